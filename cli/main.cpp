@@ -1,0 +1,2 @@
+// Stub.
+int main() { return 0; }

@@ -1,0 +1,58 @@
+// Spreadsheet formulas: enough of Excel's language to compute cells that were saved without a
+// cached value (openpyxl and other generators write none), and to expand shared formulas.
+// Supported: numbers, strings, booleans, + - * / ^ & (unary - and +, %), comparisons = <> < <= > >=,
+// parentheses, cell and range references (A1, $A$1, A1:B5, A:A, 1:1, Sheet1!A1, 'My sheet'!A1:B2),
+// SUM AVERAGE MIN MAX COUNT COUNTA ROUND ABS IF AND OR. Anything else is "unsupported", never a guess.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "readers/cell_ref.h"
+
+namespace jixiao::formula {
+
+struct Value {
+  enum class Kind { Empty, Number, String, Boolean, Error };
+  Kind kind = Kind::Empty;
+  double number = 0;  // Number, or Boolean as 0/1
+  std::string text;   // String, or the error code such as "#DIV/0!"
+
+  static Value empty() { return {}; }
+  static Value num(double v) { return {Kind::Number, v, {}}; }
+  static Value str(std::string s) { return {Kind::String, 0, std::move(s)}; }
+  static Value boolean(bool b) { return {Kind::Boolean, b ? 1.0 : 0.0, {}}; }
+  static Value error(std::string code) { return {Kind::Error, 0, std::move(code)}; }
+};
+
+// What the evaluator may ask of the workbook. Sheets are identified by index.
+class Context {
+ public:
+  virtual ~Context() = default;
+  virtual std::optional<int> sheet_index(std::string_view name) const = 0;  // case-insensitive
+  // The value of one cell (Empty when the cell does not exist). May itself evaluate a formula.
+  virtual Value cell(int sheet, CellPos pos) = 0;
+  // Calls fn for every non-empty cell inside range, row by row; used for ranges so that A:A does
+  // not visit a million empty cells.
+  virtual void for_each_cell(int sheet, const CellRange& range,
+                             const std::function<void(CellPos, const Value&)>& fn) = 0;
+};
+
+struct Result {
+  bool supported = false;  // false: the formula uses something outside the supported language
+  Value value;
+  std::string reason;      // why unsupported, in Chinese, e.g. "不支持的函数 VLOOKUP"
+};
+
+// formula: the text as stored in <f>, without a leading '='.
+Result evaluate(std::string_view formula, int current_sheet, Context& ctx);
+
+// The formula as it reads in a cell drow rows and dcol columns away from where it was written:
+// relative references move, $-anchored parts stay (Excel's shared-formula rule). References that
+// would leave the sheet become #REF!.
+std::string shift_formula(std::string_view formula, int32_t drow, int32_t dcol);
+
+}  // namespace jixiao::formula

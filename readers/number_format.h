@@ -1,0 +1,47 @@
+// Excel number formats: how a stored value is shown ("0.00%", "#,##0.00", "yyyy\"年\"m\"月\"d\"日\"",
+// "0.00\"万元\"", sections "pos;neg;zero;text", built-in ids). LibreOffice's display is the oracle.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace jixiao {
+
+// The format code Excel implies for a built-in numFmtId (0 -> "General", 10 -> "0.00%", 14 -> a date,
+// and the zh-CN ids 27..36, 50..58); an empty view when the id has no built-in meaning.
+std::string_view builtin_format_code(uint32_t id);
+
+// A parsed format code. Parsing never fails: what it does not understand is shown literally.
+class NumberFormat {
+ public:
+  NumberFormat() = default;  // General
+  static NumberFormat parse(std::string_view code);
+
+  // Appends how a number is shown in this format. date1904 selects the workbook's date system.
+  void format_number(double value, bool date1904, std::string& out) const;
+  // Appends how a text value is shown (the text section, "@", or the text unchanged).
+  void format_text(std::string_view text, std::string& out) const;
+
+  bool is_general() const { return general_; }
+  bool is_date() const { return date_; }   // the positive section shows a date or a time
+  bool is_text() const { return text_; }   // the code is "@" (text)
+  const std::string& code() const { return code_; }
+
+  struct Section;  // defined in number_format.cpp
+
+ private:
+  std::string code_ = "General";
+  bool general_ = true;
+  bool date_ = false;
+  bool text_ = false;
+  std::vector<std::shared_ptr<const Section>> sections_;
+};
+
+// The General format: up to 10 decimals, integers to 11 digits, else scientific, as LibreOffice shows
+// in a CSV export.
+void format_general(double value, std::string& out);
+
+}  // namespace jixiao

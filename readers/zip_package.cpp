@@ -1,0 +1,189 @@
+#include "readers/zip_package.h"
+
+#include <zip.h>
+
+#include <algorithm>
+#include <unordered_map>
+
+namespace jixiao {
+
+struct ZipPackage::Impl {
+  zip_t* zip = nullptr;
+  std::unordered_map<std::string, std::pair<std::string, zip_uint64_t>> by_key;  // normalised -> (stored, index)
+  ~Impl() {
+    if (zip) zip_discard(zip);
+  }
+};
+
+ZipPackage::~ZipPackage() = default;
+ZipPackage::ZipPackage(ZipPackage&&) noexcept = default;
+ZipPackage& ZipPackage::operator=(ZipPackage&&) noexcept = default;
+
+std::string normalize_part_name(std::string_view name) {
+  std::string s;
+  s.reserve(name.size());
+  for (char c : name) {
+    if (c == '\\') c = '/';
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    s += c;
+  }
+  size_t start = s.find_first_not_of('/');
+  return start == std::string::npos ? std::string{} : s.substr(start);
+}
+
+std::string resolve_part_target(std::string_view source_part, std::string_view target) {
+  std::string t(target);
+  std::replace(t.begin(), t.end(), '\\', '/');
+  std::vector<std::string> segs;
+  auto split_into = [&segs](std::string_view path) {
+    size_t i = 0;
+    while (i <= path.size()) {
+      size_t j = path.find('/', i);
+      if (j == std::string_view::npos) j = path.size();
+      std::string_view seg = path.substr(i, j - i);
+      if (seg == "..") {
+        if (!segs.empty()) segs.pop_back();
+      } else if (!seg.empty() && seg != ".") {
+        segs.emplace_back(seg);
+      }
+      i = j + 1;
+    }
+  };
+  if (t.empty() || t[0] != '/') {
+    auto slash = source_part.rfind('/');
+    if (slash != std::string_view::npos) split_into(source_part.substr(0, slash));
+  }
+  split_into(t);
+  std::string out;
+  for (const auto& s : segs) {
+    if (!out.empty()) out += '/';
+    out += s;
+  }
+  return out;
+}
+
+static Diagnostic package_error(const std::string& file, std::string code, std::string message,
+                                std::string part = {}) {
+  Diagnostic d;
+  d.code = std::move(code);
+  d.file = file;
+  d.part = std::move(part);
+  d.message = std::move(message);
+  return d;
+}
+
+static const char* kNotZip =
+    "不是有效的 zip 压缩包（xlsx 文件本质上是 zip）：文件可能已损坏、不完整或并非 Excel 文件；"
+    "请用 Excel/WPS 重新另存为 .xlsx 后再试";
+
+Expected<ZipPackage> ZipPackage::adopt(void* zp, std::string file, PackageLimits limits) {
+  auto* z = static_cast<zip_t*>(zp);
+  ZipPackage pkg;
+  pkg.impl_ = std::make_unique<Impl>();
+  pkg.impl_->zip = z;
+  pkg.file_ = std::move(file);
+  pkg.limits_ = limits;
+  zip_int64_t n = zip_get_num_entries(z, 0);
+  for (zip_int64_t i = 0; i < n; ++i) {
+    const char* name = zip_get_name(z, static_cast<zip_uint64_t>(i), ZIP_FL_ENC_GUESS);
+    if (!name) continue;
+    std::string stored(name);
+    pkg.impl_->by_key.emplace(normalize_part_name(stored), std::make_pair(stored, static_cast<zip_uint64_t>(i)));
+  }
+  return pkg;
+}
+
+Expected<ZipPackage> ZipPackage::open_file(const std::string& path, PackageLimits limits) {
+  int err = 0;
+  zip_t* z = zip_open(path.c_str(), ZIP_RDONLY | ZIP_CHECKCONS, &err);
+  // Some producers write archives that fail libzip's strict consistency check but read fine.
+  if (!z && err == ZIP_ER_INCONS) z = zip_open(path.c_str(), ZIP_RDONLY, &err);
+  if (!z) {
+    if (err == ZIP_ER_OPEN || err == ZIP_ER_NOENT || err == ZIP_ER_READ)
+      return package_error(path, "io.open", "无法打开文件（不存在或没有读取权限）");
+    return package_error(path, "xlsx.not_zip", kNotZip);
+  }
+  return adopt(z, path, limits);
+}
+
+Expected<ZipPackage> ZipPackage::open_memory(const void* data, size_t size, std::string file,
+                                             PackageLimits limits) {
+  for (int flags : {ZIP_RDONLY | ZIP_CHECKCONS, ZIP_RDONLY}) {
+    zip_error_t zerr;
+    zip_error_init(&zerr);
+    zip_source_t* src = zip_source_buffer_create(data, size, 0, &zerr);
+    if (!src) {
+      zip_error_fini(&zerr);
+      break;
+    }
+    zip_t* z = zip_open_from_source(src, flags, &zerr);
+    int code = zip_error_code_zip(&zerr);
+    zip_error_fini(&zerr);
+    if (z) return adopt(z, std::move(file), limits);
+    zip_source_free(src);
+    if (code != ZIP_ER_INCONS) break;
+  }
+  return package_error(file, "xlsx.not_zip", kNotZip);
+}
+
+std::string ZipPackage::find(std::string_view name) const {
+  auto it = impl_->by_key.find(normalize_part_name(name));
+  return it == impl_->by_key.end() ? std::string{} : it->second.first;
+}
+
+std::vector<std::string> ZipPackage::part_names() const {
+  std::vector<std::pair<zip_uint64_t, std::string>> v;
+  for (const auto& [key, entry] : impl_->by_key) v.emplace_back(entry.second, entry.first);
+  std::sort(v.begin(), v.end());
+  std::vector<std::string> out;
+  for (auto& e : v) out.push_back(std::move(e.second));
+  return out;
+}
+
+Expected<std::string> ZipPackage::read(std::string_view name) const {
+  auto it = impl_->by_key.find(normalize_part_name(name));
+  if (it == impl_->by_key.end())
+    return package_error(file_, "xlsx.missing_part", "压缩包中缺少部件 " + std::string(name), std::string(name));
+  const std::string& stored = it->second.first;
+  zip_uint64_t index = it->second.second;
+  zip_stat_t st;
+  zip_stat_init(&st);
+  if (zip_stat_index(impl_->zip, index, 0, &st) != 0)
+    return package_error(file_, "xlsx.damaged_part", "无法读取部件信息，文件可能已损坏", stored);
+  if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) && st.encryption_method != ZIP_EM_NONE)
+    return package_error(file_, "xlsx.encrypted_part", "部件经过 zip 加密，无法读取", stored);
+  const uint64_t limit = limits_.max_part_bytes;
+  auto too_big = [&] {
+    return package_error(file_, "xlsx.part_too_large",
+                         "部件解压后超过上限 " + std::to_string(limit >> 20) +
+                             " MiB（疑似压缩炸弹）；确属正常的大文件请用 --max-part-mb 调高上限",
+                         stored);
+  };
+  if ((st.valid & ZIP_STAT_SIZE) && st.size > limit) return too_big();
+  zip_file_t* f = zip_fopen_index(impl_->zip, index, 0);
+  if (!f)
+    return package_error(file_, "xlsx.damaged_part",
+                         std::string("无法解压部件：") + zip_strerror(impl_->zip) + "；文件可能已损坏", stored);
+  std::string out;
+  // The declared size may lie; never trust it beyond the limit, and read in chunks.
+  if (st.valid & ZIP_STAT_SIZE) out.reserve(static_cast<size_t>(st.size));
+  char buf[1 << 16];
+  for (;;) {
+    zip_int64_t n = zip_fread(f, buf, sizeof buf);
+    if (n < 0) {
+      std::string why = zip_error_strerror(zip_file_get_error(f));
+      zip_fclose(f);
+      return package_error(file_, "xlsx.damaged_part", "解压部件失败（" + why + "），文件可能已损坏或不完整", stored);
+    }
+    if (n == 0) break;
+    if (out.size() + static_cast<uint64_t>(n) > limit) {
+      zip_fclose(f);
+      return too_big();
+    }
+    out.append(buf, static_cast<size_t>(n));
+  }
+  zip_fclose(f);
+  return out;
+}
+
+}  // namespace jixiao

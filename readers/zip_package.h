@@ -1,0 +1,56 @@
+// Read access to an OPC package (the zip inside .xlsx/.docx) through libzip: parts by name,
+// case-insensitively and with '\\' or a leading '/' tolerated, each inflated under a size limit.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/diagnostic.h"
+
+namespace jixiao {
+
+struct PackageLimits {
+  // A part that inflates past this is refused (zip bomb). Default 512 MiB.
+  uint64_t max_part_bytes = 512ull << 20;
+};
+
+class ZipPackage {
+ public:
+  ~ZipPackage();
+  ZipPackage(ZipPackage&&) noexcept;
+  ZipPackage& operator=(ZipPackage&&) noexcept;
+
+  // file: used in messages. The bytes must outlive the package (open_memory does not copy).
+  static Expected<ZipPackage> open_file(const std::string& path, PackageLimits limits = {});
+  static Expected<ZipPackage> open_memory(const void* data, size_t size, std::string file,
+                                          PackageLimits limits = {});
+
+  // The stored name of a part matching name ("xl/Workbook.xml", "/xl/workbook.xml",
+  // "xl\\workbook.xml" all find "xl/workbook.xml"); empty when absent.
+  std::string find(std::string_view name) const;
+  bool has(std::string_view name) const { return !find(name).empty(); }
+  std::vector<std::string> part_names() const;
+  // Inflates a part. Errors name the file and part: missing, damaged, over the limit.
+  Expected<std::string> read(std::string_view name) const;
+  const std::string& file() const { return file_; }
+
+ private:
+  ZipPackage() = default;
+  struct Impl;
+  static Expected<ZipPackage> adopt(void* zip, std::string file, PackageLimits limits);
+  std::unique_ptr<Impl> impl_;
+  std::string file_;
+  PackageLimits limits_;
+};
+
+// Normalised form used for lookups: lower case ASCII, '/' separators, no leading '/'.
+std::string normalize_part_name(std::string_view name);
+// Resolves a relationship target against the part that holds the relationship:
+// ("xl/workbook.xml", "worksheets/sheet1.xml") -> "xl/worksheets/sheet1.xml";
+// absolute targets ("/xl/styles.xml") and '\\' separators are handled; "../" climbs.
+std::string resolve_part_target(std::string_view source_part, std::string_view target);
+
+}  // namespace jixiao
