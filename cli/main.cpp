@@ -1,2 +1,41 @@
-// Stub.
-int main() { return 0; }
+// The `jixiao` command: parses arguments and hands each subcommand to its file in cli/.
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+
+#include "cli/common.h"
+#include "cli/dump_command.h"
+#include "core/data_dir.h"
+
+int main(int argc, char** argv) {
+  using namespace jixiao::cli;
+  CLI::App app{"jixiao —— 预算绩效自评表与部门决算表的读取、核算与出具工具"};
+  app.require_subcommand(1);
+  app.set_help_all_flag("--help-all", "显示所有子命令的帮助");
+  GlobalOptions global;
+  app.add_option("--max-part-mb", global.max_part_mb,
+                 "工作簿中单个部件解压后的大小上限（MiB，默认 512），超过即视为压缩炸弹拒绝读取")
+      ->check(CLI::PositiveNumber);
+  app.add_flag("-q,--quiet", global.quiet, "不在标准错误输出警告");
+  app.set_version_flag("--version", [] {
+    auto data = jixiao::data_dir();
+    return std::string("jixiao ") + JIXIAO_VERSION + "\n数据目录：" + (data.empty() ? "（未找到）" : data.string());
+  });
+
+  int exit_code = kOk;
+  add_dump_command(app, global, exit_code);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return kUsage;
+  }
+  return exit_code;
+}

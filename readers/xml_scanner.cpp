@@ -1,10 +1,316 @@
-// Stub.
 #include "readers/xml_scanner.h"
+
+#include <cstring>
+
 namespace jixiao {
-XmlScanner::XmlScanner(std::string_view xml) : xml_(xml) {}
-XmlScanner::Event XmlScanner::next() { return Event::End; }
-std::string_view XmlScanner::attr(std::string_view) { return {}; }
-bool XmlScanner::has_attr(std::string_view) const { return false; }
-void XmlScanner::skip_element() {}
-void decode_ooxml_escapes(std::string&) {}
+
+namespace {
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+std::string_view local_part(std::string_view qname) {
+  auto colon = qname.rfind(':');
+  return colon == std::string_view::npos ? qname : qname.substr(colon + 1);
+}
+
+void append_utf8(uint32_t cp, std::string& out) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+}  // namespace
+
+XmlScanner::XmlScanner(std::string_view xml) : xml_(xml) {
+  // A UTF-8 byte order mark is allowed before the declaration.
+  if (xml_.size() >= 3 && static_cast<unsigned char>(xml_[0]) == 0xEF &&
+      static_cast<unsigned char>(xml_[1]) == 0xBB && static_cast<unsigned char>(xml_[2]) == 0xBF)
+    pos_ = 3;
+}
+
+bool XmlScanner::fail(std::string message) {
+  if (error_.empty()) error_ = std::move(message);
+  return false;
+}
+
+void XmlScanner::decode(std::string_view raw, std::string& out) {
+  out.clear();
+  size_t i = 0;
+  while (i < raw.size()) {
+    size_t amp = raw.find('&', i);
+    size_t cr = raw.find('\r', i);
+    size_t stop = std::min(amp, cr);
+    if (stop == std::string_view::npos) {
+      out.append(raw.substr(i));
+      break;
+    }
+    out.append(raw.substr(i, stop - i));
+    if (stop == cr) {  // XML line-end normalisation: CR LF and lone CR become LF
+      out += '\n';
+      i = stop + 1;
+      if (i < raw.size() && raw[i] == '\n') ++i;
+      continue;
+    }
+    size_t semi = raw.find(';', amp);
+    if (semi == std::string_view::npos || semi - amp > 12) {  // a stray '&': keep it as written
+      out += '&';
+      i = amp + 1;
+      continue;
+    }
+    std::string_view ent = raw.substr(amp + 1, semi - amp - 1);
+    if (ent == "lt") out += '<';
+    else if (ent == "gt") out += '>';
+    else if (ent == "amp") out += '&';
+    else if (ent == "quot") out += '"';
+    else if (ent == "apos") out += '\'';
+    else if (ent.size() > 1 && ent[0] == '#') {
+      uint32_t cp = 0;
+      bool hex = ent[1] == 'x' || ent[1] == 'X';
+      bool ok = ent.size() > (hex ? 2u : 1u);
+      for (size_t k = hex ? 2 : 1; k < ent.size() && ok; ++k) {
+        char c = ent[k];
+        uint32_t d;
+        if (c >= '0' && c <= '9') d = static_cast<uint32_t>(c - '0');
+        else if (hex && c >= 'a' && c <= 'f') d = static_cast<uint32_t>(c - 'a' + 10);
+        else if (hex && c >= 'A' && c <= 'F') d = static_cast<uint32_t>(c - 'A' + 10);
+        else { ok = false; break; }
+        cp = cp * (hex ? 16 : 10) + d;
+        if (cp > 0x10FFFF) ok = false;
+      }
+      if (ok) append_utf8(cp, out);
+      else out.append(raw.substr(amp, semi - amp + 1));
+    } else {
+      out.append(raw.substr(amp, semi - amp + 1));  // unknown entity: never expanded
+    }
+    i = semi + 1;
+  }
+}
+
+bool XmlScanner::parse_start_tag() {
+  // pos_ is at '<'
+  size_t p = pos_ + 1;
+  size_t start = p;
+  while (p < xml_.size() && !is_space(xml_[p]) && xml_[p] != '>' && xml_[p] != '/') ++p;
+  if (p == start) return fail("“<”后缺少元素名");
+  if (p >= xml_.size()) return fail("标签未结束，文件在此处截断");
+  std::string_view qname = xml_.substr(start, p - start);
+  attrs_.clear();
+  bool empty = false;
+  for (;;) {
+    while (p < xml_.size() && is_space(xml_[p])) ++p;
+    if (p >= xml_.size()) return fail("标签 <" + std::string(qname) + "> 未结束，文件在此处截断");
+    char c = xml_[p];
+    if (c == '>') {
+      ++p;
+      break;
+    }
+    if (c == '/') {
+      if (p + 1 >= xml_.size() || xml_[p + 1] != '>') return fail("“/”后应为“>”");
+      empty = true;
+      p += 2;
+      break;
+    }
+    size_t an = p;
+    while (p < xml_.size() && !is_space(xml_[p]) && xml_[p] != '=' && xml_[p] != '>' && xml_[p] != '/') ++p;
+    std::string_view aname = xml_.substr(an, p - an);
+    if (aname.empty()) return fail("属性名无效");
+    while (p < xml_.size() && is_space(xml_[p])) ++p;
+    if (p >= xml_.size() || xml_[p] != '=') return fail("属性 " + std::string(aname) + " 缺少“=”");
+    ++p;
+    while (p < xml_.size() && is_space(xml_[p])) ++p;
+    if (p >= xml_.size() || (xml_[p] != '"' && xml_[p] != '\'')) return fail("属性 " + std::string(aname) + " 的值缺少引号");
+    char q = xml_[p++];
+    size_t vend = xml_.find(q, p);
+    if (vend == std::string_view::npos) return fail("属性 " + std::string(aname) + " 的值未结束，文件在此处截断");
+    attrs_.push_back({local_part(aname), xml_.substr(p, vend - p)});
+    p = vend + 1;
+  }
+  name_ = local_part(qname);
+  stack_.push_back(qname);
+  pending_end_ = empty;
+  pos_ = p;
+  return true;
+}
+
+XmlScanner::Event XmlScanner::next() {
+  if (!error_.empty()) return Event::Error;
+  if (!attr_decoded_.empty()) attr_decoded_.clear();
+  if (pending_end_) {
+    pending_end_ = false;
+    name_ = local_part(stack_.back());
+    stack_.pop_back();
+    return Event::EndElement;
+  }
+  for (;;) {
+    if (pos_ >= xml_.size()) {
+      if (!stack_.empty()) {
+        fail("文件在元素 <" + std::string(stack_.back()) + "> 结束前截断");
+        return Event::Error;
+      }
+      return Event::End;
+    }
+    if (xml_[pos_] != '<') {
+      size_t lt = xml_.find('<', pos_);
+      if (lt == std::string_view::npos) lt = xml_.size();
+      std::string_view raw = xml_.substr(pos_, lt - pos_);
+      pos_ = lt;
+      if (stack_.empty()) continue;  // whitespace around the root element
+      if (raw.find('&') == std::string_view::npos && raw.find('\r') == std::string_view::npos) {
+        text_ = raw;
+      } else {
+        decode(raw, text_buf_);
+        text_ = text_buf_;
+      }
+      return Event::Text;
+    }
+    // markup
+    std::string_view rest = xml_.substr(pos_);
+    if (rest.size() >= 2 && rest[1] == '/') {
+      size_t gt = xml_.find('>', pos_);
+      if (gt == std::string_view::npos) {
+        fail("结束标签未结束，文件在此处截断");
+        return Event::Error;
+      }
+      std::string_view qname = xml_.substr(pos_ + 2, gt - pos_ - 2);
+      while (!qname.empty() && is_space(qname.back())) qname.remove_suffix(1);
+      if (stack_.empty()) {
+        fail("多余的结束标签 </" + std::string(qname) + ">");
+        return Event::Error;
+      }
+      if (qname != stack_.back()) {
+        fail("结束标签 </" + std::string(qname) + "> 与开始标签 <" + std::string(stack_.back()) + "> 不匹配");
+        return Event::Error;
+      }
+      name_ = local_part(qname);
+      stack_.pop_back();
+      pos_ = gt + 1;
+      return Event::EndElement;
+    }
+    if (rest.size() >= 2 && rest[1] == '?') {
+      size_t end = xml_.find("?>", pos_ + 2);
+      if (end == std::string_view::npos) {
+        fail("处理指令 <? 未结束");
+        return Event::Error;
+      }
+      pos_ = end + 2;
+      continue;
+    }
+    if (rest.substr(0, 4) == "<!--") {
+      size_t end = xml_.find("-->", pos_ + 4);
+      if (end == std::string_view::npos) {
+        fail("注释 <!-- 未结束");
+        return Event::Error;
+      }
+      pos_ = end + 3;
+      continue;
+    }
+    if (rest.substr(0, 9) == "<![CDATA[") {
+      size_t end = xml_.find("]]>", pos_ + 9);
+      if (end == std::string_view::npos) {
+        fail("CDATA 段未结束");
+        return Event::Error;
+      }
+      text_ = xml_.substr(pos_ + 9, end - pos_ - 9);
+      pos_ = end + 3;
+      if (stack_.empty()) continue;
+      return Event::Text;
+    }
+    if (rest.size() >= 2 && rest[1] == '!') {  // DOCTYPE: skipped, internal subset included
+      int brackets = 0;
+      size_t p = pos_ + 2;
+      for (; p < xml_.size(); ++p) {
+        if (xml_[p] == '[') ++brackets;
+        else if (xml_[p] == ']') --brackets;
+        else if (xml_[p] == '>' && brackets <= 0) break;
+      }
+      if (p >= xml_.size()) {
+        fail("<! 声明未结束");
+        return Event::Error;
+      }
+      pos_ = p + 1;
+      continue;
+    }
+    if (!parse_start_tag()) return Event::Error;
+    return Event::StartElement;
+  }
+}
+
+std::string_view XmlScanner::attr(std::string_view local_name) {
+  for (const RawAttr& a : attrs_) {
+    if (a.name != local_name) continue;
+    if (a.value.find('&') == std::string_view::npos && a.value.find('\r') == std::string_view::npos)
+      return a.value;
+    attr_decoded_.emplace_back();
+    decode(a.value, attr_decoded_.back());
+    return attr_decoded_.back();
+  }
+  return {};
+}
+
+bool XmlScanner::has_attr(std::string_view local_name) const {
+  for (const RawAttr& a : attrs_)
+    if (a.name == local_name) return true;
+  return false;
+}
+
+void XmlScanner::skip_element() {
+  if (pending_end_) {
+    next();
+    return;
+  }
+  const size_t target = stack_.size() - 1;
+  for (;;) {
+    Event e = next();
+    if (e == Event::End || e == Event::Error) return;
+    if (e == Event::EndElement && stack_.size() == target) return;
+  }
+}
+
+void decode_ooxml_escapes(std::string& text) {
+  size_t i = text.find("_x");
+  if (i == std::string::npos) return;
+  std::string out;
+  out.reserve(text.size());
+  out.append(text, 0, i);
+  auto hexval = [](char c) -> int {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+  };
+  while (i < text.size()) {
+    if (i + 7 <= text.size() && text[i] == '_' && text[i + 1] == 'x' && text[i + 6] == '_') {
+      uint32_t cp = 0;
+      bool ok = true;
+      for (size_t k = 2; k < 6; ++k) {
+        int h = hexval(text[i + k]);
+        if (h < 0) {
+          ok = false;
+          break;
+        }
+        cp = cp * 16 + static_cast<uint32_t>(h);
+      }
+      if (ok) {
+        append_utf8(cp, out);
+        i += 7;
+        continue;
+      }
+    }
+    out += text[i++];
+  }
+  text.swap(out);
+}
+
 }  // namespace jixiao

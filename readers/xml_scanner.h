@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <deque>
 #include <vector>
 
 namespace jixiao {
@@ -57,7 +58,7 @@ class XmlScanner {
   bool pending_end_ = false;             // an empty element waits for its EndElement
   std::string_view text_;
   std::string text_buf_;
-  std::string attr_buf_;
+  std::deque<std::string> attr_decoded_;  // decoded attribute values, valid until next()
   std::string error_;
 };
 

@@ -1,0 +1,34 @@
+// What every command shares: global options, exit codes, printing diagnostics.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "core/diagnostic.h"
+#include "readers/xlsx_reader.h"
+
+namespace jixiao::cli {
+
+enum ExitCode : int {
+  kOk = 0,
+  kFindings = 1,     // the input was read and an error-level finding was reported
+  kUsage = 2,        // the command line is wrong
+  kUnreadable = 3,   // an input file could not be read
+};
+
+struct GlobalOptions {
+  uint64_t max_part_mb = 512;
+  bool quiet = false;  // no warnings on stderr
+
+  XlsxOptions xlsx() const {
+    XlsxOptions o;
+    o.limits.max_part_bytes = max_part_mb << 20;
+    return o;
+  }
+};
+
+// Prints "错误：..." / "警告：..." lines on stderr.
+void print_diagnostic(const Diagnostic& d);
+void print_warnings(const Diagnostics& diags, const GlobalOptions& g);
+
+}  // namespace jixiao::cli

@@ -1,0 +1,43 @@
+// Pieces of the XLSX reader shared between its source files; not installed.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/diagnostic.h"
+#include "readers/workbook.h"
+
+namespace jixiao::xlsx {
+
+// Cells whose text lives in a sheet's own pool (inline strings, formula strings, error codes) carry
+// this bit in Cell::text until the workbook merges the pools.
+inline constexpr uint32_t kLocalText = 0x80000000u;
+
+struct SheetInput {
+  std::string_view xml;
+  std::string file;
+  std::string part;
+  std::string name;
+  bool date1904 = false;
+  uint32_t shared_string_count = 0;
+};
+
+// Fills sheet.cells/merges/formulas/dimension from worksheet XML. Strings other than shared ones go
+// to local with kLocalText set. Returns the error that stops reading (malformed XML), else nullopt.
+std::optional<Diagnostic> parse_sheet(const SheetInput& in, Sheet& sheet, StringPool& local, Diagnostics& diags);
+
+// Reads <sst>: every <si> becomes one string (rich-text runs joined, phonetic runs skipped,
+// _xHHHH_ decoded). Returns the error that stops reading, else nullopt.
+std::optional<Diagnostic> parse_shared_strings(std::string_view xml, const std::string& file, const std::string& part,
+                                               StringPool& pool);
+
+// Computes formulas saved without a value; cells it cannot compute stay empty and are reported.
+void evaluate_missing_formulas(Workbook& wb, Diagnostics& diags);
+
+Diagnostic malformed_xml(const std::string& file, const std::string& part, size_t offset, const std::string& what);
+
+// "2024-01-15", "2024-01-15T10:30:00(.000)(Z)", "10:30:00" -> serial number; nullopt if not ISO 8601.
+std::optional<double> parse_iso_datetime(std::string_view s, bool date1904);
+
+}  // namespace jixiao::xlsx

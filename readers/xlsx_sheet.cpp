@@ -1,0 +1,351 @@
+// Worksheet and shared-string parts: the big ones, scanned in one pass without a DOM.
+#include <algorithm>
+#include <charconv>
+
+#include "readers/formula.h"
+#include "readers/xlsx_internal.h"
+#include "readers/xml_scanner.h"
+
+namespace jixiao::xlsx {
+
+Diagnostic malformed_xml(const std::string& file, const std::string& part, size_t offset, const std::string& what) {
+  Diagnostic d;
+  d.code = "xlsx.malformed_xml";
+  d.file = file;
+  d.part = part;
+  d.offset = static_cast<int64_t>(offset);
+  d.message = "XML 格式错误：" + what + "。文件可能已损坏或被截断；请用 Excel/WPS 打开后重新保存再试";
+  return d;
+}
+
+namespace {
+
+bool parse_uint(std::string_view s, uint32_t& out) {
+  if (s.empty()) return false;
+  auto r = std::from_chars(s.data(), s.data() + s.size(), out);
+  return r.ec == std::errc{} && r.ptr == s.data() + s.size();
+}
+
+bool parse_double(std::string_view s, double& out) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\n' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\n' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  if (!s.empty() && s.front() == '+') s.remove_prefix(1);
+  if (s.empty()) return false;
+  auto r = std::from_chars(s.data(), s.data() + s.size(), out);
+  return r.ec == std::errc{} && r.ptr == s.data() + s.size();
+}
+
+// Collects the character data of the element just started, up to its end, into buf (the
+// scanner's own text buffer is reused by later events, so the value is copied).
+bool collect_text(XmlScanner& sc, std::string& buf, std::string_view& out) {
+  buf.clear();
+  const int depth = sc.depth();
+  for (;;) {
+    auto e = sc.next();
+    if (e == XmlScanner::Event::Text) {
+      buf.append(sc.text());
+    } else if (e == XmlScanner::Event::StartElement) {
+      sc.skip_element();
+    } else if (e == XmlScanner::Event::EndElement) {
+      if (sc.depth() < depth) {
+        out = buf;
+        return true;
+      }
+    } else {
+      return false;
+    }
+  }
+}
+
+// The text of a string item (<si> or <is>): <t> directly or inside <r> runs; <rPh> skipped.
+bool collect_string_item(XmlScanner& sc, std::string& out) {
+  out.clear();
+  const int depth = sc.depth();
+  for (;;) {
+    auto e = sc.next();
+    if (e == XmlScanner::Event::StartElement) {
+      if (sc.name() == "rPh" || sc.name() == "rPr" || sc.name() == "phoneticPr") {
+        sc.skip_element();
+      } else if (sc.name() == "t") {
+        for (;;) {
+          auto te = sc.next();
+          if (te == XmlScanner::Event::Text) out.append(sc.text());
+          else if (te == XmlScanner::Event::StartElement) sc.skip_element();
+          else if (te == XmlScanner::Event::EndElement) break;
+          else return false;
+        }
+      }
+    } else if (e == XmlScanner::Event::EndElement) {
+      if (sc.depth() < depth) {
+        decode_ooxml_escapes(out);
+        return true;
+      }
+    } else if (e == XmlScanner::Event::Error || e == XmlScanner::Event::End) {
+      return false;
+    }
+  }
+}
+
+struct SharedMaster {
+  std::string text;
+  CellPos anchor;
+};
+
+}  // namespace
+
+std::optional<Diagnostic> parse_shared_strings(std::string_view xml, const std::string& file, const std::string& part,
+                                               StringPool& pool) {
+  XmlScanner sc(xml);
+  std::string item;
+  for (;;) {
+    auto e = sc.next();
+    if (e == XmlScanner::Event::End) return std::nullopt;
+    if (e == XmlScanner::Event::Error) return malformed_xml(file, part, sc.offset(), sc.error());
+    if (e != XmlScanner::Event::StartElement) continue;
+    if (sc.name() == "sst") {
+      uint32_t n = 0;
+      if (parse_uint(sc.attr("uniqueCount"), n) && n < (1u << 26)) pool.reserve(n, std::min<size_t>(xml.size() / 2, size_t{n} * 16));
+    } else if (sc.name() == "si") {
+      if (!collect_string_item(sc, item)) return malformed_xml(file, part, sc.offset(), sc.error());
+      pool.add(item);
+    }
+  }
+}
+
+std::optional<double> parse_iso_datetime(std::string_view s, bool date1904) {
+  auto num = [&](size_t at, size_t len, int& v) {
+    if (at + len > s.size()) return false;
+    v = 0;
+    for (size_t i = at; i < at + len; ++i) {
+      if (s[i] < '0' || s[i] > '9') return false;
+      v = v * 10 + (s[i] - '0');
+    }
+    return true;
+  };
+  double serial = 0;
+  size_t p = 0;
+  int y, mo, d;
+  if (s.size() >= 10 && s[4] == '-' && s[7] == '-') {
+    if (!num(0, 4, y) || !num(5, 2, mo) || !num(8, 2, d) || mo < 1 || mo > 12 || d < 1 || d > 31) return std::nullopt;
+    serial = date_to_serial({y, mo, d}, date1904);
+    p = 10;
+    if (p < s.size() && (s[p] == 'T' || s[p] == ' ')) ++p;
+    else if (p == s.size()) return serial;
+    else return std::nullopt;
+  }
+  int h, mi, sec = 0;
+  if (!num(p, 2, h) || p + 2 >= s.size() || s[p + 2] != ':' || !num(p + 3, 2, mi)) {
+    return p == 0 ? std::nullopt : std::optional<double>(serial);
+  }
+  p += 5;
+  double frac = 0;
+  if (p < s.size() && s[p] == ':') {
+    if (!num(p + 1, 2, sec)) return std::nullopt;
+    p += 3;
+    if (p < s.size() && s[p] == '.') {
+      size_t q = p + 1;
+      double scale = 0.1;
+      while (q < s.size() && s[q] >= '0' && s[q] <= '9') {
+        frac += (s[q] - '0') * scale;
+        scale /= 10;
+        ++q;
+      }
+      p = q;
+    }
+  }
+  if (h > 24 || mi > 59 || sec > 60) return std::nullopt;
+  return serial + (h * 3600 + mi * 60 + sec + frac) / 86400.0;
+}
+
+std::optional<Diagnostic> parse_sheet(const SheetInput& in, Sheet& sheet, StringPool& local, Diagnostics& diags) {
+  XmlScanner sc(in.xml);
+  std::vector<SharedMaster> shared;
+  std::string vbuf, fbuf, istr;
+  int64_t row = -1, col = -1;
+  bool sorted = true;
+  auto warn = [&](const std::string& code, const std::string& msg, CellPos p) {
+    diags.warn(code, msg, in.file, in.part, in.name, cell_name(p));
+  };
+  sheet.cells.reserve(std::min<size_t>(in.xml.size() / 24, size_t{64} << 20));
+
+  for (;;) {
+    auto e = sc.next();
+    if (e == XmlScanner::Event::End) break;
+    if (e == XmlScanner::Event::Error) return malformed_xml(in.file, in.part, sc.offset(), sc.error());
+    if (e != XmlScanner::Event::StartElement) continue;
+    std::string_view name = sc.name();
+    if (sc.depth() == 2 && name != "sheetData" && name != "mergeCells" && name != "dimension") {
+      sc.skip_element();  // views, columns, page setup, extensions: nothing with values
+      continue;
+    }
+    if (name == "row") {
+      uint32_t r = 0;
+      std::string_view ra = sc.attr("r");
+      if (!ra.empty() && parse_uint(ra, r) && r >= 1 && r <= kMaxRows) row = r - 1;
+      else row = row + 1;
+      col = -1;
+      continue;
+    }
+    if (name == "mergeCell") {
+      if (auto rg = parse_range(sc.attr("ref"))) sheet.merges.push_back(*rg);
+      continue;
+    }
+    if (name == "dimension") {
+      sheet.dimension = parse_range(sc.attr("ref"));
+      continue;
+    }
+    if (name != "c") continue;
+
+    // ---- one cell
+    Cell cell;
+    std::string_view ref = sc.attr("r");
+    std::optional<CellPos> pos = ref.empty() ? std::nullopt : parse_cell(ref);
+    if (pos) {
+      row = pos->row;
+      col = pos->col;
+    } else {
+      if (row < 0) row = 0;
+      ++col;
+      if (col >= kMaxCols) return malformed_xml(in.file, in.part, sc.offset(), "单元格超出最大列 XFD");
+    }
+    cell.row = static_cast<uint32_t>(row);
+    cell.col = static_cast<uint32_t>(col);
+    uint32_t style = 0;
+    if (parse_uint(sc.attr("s"), style)) cell.style = style;
+    const std::string_view t = sc.attr("t");
+    const char type = t.empty() ? 'n' : (t == "inlineStr" ? 'i' : (t == "str" ? 'f' : t[0]));
+
+    std::string_view v;
+    bool has_v = false, has_is = false;
+    std::string ftype;
+    std::string formula;
+    const int depth = sc.depth();
+    for (;;) {
+      auto ce = sc.next();
+      if (ce == XmlScanner::Event::Error || ce == XmlScanner::Event::End)
+        return malformed_xml(in.file, in.part, sc.offset(), sc.error().empty() ? "单元格未结束" : sc.error());
+      if (ce == XmlScanner::Event::EndElement) {
+        if (sc.depth() < depth) break;
+        continue;
+      }
+      if (ce != XmlScanner::Event::StartElement) continue;
+      std::string_view child = sc.name();
+      if (child == "v") {
+        if (!collect_text(sc, vbuf, v)) return malformed_xml(in.file, in.part, sc.offset(), sc.error());
+        has_v = true;
+      } else if (child == "f") {
+        ftype.assign(sc.attr("t"));
+        std::string si(sc.attr("si"));
+        std::string_view ftext;
+        if (!collect_text(sc, fbuf, ftext)) return malformed_xml(in.file, in.part, sc.offset(), sc.error());
+        formula.assign(ftext);
+        if (ftype == "shared") {
+          uint32_t idx = 0;
+          if (parse_uint(si, idx) && idx < (1u << 20)) {
+            if (!formula.empty()) {
+              if (shared.size() <= idx) shared.resize(idx + 1);
+              shared[idx] = {formula, {cell.row, cell.col}};
+            } else if (idx < shared.size() && !shared[idx].text.empty()) {
+              const auto& m = shared[idx];
+              formula = formula::shift_formula(m.text, static_cast<int32_t>(cell.row) - static_cast<int32_t>(m.anchor.row),
+                                               static_cast<int32_t>(cell.col) - static_cast<int32_t>(m.anchor.col));
+            }
+          }
+          if (formula.empty()) warn("xlsx.shared_formula", "共享公式缺少主公式（si=" + si + "），只保留缓存值", {cell.row, cell.col});
+        }
+      } else if (child == "is") {
+        if (!collect_string_item(sc, istr)) return malformed_xml(in.file, in.part, sc.offset(), sc.error());
+        has_is = true;
+      } else {
+        sc.skip_element();
+      }
+    }
+
+    if (!formula.empty()) {
+      sheet.formulas.push_back(std::move(formula));
+      cell.formula = static_cast<uint32_t>(sheet.formulas.size() - 1);
+      cell.flags |= Cell::kHasFormula;
+    }
+    if (has_is) {
+      cell.type = CellType::String;
+      cell.text = local.add(istr) | kLocalText;
+    } else if (!has_v || (v.empty() && type != 'f' && type != 'i')) {
+      if (cell.flags & Cell::kHasFormula) cell.flags |= Cell::kNoCachedValue;
+      else continue;  // a styled blank: nothing to keep
+      cell.type = CellType::Empty;
+    } else {
+      switch (type) {
+        case 's': {
+          uint32_t idx = 0;
+          if (parse_uint(v, idx) && idx < in.shared_string_count) {
+            cell.type = CellType::String;
+            cell.text = idx;
+          } else {
+            warn("xlsx.bad_shared_string", "共享字符串序号 " + std::string(v) + " 超出范围（共 " +
+                 std::to_string(in.shared_string_count) + " 条），单元格按空处理", {cell.row, cell.col});
+            continue;
+          }
+          break;
+        }
+        case 'f':
+        case 'i':
+          cell.type = CellType::String;
+          {
+            std::string s(v);
+            decode_ooxml_escapes(s);
+            cell.text = local.add(s) | kLocalText;
+          }
+          break;
+        case 'b':
+          cell.type = CellType::Boolean;
+          cell.number = (v == "1" || v == "true" || v == "TRUE") ? 1 : 0;
+          break;
+        case 'e':
+          cell.type = CellType::Error;
+          cell.text = local.add(v) | kLocalText;
+          break;
+        case 'd':
+          if (auto serial = parse_iso_datetime(v, in.date1904)) {
+            cell.type = CellType::Date;
+            cell.number = *serial;
+          } else {
+            warn("xlsx.bad_date", "日期值 \"" + std::string(v) + "\" 不是 ISO 8601 格式，按文本保留", {cell.row, cell.col});
+            cell.type = CellType::String;
+            cell.text = local.add(v) | kLocalText;
+          }
+          break;
+        default:
+          if (parse_double(v, cell.number)) {
+            cell.type = CellType::Number;
+          } else {
+            warn("xlsx.bad_number", "数值 \"" + std::string(v) + "\" 无法识别，按文本保留", {cell.row, cell.col});
+            cell.type = CellType::String;
+            cell.text = local.add(v) | kLocalText;
+          }
+      }
+    }
+    if (!sheet.cells.empty()) {
+      const Cell& prev = sheet.cells.back();
+      if (prev.row > cell.row || (prev.row == cell.row && prev.col >= cell.col)) sorted = false;
+    }
+    sheet.cells.push_back(cell);
+  }
+
+  if (!sorted) {
+    std::stable_sort(sheet.cells.begin(), sheet.cells.end(), [](const Cell& a, const Cell& b) {
+      return a.row < b.row || (a.row == b.row && a.col < b.col);
+    });
+    // A position written twice keeps its last value, as Excel does.
+    std::vector<Cell> unique;
+    unique.reserve(sheet.cells.size());
+    for (const Cell& c : sheet.cells) {
+      if (!unique.empty() && unique.back().row == c.row && unique.back().col == c.col) unique.back() = c;
+      else unique.push_back(c);
+    }
+    sheet.cells.swap(unique);
+  }
+  sheet.cells.shrink_to_fit();
+  return std::nullopt;
+}
+
+}  // namespace jixiao::xlsx
