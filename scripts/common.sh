@@ -1,0 +1,36 @@
+# Shared by demo.sh and test.sh: Debian packages and the CMake build.
+# shellcheck shell=bash
+
+JIXIAO_BUILD_PACKAGES=(cmake g++ make pkg-config libzip-dev libpugixml-dev libicu-dev nlohmann-json3-dev libcli11-dev)
+JIXIAO_TEST_PACKAGES=(googletest libgtest-dev clang libclang-rt-14-dev)
+
+# Installs the Debian packages that are missing: with apt-get when root, else prints the exact
+# command and exits 1.
+ensure_packages() {
+  local missing=()
+  local p
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  ((${#missing[@]} == 0)) && return 0
+  if [[ $(id -u) == 0 ]]; then
+    echo "==> 安装缺少的 Debian 软件包：${missing[*]}"
+    apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  else
+    echo "缺少 Debian 软件包，请先运行：" >&2
+    echo "  sudo apt-get install -y ${missing[*]}" >&2
+    exit 1
+  fi
+}
+
+jobs() { nproc 2>/dev/null || echo 2; }
+
+# configure_and_build DIR [cmake args...]
+configure_and_build() {
+  local dir=$1
+  shift
+  cmake -S "$JIXIAO_ROOT" -B "$dir" -DCMAKE_INSTALL_PREFIX="$dir/install" "$@" >/dev/null
+  cmake --build "$dir" -j "$(jobs)" 2>&1 | grep -vE '^\[ *[0-9]+%\]|^(Consolidate|Scanning|Built target)' || true
+  [[ ${PIPESTATUS[0]} == 0 ]] || { echo "构建失败：$dir" >&2; exit 1; }
+}

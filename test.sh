@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Builds jixiao and passes every test: the GoogleTest suite, the same suite under AddressSanitizer
+# + UndefinedBehaviorSanitizer, the installed package (binary, data, CMake config), and the XLSX
+# reader fuzzer for 60 s over the fixture corpus. Installs the Debian packages it needs.
+# Usage: ./test.sh            (JIXIAO_FUZZ_SECONDS=N to fuzz longer or shorter; 0 skips)
+set -euo pipefail
+JIXIAO_ROOT=$(cd "$(dirname "$0")" && pwd)
+source "$JIXIAO_ROOT/scripts/common.sh"
+fuzz_seconds=${JIXIAO_FUZZ_SECONDS:-60}
+
+ensure_packages "${JIXIAO_BUILD_PACKAGES[@]}" "${JIXIAO_TEST_PACKAGES[@]}"
+B="$JIXIAO_ROOT/build"
+
+echo "==> 构建并运行测试"
+configure_and_build "$B/test" -DCMAKE_BUILD_TYPE=RelWithDebInfo
+(cd "$B/test" && ctest --output-on-failure -j "$(jobs)")
+
+echo "==> AddressSanitizer + UBSan"
+configure_and_build "$B/asan" -DCMAKE_BUILD_TYPE=Debug -DJIXIAO_SANITIZE=ON
+(cd "$B/asan" && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j "$(jobs)")
+
+echo "==> 安装包：二进制、数据和 CMake 配置"
+rm -rf "$B/test/install"
+cmake --install "$B/test" --prefix "$B/test/install" >/dev/null
+(cd / && "$B/test/install/bin/jixiao" --version && \
+  "$B/test/install/bin/jixiao" dump --sheet 1 "$JIXIAO_ROOT/tests/fixtures/xlsx/$(ls "$JIXIAO_ROOT/tests/fixtures/xlsx" | head -1)" >/dev/null)
+cmake -S "$JIXIAO_ROOT/tests/consumer" -B "$B/consumer" -DCMAKE_PREFIX_PATH="$B/test/install" >/dev/null
+cmake --build "$B/consumer" >/dev/null
+"$B/consumer/consumer" "$JIXIAO_ROOT/tests/fixtures/xlsx/$(ls "$JIXIAO_ROOT/tests/fixtures/xlsx" | head -1)"
+
+if ((fuzz_seconds > 0)); then
+  echo "==> 模糊测试 xlsx 读取器 ${fuzz_seconds} 秒"
+  configure_and_build "$B/fuzz" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
+    -DJIXIAO_FUZZ=ON -DJIXIAO_BUILD_TESTS=OFF
+  corpus="$B/fuzz/corpus"
+  mkdir -p "$corpus"
+  cp "$JIXIAO_ROOT"/tests/fixtures/xlsx/*.xlsx "$JIXIAO_ROOT"/tests/fixtures/bad/* "$corpus"/ 2>/dev/null || true
+  "$B/fuzz/fuzz/xlsx_reader_fuzz" -max_total_time="$fuzz_seconds" -timeout=20 -rss_limit_mb=2048 \
+    -print_final_stats=1 "$corpus" 2>&1 | tail -n 12
+fi
+echo "==> 全部通过"
