@@ -38,10 +38,16 @@ class NumberFormat {
   bool date_ = false;
   bool text_ = false;
   std::vector<std::shared_ptr<const Section>> sections_;
+  uint8_t text_section_ = 0xFF;  // the section text values use (0xFF: text shows unchanged)
+  bool first_negative_ = false;  // the first section is really for negative numbers (no sign shown)
+  bool second_negative_ = false; // the second section is really for negative numbers (no sign shown)
+
+  size_t pick(double value) const;  // LibreOffice's choice of section for a number
 };
 
-// The General format: up to 10 decimals, integers to 11 digits, else scientific, as LibreOffice shows
-// in a CSV export.
+// The General format as LibreOffice shows it in a CSV export: 15 significant digits (16 for integers of
+// 16 digits below 2^53); fixed notation for 1e-4 <= |v| < 2^53, and below 1e-4 down to 1e-9 while at
+// most 16 decimals are needed; else scientific ("1E+016", "1.5E-10").
 void format_general(double value, std::string& out);
 
 }  // namespace jixiao

@@ -7,6 +7,7 @@
 
 #include "core/diagnostic.h"
 #include "readers/workbook.h"
+#include "readers/xml_scanner.h"
 
 namespace jixiao::xlsx {
 
@@ -15,27 +16,30 @@ namespace jixiao::xlsx {
 inline constexpr uint32_t kLocalText = 0x80000000u;
 
 struct SheetInput {
-  std::string_view xml;
   std::string file;
   std::string part;
   std::string name;
   bool date1904 = false;
   uint32_t shared_string_count = 0;
+  uint64_t xml_size_hint = 0;  // the part's declared uncompressed size, for reserving cells
 };
 
 // Fills sheet.cells/merges/formulas/dimension from worksheet XML. Strings other than shared ones go
 // to local with kLocalText set. Returns the error that stops reading (malformed XML), else nullopt.
-std::optional<Diagnostic> parse_sheet(const SheetInput& in, Sheet& sheet, StringPool& local, Diagnostics& diags);
+std::optional<Diagnostic> parse_sheet(XmlScanner& sc, const SheetInput& in, Sheet& sheet, StringPool& local,
+                                      Diagnostics& diags);
 
 // Reads <sst>: every <si> becomes one string (rich-text runs joined, phonetic runs skipped,
 // _xHHHH_ decoded). Returns the error that stops reading, else nullopt.
-std::optional<Diagnostic> parse_shared_strings(std::string_view xml, const std::string& file, const std::string& part,
+std::optional<Diagnostic> parse_shared_strings(XmlScanner& sc, const std::string& file, const std::string& part,
                                                StringPool& pool);
 
 // Computes formulas saved without a value; cells it cannot compute stay empty and are reported.
 void evaluate_missing_formulas(Workbook& wb, Diagnostics& diags);
 
 Diagnostic malformed_xml(const std::string& file, const std::string& part, size_t offset, const std::string& what);
+// The error a scanner stopped on: its source's (inflating the part failed) or the XML's.
+Diagnostic scan_error(const XmlScanner& sc, const std::string& file, const std::string& part);
 
 // "2024-01-15", "2024-01-15T10:30:00(.000)(Z)", "10:30:00" -> serial number; nullopt if not ISO 8601.
 std::optional<double> parse_iso_datetime(std::string_view s, bool date1904);

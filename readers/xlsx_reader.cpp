@@ -8,13 +8,13 @@
 #include <atomic>
 #include <filesystem>
 #include <fstream>
-#include <mutex>
 #include <thread>
 #include <unordered_map>
 
 #include "readers/number_format.h"
 #include "readers/sniff.h"
 #include "readers/xlsx_internal.h"
+#include "readers/xml_scanner.h"
 
 namespace jixiao {
 
@@ -74,8 +74,8 @@ std::string rels_part_of(std::string_view part) {
 
 class Reader {
  public:
-  Reader(const ZipPackage& pkg, Diagnostics& diags, const XlsxOptions& opt)
-      : pkg_(pkg), file_(pkg.file()), diags_(diags), opt_(opt) {}
+  Reader(const ZipPackage& pkg, std::string_view bytes, Diagnostics& diags, const XlsxOptions& opt)
+      : pkg_(pkg), bytes_(bytes), file_(pkg.file()), diags_(diags), opt_(opt) {}
 
   Expected<Workbook> run();
 
@@ -87,6 +87,7 @@ class Reader {
   std::optional<Diagnostic> read_sheets(Workbook& wb, const std::vector<std::string>& parts);
 
   const ZipPackage& pkg_;
+  std::string_view bytes_;  // the whole file, so that each thread can open its own archive
   const std::string& file_;
   Diagnostics& diags_;
   const XlsxOptions& opt_;
@@ -164,33 +165,41 @@ std::optional<Diagnostic> Reader::read_styles(Workbook& wb, const std::string& p
   return std::nullopt;
 }
 
+// Streams a part through the scanner: inflated in chunks, parsed as it arrives.
+template <class Parse>
+std::optional<Diagnostic> stream_part(const ZipPackage& pkg, const std::string& part, Parse&& parse) {
+  auto reader = pkg.open_part(part);
+  if (!reader) return reader.error();
+  XmlScanner sc([&r = *reader](char* dst, size_t cap) { return r.read(dst, cap); });
+  return parse(sc, reader->declared_size());
+}
+
 std::optional<Diagnostic> Reader::read_sheets(Workbook& wb, const std::vector<std::string>& parts) {
   const size_t n = wb.sheets.size();
   std::vector<StringPool> local(n);
   std::vector<Diagnostics> sheet_diags(n);
   std::vector<std::optional<Diagnostic>> errors(n);
-  std::mutex zip_mutex;  // libzip archives are not safe for concurrent reads
   std::atomic<size_t> next{0};
   const uint32_t sst_count = static_cast<uint32_t>(wb.strings.size());
-  auto work = [&] {
+  auto work = [&](const ZipPackage& pkg) {
     for (size_t i = next++; i < n; i = next++) {
       if (parts[i].empty()) continue;
-      Expected<std::string> xml = [&] {
-        std::lock_guard lock(zip_mutex);
-        return pkg_.read(parts[i]);
-      }();
-      if (!xml) {
-        errors[i] = xml.error();
-        continue;
-      }
-      xlsx::SheetInput in{*xml, file_, wb.sheets[i].part, wb.sheets[i].name, wb.date1904, sst_count};
-      errors[i] = xlsx::parse_sheet(in, wb.sheets[i], local[i], sheet_diags[i]);
+      xlsx::SheetInput in{file_, wb.sheets[i].part, wb.sheets[i].name, wb.date1904, sst_count};
+      errors[i] = stream_part(pkg, parts[i], [&](XmlScanner& sc, uint64_t size) {
+        in.xml_size_hint = size;
+        return xlsx::parse_sheet(sc, in, wb.sheets[i], local[i], sheet_diags[i]);
+      });
     }
   };
+  // libzip archives are not safe for concurrent use: every extra thread opens its own.
   size_t threads = std::min<size_t>(n, std::max(1u, std::thread::hardware_concurrency()));
   std::vector<std::thread> pool;
-  for (size_t t = 1; t < threads; ++t) pool.emplace_back(work);
-  work();
+  for (size_t t = 1; t < threads; ++t)
+    pool.emplace_back([&] {
+      auto own = ZipPackage::open_memory(bytes_.data(), bytes_.size(), file_, opt_.limits);
+      if (own) work(*own);
+    });
+  work(pkg_);
   for (auto& t : pool) t.join();
 
   for (size_t i = 0; i < n; ++i) {
@@ -276,9 +285,10 @@ Expected<Workbook> Reader::run() {
 
   if (auto err = read_styles(wb, styles_part)) return *err;
   if (!sst_part.empty()) {
-    auto xml = pkg_.read(sst_part);
-    if (!xml) return xml.error();
-    if (auto err = xlsx::parse_shared_strings(*xml, file_, sst_part, wb.strings)) return *err;
+    auto err = stream_part(pkg_, sst_part, [&](XmlScanner& sc, uint64_t) {
+      return xlsx::parse_shared_strings(sc, file_, sst_part, wb.strings);
+    });
+    if (err) return *err;
   }
   if (auto err = read_sheets(wb, sheet_parts)) return *err;
   if (opt_.evaluate_missing) xlsx::evaluate_missing_formulas(wb, diags_);
@@ -315,7 +325,7 @@ Expected<Workbook> read_xlsx_memory(std::string_view bytes, const std::string& f
                 "或用 Excel/WPS 打开修复后另存";
     return d;
   }
-  return Reader(*pkg, diags, opt).run();
+  return Reader(*pkg, bytes, diags, opt).run();
 }
 
 Expected<Workbook> read_xlsx_file(const std::string& path, Diagnostics& diags, const XlsxOptions& opt) {

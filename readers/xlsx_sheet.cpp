@@ -18,6 +18,11 @@ Diagnostic malformed_xml(const std::string& file, const std::string& part, size_
   return d;
 }
 
+Diagnostic scan_error(const XmlScanner& sc, const std::string& file, const std::string& part) {
+  if (sc.source_error()) return *sc.source_error();
+  return malformed_xml(file, part, sc.offset(), sc.error().empty() ? "文档未正常结束" : sc.error());
+}
+
 namespace {
 
 bool parse_uint(std::string_view s, uint32_t& out) {
@@ -93,20 +98,19 @@ struct SharedMaster {
 
 }  // namespace
 
-std::optional<Diagnostic> parse_shared_strings(std::string_view xml, const std::string& file, const std::string& part,
+std::optional<Diagnostic> parse_shared_strings(XmlScanner& sc, const std::string& file, const std::string& part,
                                                StringPool& pool) {
-  XmlScanner sc(xml);
   std::string item;
   for (;;) {
     auto e = sc.next();
     if (e == XmlScanner::Event::End) return std::nullopt;
-    if (e == XmlScanner::Event::Error) return malformed_xml(file, part, sc.offset(), sc.error());
+    if (e == XmlScanner::Event::Error) return scan_error(sc, file, part);
     if (e != XmlScanner::Event::StartElement) continue;
     if (sc.name() == "sst") {
       uint32_t n = 0;
-      if (parse_uint(sc.attr("uniqueCount"), n) && n < (1u << 26)) pool.reserve(n, std::min<size_t>(xml.size() / 2, size_t{n} * 16));
+      if (parse_uint(sc.attr("uniqueCount"), n) && n < (1u << 24)) pool.reserve(n, size_t{n} * 16);
     } else if (sc.name() == "si") {
-      if (!collect_string_item(sc, item)) return malformed_xml(file, part, sc.offset(), sc.error());
+      if (!collect_string_item(sc, item)) return scan_error(sc, file, part);
       pool.add(item);
     }
   }
@@ -157,8 +161,8 @@ std::optional<double> parse_iso_datetime(std::string_view s, bool date1904) {
   return serial + (h * 3600 + mi * 60 + sec + frac) / 86400.0;
 }
 
-std::optional<Diagnostic> parse_sheet(const SheetInput& in, Sheet& sheet, StringPool& local, Diagnostics& diags) {
-  XmlScanner sc(in.xml);
+std::optional<Diagnostic> parse_sheet(XmlScanner& sc, const SheetInput& in, Sheet& sheet, StringPool& local,
+                                      Diagnostics& diags) {
   std::vector<SharedMaster> shared;
   std::string vbuf, fbuf, istr;
   int64_t row = -1, col = -1;
@@ -166,12 +170,11 @@ std::optional<Diagnostic> parse_sheet(const SheetInput& in, Sheet& sheet, String
   auto warn = [&](const std::string& code, const std::string& msg, CellPos p) {
     diags.warn(code, msg, in.file, in.part, in.name, cell_name(p));
   };
-  sheet.cells.reserve(std::min<size_t>(in.xml.size() / 24, size_t{64} << 20));
 
   for (;;) {
     auto e = sc.next();
     if (e == XmlScanner::Event::End) break;
-    if (e == XmlScanner::Event::Error) return malformed_xml(in.file, in.part, sc.offset(), sc.error());
+    if (e == XmlScanner::Event::Error) return scan_error(sc, in.file, in.part);
     if (e != XmlScanner::Event::StartElement) continue;
     std::string_view name = sc.name();
     if (sc.depth() == 2 && name != "sheetData" && name != "mergeCells" && name != "dimension") {
@@ -192,6 +195,13 @@ std::optional<Diagnostic> parse_sheet(const SheetInput& in, Sheet& sheet, String
     }
     if (name == "dimension") {
       sheet.dimension = parse_range(sc.attr("ref"));
+      if (sheet.dimension && sheet.cells.empty()) {
+        // Reserve for the declared area, but never more than the part's bytes could hold
+        // (a cell takes at least ~20 bytes of XML): a wrong dimension costs nothing.
+        const auto& d = *sheet.dimension;
+        uint64_t area = uint64_t{d.last.row - d.first.row + 1} * (d.last.col - d.first.col + 1);
+        sheet.cells.reserve(static_cast<size_t>(std::min<uint64_t>(area, in.xml_size_hint / 20)));
+      }
       continue;
     }
     if (name != "c") continue;
@@ -223,7 +233,7 @@ std::optional<Diagnostic> parse_sheet(const SheetInput& in, Sheet& sheet, String
     for (;;) {
       auto ce = sc.next();
       if (ce == XmlScanner::Event::Error || ce == XmlScanner::Event::End)
-        return malformed_xml(in.file, in.part, sc.offset(), sc.error().empty() ? "单元格未结束" : sc.error());
+        return scan_error(sc, in.file, in.part);
       if (ce == XmlScanner::Event::EndElement) {
         if (sc.depth() < depth) break;
         continue;
@@ -231,13 +241,13 @@ std::optional<Diagnostic> parse_sheet(const SheetInput& in, Sheet& sheet, String
       if (ce != XmlScanner::Event::StartElement) continue;
       std::string_view child = sc.name();
       if (child == "v") {
-        if (!collect_text(sc, vbuf, v)) return malformed_xml(in.file, in.part, sc.offset(), sc.error());
+        if (!collect_text(sc, vbuf, v)) return scan_error(sc, in.file, in.part);
         has_v = true;
       } else if (child == "f") {
         ftype.assign(sc.attr("t"));
         std::string si(sc.attr("si"));
         std::string_view ftext;
-        if (!collect_text(sc, fbuf, ftext)) return malformed_xml(in.file, in.part, sc.offset(), sc.error());
+        if (!collect_text(sc, fbuf, ftext)) return scan_error(sc, in.file, in.part);
         formula.assign(ftext);
         if (ftype == "shared") {
           uint32_t idx = 0;
@@ -254,7 +264,7 @@ std::optional<Diagnostic> parse_sheet(const SheetInput& in, Sheet& sheet, String
           if (formula.empty()) warn("xlsx.shared_formula", "共享公式缺少主公式（si=" + si + "），只保留缓存值", {cell.row, cell.col});
         }
       } else if (child == "is") {
-        if (!collect_string_item(sc, istr)) return malformed_xml(in.file, in.part, sc.offset(), sc.error());
+        if (!collect_string_item(sc, istr)) return scan_error(sc, in.file, in.part);
         has_is = true;
       } else {
         sc.skip_element();

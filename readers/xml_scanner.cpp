@@ -40,9 +40,36 @@ XmlScanner::XmlScanner(std::string_view xml) : xml_(xml) {
     pos_ = 3;
 }
 
+XmlScanner::XmlScanner(Pull pull, size_t chunk_bytes) : eof_(false), pull_(std::move(pull)), chunk_(chunk_bytes) {
+  if (refill(0) && xml_.size() >= 3 && static_cast<unsigned char>(xml_[0]) == 0xEF &&
+      static_cast<unsigned char>(xml_[1]) == 0xBB && static_cast<unsigned char>(xml_[2]) == 0xBF)
+    pos_ = 3;
+}
+
 bool XmlScanner::fail(std::string message) {
   if (error_.empty()) error_ = std::move(message);
   return false;
+}
+
+// Drops the bytes before keep_from and appends the next chunk. Views into the old bytes die here,
+// which is why the scanner only refills inside next().
+bool XmlScanner::refill(size_t keep_from) {
+  buffer_.erase(0, keep_from);
+  base_ += keep_from;
+  pos_ -= keep_from;
+  size_t have = buffer_.size();
+  buffer_.resize(have + chunk_);
+  auto got = pull_(buffer_.data() + have, chunk_);
+  if (!got) {
+    buffer_.resize(have);
+    xml_ = buffer_;
+    source_error_ = got.error();
+    return fail(got.error().message);
+  }
+  buffer_.resize(have + *got);
+  if (*got == 0) eof_ = true;
+  xml_ = buffer_;
+  return true;
 }
 
 void XmlScanner::decode(std::string_view raw, std::string& out) {
@@ -98,72 +125,71 @@ void XmlScanner::decode(std::string_view raw, std::string& out) {
   }
 }
 
-bool XmlScanner::parse_start_tag() {
-  // pos_ is at '<'
+// Parses the start tag at pos_. Incomplete leaves pos_ where it was.
+XmlScanner::Step XmlScanner::parse_start_tag() {
   size_t p = pos_ + 1;
   size_t start = p;
   while (p < xml_.size() && !is_space(xml_[p]) && xml_[p] != '>' && xml_[p] != '/') ++p;
-  if (p == start) return fail("“<”后缺少元素名");
-  if (p >= xml_.size()) return fail("标签未结束，文件在此处截断");
+  if (p >= xml_.size()) return Step::Incomplete;
+  if (p == start) return fail("“<”后缺少元素名"), Step::Failed;
   std::string_view qname = xml_.substr(start, p - start);
   attrs_.clear();
   bool empty = false;
   for (;;) {
     while (p < xml_.size() && is_space(xml_[p])) ++p;
-    if (p >= xml_.size()) return fail("标签 <" + std::string(qname) + "> 未结束，文件在此处截断");
+    if (p >= xml_.size()) return Step::Incomplete;
     char c = xml_[p];
     if (c == '>') {
       ++p;
       break;
     }
     if (c == '/') {
-      if (p + 1 >= xml_.size() || xml_[p + 1] != '>') return fail("“/”后应为“>”");
+      if (p + 1 >= xml_.size()) return Step::Incomplete;
+      if (xml_[p + 1] != '>') return fail("“/”后应为“>”"), Step::Failed;
       empty = true;
       p += 2;
       break;
     }
     size_t an = p;
     while (p < xml_.size() && !is_space(xml_[p]) && xml_[p] != '=' && xml_[p] != '>' && xml_[p] != '/') ++p;
+    if (p >= xml_.size()) return Step::Incomplete;
     std::string_view aname = xml_.substr(an, p - an);
-    if (aname.empty()) return fail("属性名无效");
+    if (aname.empty()) return fail("属性名无效"), Step::Failed;
     while (p < xml_.size() && is_space(xml_[p])) ++p;
-    if (p >= xml_.size() || xml_[p] != '=') return fail("属性 " + std::string(aname) + " 缺少“=”");
+    if (p >= xml_.size()) return Step::Incomplete;
+    if (xml_[p] != '=') return fail("属性 " + std::string(aname) + " 缺少“=”"), Step::Failed;
     ++p;
     while (p < xml_.size() && is_space(xml_[p])) ++p;
-    if (p >= xml_.size() || (xml_[p] != '"' && xml_[p] != '\'')) return fail("属性 " + std::string(aname) + " 的值缺少引号");
+    if (p >= xml_.size()) return Step::Incomplete;
+    if (xml_[p] != '"' && xml_[p] != '\'') return fail("属性 " + std::string(aname) + " 的值缺少引号"), Step::Failed;
     char q = xml_[p++];
     size_t vend = xml_.find(q, p);
-    if (vend == std::string_view::npos) return fail("属性 " + std::string(aname) + " 的值未结束，文件在此处截断");
+    if (vend == std::string_view::npos) return Step::Incomplete;
     attrs_.push_back({local_part(aname), xml_.substr(p, vend - p)});
     p = vend + 1;
   }
   name_ = local_part(qname);
-  stack_.push_back(qname);
+  stack_.emplace_back(qname);
   pending_end_ = empty;
   pos_ = p;
-  return true;
+  return Step::Ok;
 }
 
-XmlScanner::Event XmlScanner::next() {
-  if (!error_.empty()) return Event::Error;
-  if (!attr_decoded_.empty()) attr_decoded_.clear();
-  if (pending_end_) {
-    pending_end_ = false;
-    name_ = local_part(stack_.back());
-    stack_.pop_back();
-    return Event::EndElement;
-  }
+// One event from pos_, or Incomplete (pos_ unchanged) when the bytes at hand end inside a token.
+XmlScanner::Step XmlScanner::scan(Event& ev) {
   for (;;) {
     if (pos_ >= xml_.size()) {
-      if (!stack_.empty()) {
-        fail("文件在元素 <" + std::string(stack_.back()) + "> 结束前截断");
-        return Event::Error;
-      }
-      return Event::End;
+      if (!eof_) return Step::Incomplete;
+      if (!stack_.empty()) return fail("文件在元素 <" + stack_.back() + "> 结束前截断"), Step::Failed;
+      ev = Event::End;
+      return Step::Ok;
     }
     if (xml_[pos_] != '<') {
       size_t lt = xml_.find('<', pos_);
-      if (lt == std::string_view::npos) lt = xml_.size();
+      if (lt == std::string_view::npos) {
+        if (!eof_) return Step::Incomplete;
+        lt = xml_.size();
+      }
       std::string_view raw = xml_.substr(pos_, lt - pos_);
       pos_ = lt;
       if (stack_.empty()) continue;  // whitespace around the root element
@@ -173,59 +199,54 @@ XmlScanner::Event XmlScanner::next() {
         decode(raw, text_buf_);
         text_ = text_buf_;
       }
-      return Event::Text;
+      ev = Event::Text;
+      return Step::Ok;
     }
-    // markup
     std::string_view rest = xml_.substr(pos_);
+    if (rest.size() < 9 && !eof_) {
+      // Too few bytes to tell "<![CDATA[" from "<!--" or a short tag: wait for more, unless a
+      // complete tag is already here.
+      if (rest.find('>') == std::string_view::npos) return Step::Incomplete;
+    }
     if (rest.size() >= 2 && rest[1] == '/') {
       size_t gt = xml_.find('>', pos_);
-      if (gt == std::string_view::npos) {
-        fail("结束标签未结束，文件在此处截断");
-        return Event::Error;
-      }
+      if (gt == std::string_view::npos) return eof_ ? (fail("结束标签未结束，文件在此处截断"), Step::Failed) : Step::Incomplete;
       std::string_view qname = xml_.substr(pos_ + 2, gt - pos_ - 2);
       while (!qname.empty() && is_space(qname.back())) qname.remove_suffix(1);
-      if (stack_.empty()) {
-        fail("多余的结束标签 </" + std::string(qname) + ">");
-        return Event::Error;
-      }
-      if (qname != stack_.back()) {
-        fail("结束标签 </" + std::string(qname) + "> 与开始标签 <" + std::string(stack_.back()) + "> 不匹配");
-        return Event::Error;
-      }
-      name_ = local_part(qname);
+      if (stack_.empty()) return fail("多余的结束标签 </" + std::string(qname) + ">"), Step::Failed;
+      if (qname != stack_.back())
+        return fail("结束标签 </" + std::string(qname) + "> 与开始标签 <" + stack_.back() + "> 不匹配"), Step::Failed;
+      popped_ = std::move(stack_.back());
       stack_.pop_back();
+      name_ = local_part(popped_);
       pos_ = gt + 1;
-      return Event::EndElement;
+      ev = Event::EndElement;
+      return Step::Ok;
     }
+    auto skip_to = [&](std::string_view terminator, const char* what) -> Step {
+      size_t end = xml_.find(terminator, pos_ + 2);
+      if (end == std::string_view::npos) return eof_ ? (fail(std::string(what) + " 未结束"), Step::Failed) : Step::Incomplete;
+      pos_ = end + terminator.size();
+      return Step::Ok;
+    };
     if (rest.size() >= 2 && rest[1] == '?') {
-      size_t end = xml_.find("?>", pos_ + 2);
-      if (end == std::string_view::npos) {
-        fail("处理指令 <? 未结束");
-        return Event::Error;
-      }
-      pos_ = end + 2;
+      Step s = skip_to("?>", "处理指令 <?");
+      if (s != Step::Ok) return s;
       continue;
     }
     if (rest.substr(0, 4) == "<!--") {
-      size_t end = xml_.find("-->", pos_ + 4);
-      if (end == std::string_view::npos) {
-        fail("注释 <!-- 未结束");
-        return Event::Error;
-      }
-      pos_ = end + 3;
+      Step s = skip_to("-->", "注释 <!--");
+      if (s != Step::Ok) return s;
       continue;
     }
     if (rest.substr(0, 9) == "<![CDATA[") {
       size_t end = xml_.find("]]>", pos_ + 9);
-      if (end == std::string_view::npos) {
-        fail("CDATA 段未结束");
-        return Event::Error;
-      }
+      if (end == std::string_view::npos) return eof_ ? (fail("CDATA 段未结束"), Step::Failed) : Step::Incomplete;
       text_ = xml_.substr(pos_ + 9, end - pos_ - 9);
       pos_ = end + 3;
       if (stack_.empty()) continue;
-      return Event::Text;
+      ev = Event::Text;
+      return Step::Ok;
     }
     if (rest.size() >= 2 && rest[1] == '!') {  // DOCTYPE: skipped, internal subset included
       int brackets = 0;
@@ -235,15 +256,39 @@ XmlScanner::Event XmlScanner::next() {
         else if (xml_[p] == ']') --brackets;
         else if (xml_[p] == '>' && brackets <= 0) break;
       }
-      if (p >= xml_.size()) {
-        fail("<! 声明未结束");
-        return Event::Error;
-      }
+      if (p >= xml_.size()) return eof_ ? (fail("<! 声明未结束"), Step::Failed) : Step::Incomplete;
       pos_ = p + 1;
       continue;
     }
-    if (!parse_start_tag()) return Event::Error;
-    return Event::StartElement;
+    Step s = parse_start_tag();
+    if (s == Step::Incomplete && eof_) return fail("标签未结束，文件在此处截断"), Step::Failed;
+    if (s != Step::Ok) return s;
+    ev = Event::StartElement;
+    return Step::Ok;
+  }
+}
+
+XmlScanner::Event XmlScanner::next() {
+  if (!error_.empty()) return Event::Error;
+  if (!attr_decoded_.empty()) attr_decoded_.clear();
+  if (pending_end_) {
+    pending_end_ = false;
+    popped_ = std::move(stack_.back());
+    stack_.pop_back();
+    name_ = local_part(popped_);
+    return Event::EndElement;
+  }
+  for (;;) {
+    const size_t token_start = pos_;
+    Event ev = Event::End;
+    switch (scan(ev)) {
+      case Step::Ok: return ev;
+      case Step::Failed: return Event::Error;
+      case Step::Incomplete:
+        pos_ = token_start;
+        if (!refill(token_start)) return Event::Error;
+        break;
+    }
   }
 }
 

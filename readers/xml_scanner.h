@@ -1,26 +1,36 @@
-// A pull scanner for the big parts (worksheets, shared strings): one pass over the bytes, no DOM,
-// so memory stays near the size of the part itself. Namespace prefixes are dropped from names
-// ("x:c" reads as "c"): the parts we scan use one vocabulary whatever prefix or namespace URI
-// (Transitional or Strict) a producer chose. Small parts (workbook, rels, styles) use pugixml.
+// A pull scanner for the big parts (worksheets, shared strings): one pass, no DOM, and fed in
+// chunks straight from the inflater, so a 50 MB sheet never sits in memory as a whole. Namespace
+// prefixes are dropped from names ("x:c" reads as "c"): the parts we scan use one vocabulary
+// whatever prefix or namespace URI (Transitional or Strict) a producer chose. Small parts
+// (workbook, rels, styles) use pugixml.
 #pragma once
 
 #include <cstdint>
+#include <deque>
+#include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
-#include <deque>
 #include <vector>
+
+#include "core/diagnostic.h"
 
 namespace jixiao {
 
 class XmlScanner {
  public:
   enum class Event { StartElement, EndElement, Text, End, Error };
+  // Fills dst with up to cap bytes of the document; returns how many (0 at the end) or the
+  // Diagnostic that stops reading (a damaged or oversized part).
+  using Pull = std::function<Expected<size_t>(char* dst, size_t cap)>;
 
-  explicit XmlScanner(std::string_view xml);
+  explicit XmlScanner(std::string_view xml);  // the whole document in memory (not copied)
+  explicit XmlScanner(Pull pull, size_t chunk_bytes = 256 * 1024);
 
   // Advances to the next event. An empty element <a/> yields StartElement then EndElement.
   // Comments, processing instructions and DOCTYPE are skipped. Entities are never expanded
   // beyond the five predefined ones and character references.
+  // Every view returned below stays valid until the next call to next().
   Event next();
 
   // StartElement / EndElement: local name (prefix removed).
@@ -29,7 +39,8 @@ class XmlScanner {
   // Names are matched without prefix ("r:id" is found as "id").
   std::string_view attr(std::string_view local_name);
   bool has_attr(std::string_view local_name) const;
-  // Text: the decoded character data (entities resolved, CDATA included).
+  // Text: the decoded character data (entities resolved, CDATA included). A long text may come
+  // as several consecutive Text events.
   std::string_view text() const { return text_; }
 
   // Depth of the current element (1 for the root) after StartElement, of the parent after End.
@@ -37,29 +48,42 @@ class XmlScanner {
   // Skips to the end of the element just started; the next event follows its EndElement.
   void skip_element();
 
-  // Error: what went wrong (Chinese) and where.
+  // Error: what went wrong (Chinese) and the byte offset in the document.
   const std::string& error() const { return error_; }
-  size_t offset() const { return pos_; }
+  size_t offset() const { return static_cast<size_t>(base_ + pos_); }
+  // When the pull source failed (not the XML), its Diagnostic.
+  const std::optional<Diagnostic>& source_error() const { return source_error_; }
 
  private:
+  enum class Step { Ok, Incomplete, Failed };
   struct RawAttr {
     std::string_view name;   // local name
     std::string_view value;  // raw, undecoded
   };
   bool fail(std::string message);
-  bool parse_start_tag();
+  Step scan(Event& ev);
+  Step parse_start_tag();
+  bool refill(size_t keep_from);
   void decode(std::string_view raw, std::string& out);
 
-  std::string_view xml_;
-  size_t pos_ = 0;
+  std::string_view xml_;       // the bytes at hand (the document, or buffer_)
+  size_t pos_ = 0;             // in xml_
+  uint64_t base_ = 0;          // document offset of xml_[0]
+  bool eof_ = true;            // no more bytes will come
+  Pull pull_;
+  size_t chunk_ = 0;
+  std::string buffer_;         // streaming mode: unconsumed bytes
+
   std::string_view name_;
   std::vector<RawAttr> attrs_;
-  std::vector<std::string_view> stack_;  // qualified names of open elements
-  bool pending_end_ = false;             // an empty element waits for its EndElement
+  std::vector<std::string> stack_;  // qualified names of open elements
+  std::string popped_;               // the name of the element just closed
+  bool pending_end_ = false;         // an empty element waits for its EndElement
   std::string_view text_;
   std::string text_buf_;
-  std::deque<std::string> attr_decoded_;  // decoded attribute values, valid until next()
+  std::deque<std::string> attr_decoded_;
   std::string error_;
+  std::optional<Diagnostic> source_error_;
 };
 
 // Decodes Excel's _xHHHH_ escapes in text ("_x000D_" -> CR, "_x005F_x000D_" -> "_x000D_").

@@ -140,7 +140,38 @@ std::vector<std::string> ZipPackage::part_names() const {
   return out;
 }
 
-Expected<std::string> ZipPackage::read(std::string_view name) const {
+PartReader::~PartReader() {
+  if (file_) zip_fclose(static_cast<zip_file_t*>(file_));
+}
+
+PartReader::PartReader(PartReader&& o) noexcept
+    : file_(o.file_), zip_name_(std::move(o.zip_name_)), part_(std::move(o.part_)), limit_(o.limit_), total_(o.total_),
+      declared_(o.declared_) {
+  o.file_ = nullptr;
+}
+
+static Diagnostic too_big(const std::string& file, const std::string& part, uint64_t limit) {
+  return package_error(file, "xlsx.part_too_large",
+                       "部件解压后超过上限 " + std::to_string(limit >> 20) +
+                           " MiB（疑似压缩炸弹），已拒绝读取；确属正常的大文件请用 --max-part-mb 调高上限",
+                       part);
+}
+
+Expected<size_t> PartReader::read(char* dst, size_t cap) {
+  auto* f = static_cast<zip_file_t*>(file_);
+  // Never trust the declared size: count what actually comes out and stop at the limit.
+  uint64_t room = limit_ - total_ + 1;
+  zip_int64_t n = zip_fread(f, dst, std::min<uint64_t>(cap, room));
+  if (n < 0) {
+    std::string why = zip_error_strerror(zip_file_get_error(f));
+    return package_error(zip_name_, "xlsx.damaged_part", "解压部件失败（" + why + "），文件可能已损坏或不完整", part_);
+  }
+  total_ += static_cast<uint64_t>(n);
+  if (total_ > limit_) return too_big(zip_name_, part_, limit_);
+  return static_cast<size_t>(n);
+}
+
+Expected<PartReader> ZipPackage::open_part(std::string_view name) const {
   auto it = impl_->by_key.find(normalize_part_name(name));
   if (it == impl_->by_key.end())
     return package_error(file_, "xlsx.missing_part", "压缩包中缺少部件 " + std::string(name), std::string(name));
@@ -152,37 +183,33 @@ Expected<std::string> ZipPackage::read(std::string_view name) const {
     return package_error(file_, "xlsx.damaged_part", "无法读取部件信息，文件可能已损坏", stored);
   if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) && st.encryption_method != ZIP_EM_NONE)
     return package_error(file_, "xlsx.encrypted_part", "部件经过 zip 加密，无法读取", stored);
-  const uint64_t limit = limits_.max_part_bytes;
-  auto too_big = [&] {
-    return package_error(file_, "xlsx.part_too_large",
-                         "部件解压后超过上限 " + std::to_string(limit >> 20) +
-                             " MiB（疑似压缩炸弹）；确属正常的大文件请用 --max-part-mb 调高上限",
-                         stored);
-  };
-  if ((st.valid & ZIP_STAT_SIZE) && st.size > limit) return too_big();
+  if ((st.valid & ZIP_STAT_SIZE) && st.size > limits_.max_part_bytes) return too_big(file_, stored, limits_.max_part_bytes);
   zip_file_t* f = zip_fopen_index(impl_->zip, index, 0);
   if (!f)
     return package_error(file_, "xlsx.damaged_part",
                          std::string("无法解压部件：") + zip_strerror(impl_->zip) + "；文件可能已损坏", stored);
+  PartReader r;
+  r.file_ = f;
+  r.zip_name_ = file_;
+  r.part_ = stored;
+  r.limit_ = limits_.max_part_bytes;
+  r.declared_ = (st.valid & ZIP_STAT_SIZE) ? std::min<uint64_t>(st.size, r.limit_) : 0;
+  return r;
+}
+
+Expected<std::string> ZipPackage::read(std::string_view name) const {
+  auto reader = open_part(name);
+  if (!reader) return reader.error();
   std::string out;
-  // The declared size may lie; never trust it beyond the limit, and read in chunks.
-  if (st.valid & ZIP_STAT_SIZE) out.reserve(static_cast<size_t>(st.size));
-  char buf[1 << 16];
+  size_t have = 0;
   for (;;) {
-    zip_int64_t n = zip_fread(f, buf, sizeof buf);
-    if (n < 0) {
-      std::string why = zip_error_strerror(zip_file_get_error(f));
-      zip_fclose(f);
-      return package_error(file_, "xlsx.damaged_part", "解压部件失败（" + why + "），文件可能已损坏或不完整", stored);
-    }
-    if (n == 0) break;
-    if (out.size() + static_cast<uint64_t>(n) > limit) {
-      zip_fclose(f);
-      return too_big();
-    }
-    out.append(buf, static_cast<size_t>(n));
+    if (out.size() - have < (1u << 16)) out.resize(std::max<size_t>(out.size() * 2, 1u << 16));
+    auto n = reader->read(out.data() + have, out.size() - have);
+    if (!n) return n.error();
+    if (*n == 0) break;
+    have += *n;
   }
-  zip_fclose(f);
+  out.resize(have);
   return out;
 }
 

@@ -17,6 +17,25 @@ struct PackageLimits {
   uint64_t max_part_bytes = 512ull << 20;
 };
 
+// Inflates one part in chunks, refusing to go past the package's size limit.
+class PartReader {
+ public:
+  ~PartReader();
+  PartReader(PartReader&&) noexcept;
+  // Up to cap bytes into dst; 0 at the end of the part.
+  Expected<size_t> read(char* dst, size_t cap);
+  const std::string& part() const { return part_; }
+  // The uncompressed size the archive declares (a hint only: it may lie), capped at the limit.
+  uint64_t declared_size() const { return declared_; }
+
+ private:
+  friend class ZipPackage;
+  PartReader() = default;
+  void* file_ = nullptr;  // zip_file_t
+  std::string zip_name_, part_;
+  uint64_t limit_ = 0, total_ = 0, declared_ = 0;
+};
+
 class ZipPackage {
  public:
   ~ZipPackage();
@@ -35,6 +54,9 @@ class ZipPackage {
   std::vector<std::string> part_names() const;
   // Inflates a part. Errors name the file and part: missing, damaged, over the limit.
   Expected<std::string> read(std::string_view name) const;
+  // Opens a part for reading in chunks. One reader at a time per package: libzip archives are not
+  // safe for concurrent use (open the package again per thread).
+  Expected<PartReader> open_part(std::string_view name) const;
   const std::string& file() const { return file_; }
 
  private:
