@@ -96,7 +96,10 @@ void write_delimited(const Workbook& wb, const Sheet& sheet, TextFormat fmt, boo
     if (!any || c.col > last_col) last_col = c.col;
     any = true;
   }
-  if (!any) return;
+  if (!any) {
+    os << '\n';  // an empty sheet is one empty line, as LibreOffice writes it
+    return;
+  }
 
   std::string out;
   out.reserve(1 << 20);
