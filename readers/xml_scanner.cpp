@@ -323,6 +323,8 @@ void XmlScanner::skip_element() {
   }
 }
 
+// Excel writes characters XML cannot hold (and '_' before a literal "_xHHHH_") as _xHHHH_ in
+// UTF-16 code units; a surrogate pair comes as two escapes.
 void decode_ooxml_escapes(std::string& text) {
   size_t i = text.find("_x");
   if (i == std::string::npos) return;
@@ -335,25 +337,36 @@ void decode_ooxml_escapes(std::string& text) {
     if (c >= 'A' && c <= 'F') return c - 'A' + 10;
     return -1;
   };
-  while (i < text.size()) {
-    if (i + 7 <= text.size() && text[i] == '_' && text[i + 1] == 'x' && text[i + 6] == '_') {
-      uint32_t cp = 0;
-      bool ok = true;
-      for (size_t k = 2; k < 6; ++k) {
-        int h = hexval(text[i + k]);
-        if (h < 0) {
-          ok = false;
-          break;
-        }
-        cp = cp * 16 + static_cast<uint32_t>(h);
-      }
-      if (ok) {
-        append_utf8(cp, out);
-        i += 7;
-        continue;
-      }
+  auto escape_at = [&](size_t at) -> int32_t {
+    if (at + 7 > text.size() || text[at] != '_' || text[at + 1] != 'x' || text[at + 6] != '_') return -1;
+    int32_t cp = 0;
+    for (size_t k = 2; k < 6; ++k) {
+      int h = hexval(text[at + k]);
+      if (h < 0) return -1;
+      cp = cp * 16 + h;
     }
-    out += text[i++];
+    return cp;
+  };
+  while (i < text.size()) {
+    int32_t cp = escape_at(i);
+    if (cp < 0) {
+      out += text[i++];
+      continue;
+    }
+    i += 7;
+    if (cp >= 0xD800 && cp <= 0xDBFF) {
+      int32_t low = escape_at(i);
+      if (low >= 0xDC00 && low <= 0xDFFF) {
+        cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+        i += 7;
+      } else {
+        cp = 0xFFFD;  // a lone surrogate cannot be written in UTF-8
+      }
+    } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
+      cp = 0xFFFD;
+    }
+    if (cp == '\n' && !out.empty() && out.back() == '\r') out.back() = '\n';  // CR LF: one line break
+    else append_utf8(static_cast<uint32_t>(cp), out);
   }
   text.swap(out);
 }

@@ -87,4 +87,10 @@ TEST(OoxmlEscapes, DecodesHexEscapesAndTheEscapedUnderscore) {
   EXPECT_EQ(s, "a\rb\tc_x0041_d_xZZZZ_");
 }
 
+TEST(OoxmlEscapes, SurrogatePairsBecomeOneCharacterAndLoneOnesTheReplacementCharacter) {
+  std::string s = "smile_xD83D__xDE00_ lone_xD800_x";
+  decode_ooxml_escapes(s);
+  EXPECT_EQ(s, "smile\U0001F600 lone\uFFFDx");
+}
+
 }  // namespace jixiao

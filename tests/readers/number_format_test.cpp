@@ -1,0 +1,284 @@
+// Number formats against LibreOffice: every row of tests/fixtures/number-formats/cases.csv holds a
+// value, a format code (or a built-in id) and what LibreOffice 7.4 showed for them
+// (tests/fixtures/make_number_format_cases.py writes it). A few unit tests pin what LibreOffice
+// cannot be asked about (Excel's 1900-02-29, zh-CN Excel codes LibreOffice does not read).
+#include "readers/number_format.h"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <charconv>
+#include <chrono>
+#include <cstdlib>
+#include <fstream>
+#include <new>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "readers/workbook.h"
+#include "test_paths.h"
+
+// Counts heap allocations while a test asks for it (formatting must only append to `out`).
+namespace {
+std::atomic<bool> g_counting{false};
+std::atomic<long> g_allocations{0};
+}  // namespace
+
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmismatched-new-delete"
+void* operator new(std::size_t n) {
+  if (g_counting.load(std::memory_order_relaxed)) g_allocations.fetch_add(1, std::memory_order_relaxed);
+  if (void* p = std::malloc(n ? n : 1)) return p;
+  throw std::bad_alloc();
+}
+void operator delete(void* p) noexcept { std::free(p); }
+void operator delete(void* p, std::size_t) noexcept { std::free(p); }
+#pragma GCC diagnostic pop
+
+namespace jixiao {
+namespace {
+
+struct Case {
+  int line = 0;
+  std::string value, format, display, mode;
+};
+
+// RFC 4180 fields: quotes around fields holding commas, quotes or line breaks; "" is a quote.
+std::vector<std::vector<std::string>> read_csv(const std::string& text) {
+  std::vector<std::vector<std::string>> rows(1);
+  std::string field;
+  bool quoted = false, any = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (quoted) {
+      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
+        field += '"';
+        ++i;
+      } else if (c == '"') {
+        quoted = false;
+      } else {
+        field += c;
+      }
+    } else if (c == '"') {
+      quoted = true;
+      any = true;
+    } else if (c == ',') {
+      rows.back().push_back(std::move(field));
+      field.clear();
+    } else if (c == '\n') {
+      rows.back().push_back(std::move(field));
+      field.clear();
+      rows.emplace_back();
+      any = false;
+    } else if (c != '\r') {
+      field += c;
+      any = true;
+    }
+  }
+  if (!field.empty() || any) rows.back().push_back(std::move(field));
+  if (rows.back().empty()) rows.pop_back();
+  return rows;
+}
+
+std::vector<Case> load_cases() {
+  auto text = test::read_file(test::fixture("number-formats/cases.csv"));
+  auto rows = read_csv(text);
+  std::vector<Case> cases;
+  for (size_t i = 1; i < rows.size(); ++i) {
+    auto& r = rows[i];
+    r.resize(4);
+    cases.push_back({static_cast<int>(i + 1), r[0], r[1], r[2], r[3]});
+  }
+  return cases;
+}
+
+std::string show(std::string_view code, double v, bool date1904 = false) {
+  std::string out;
+  NumberFormat::parse(code).format_number(v, date1904, out);
+  return out;
+}
+
+std::string show_text(std::string_view code, std::string_view text) {
+  std::string out;
+  NumberFormat::parse(code).format_text(text, out);
+  return out;
+}
+
+std::string general(double v) {
+  std::string out;
+  format_general(v, out);
+  return out;
+}
+
+TEST(NumberFormatLibreOffice, EveryRecordedCaseMatches) {
+  auto cases = load_cases();
+  ASSERT_GE(cases.size(), 150u);
+  int failures = 0, checked = 0;
+  std::ostringstream report;
+  for (const Case& c : cases) {
+    std::string code = c.format;
+    if (c.mode == "builtin") code = std::string(builtin_format_code(static_cast<uint32_t>(std::stoul(c.format))));
+    NumberFormat f = NumberFormat::parse(code);
+    std::string out;
+    bool text = c.value.size() >= 2 && (c.value.front() == '\'' || c.value.front() == '"');
+    if (text) {
+      f.format_text(std::string_view(c.value).substr(1, c.value.size() - 2), out);
+    } else {
+      double v = 0;
+      auto r = std::from_chars(c.value.data(), c.value.data() + c.value.size(), v);
+      ASSERT_EQ(r.ec, std::errc()) << "line " << c.line << ": " << c.value;
+      f.format_number(v, c.mode == "1904", out);
+    }
+    ++checked;
+    if (out != c.display) {
+      ++failures;
+      report << "  line " << c.line << ": " << c.value << " with [" << code << "]" << (c.mode.empty() ? "" : " ")
+             << c.mode << ": LibreOffice [" << c.display << "], jixiao [" << out << "]\n";
+    }
+  }
+  EXPECT_EQ(failures, 0) << failures << " of " << checked << " cases differ:\n" << report.str();
+}
+
+TEST(NumberFormatGeneral, LibreOfficeCsvDigits) {
+  EXPECT_EQ(general(0.1 + 0.2), "0.3");
+  EXPECT_EQ(general(1.0 / 3), "0.333333333333333");
+  EXPECT_EQ(general(123456789012.0), "123456789012");
+  EXPECT_EQ(general(-0.5), "-0.5");
+  EXPECT_EQ(general(-0.0), "0");
+  EXPECT_EQ(general(1.5e15), "1500000000000000");
+  EXPECT_EQ(general(1234567890123456.0), "1234567890123456");  // 16 digits below 2^53
+  EXPECT_EQ(general(9007199254740992.0), "9.00719925474099E+015");
+  EXPECT_EQ(general(1e20), "1E+020");
+  EXPECT_EQ(general(1e-7), "0.0000001");
+  EXPECT_EQ(general(1.2345678901e-05), "0.000012345678901");     // 16 decimals: still fixed
+  EXPECT_EQ(general(1.234567890123e-05), "1.234567890123E-05");  // 17 decimals: scientific
+  EXPECT_EQ(general(1e-10), "1E-10");
+  EXPECT_EQ(general(5.011691421604445), "5.01169142160445");  // 16 digits first, then half up
+}
+
+TEST(NumberFormatRounding, HalfAwayFromZeroAtFifteenDigits) {
+  EXPECT_EQ(show("0.00", 2.675), "2.68");
+  EXPECT_EQ(show("0.00", 1.005), "1.01");
+  EXPECT_EQ(show("0.00", -2.675), "-2.68");
+  EXPECT_EQ(show("0.0%", 0.0125), "1.3%");
+  EXPECT_EQ(show("0", -0.3), "0");  // no "-0"
+  EXPECT_EQ(show("#,##0.00", 1234567.891), "1,234,567.89");
+  EXPECT_EQ(show("0", 1e20), "100000000000000000000");
+}
+
+TEST(NumberFormatSections, SignsLiteralsAndText) {
+  EXPECT_EQ(show("0.00;(0.00)", -5), "(5.00)");
+  EXPECT_EQ(show("0.00;[Red]-0.00", -5), "-5.00");
+  EXPECT_EQ(show("0.00\"万元\"", 1234.5), "1234.50万元");
+  EXPECT_EQ(show("[$¥-804]#,##0.00", 1234.5), "¥1,234.50");
+  EXPECT_EQ(show("[>=100]\"big\"0;[<0]\"neg\"0;\"small\"0", -5), "neg5");
+  EXPECT_EQ(show("0;-0;;@", 0), "");
+  EXPECT_EQ(show_text("0;-0;0;\"text: \"@", "abc"), "text: abc");
+  EXPECT_EQ(show_text("0.00", "abc"), "abc");
+  EXPECT_EQ(show_text("_(* #,##0_);_(* (#,##0);_(* \"-\"_);_(@_)", "abc"), " abc ");
+}
+
+TEST(NumberFormatBuiltin, EcmaAndChineseIds) {
+  EXPECT_EQ(builtin_format_code(0), "General");
+  EXPECT_EQ(builtin_format_code(4), "#,##0.00");
+  EXPECT_EQ(builtin_format_code(10), "0.00%");
+  EXPECT_EQ(builtin_format_code(14), "m/d/yyyy");
+  EXPECT_EQ(builtin_format_code(22), "m/d/yyyy h:mm");
+  EXPECT_EQ(builtin_format_code(31), "m/d/yyyy");  // LibreOffice's short date for the zh-CN ids
+  EXPECT_EQ(builtin_format_code(32), "h:mm:ss");
+  EXPECT_EQ(builtin_format_code(49), "@");
+  EXPECT_EQ(builtin_format_code(58), "m/d/yyyy");
+  EXPECT_EQ(builtin_format_code(59), "");
+  EXPECT_EQ(builtin_format_code(164), "");
+  for (uint32_t id = 0; id <= 58; ++id) EXPECT_FALSE(builtin_format_code(id).empty()) << id;
+}
+
+TEST(NumberFormatFlags, GeneralDateText) {
+  EXPECT_TRUE(NumberFormat().is_general());
+  EXPECT_TRUE(NumberFormat::parse("General").is_general());
+  EXPECT_FALSE(NumberFormat::parse("[Red]General").is_general());
+  EXPECT_TRUE(NumberFormat::parse("yyyy\"年\"m\"月\"d\"日\"").is_date());
+  EXPECT_TRUE(NumberFormat::parse("[h]:mm:ss").is_date());
+  EXPECT_FALSE(NumberFormat::parse("0.00").is_date());
+  EXPECT_FALSE(NumberFormat::parse("\"d\"0").is_date());
+  EXPECT_TRUE(NumberFormat::parse("@").is_text());
+  EXPECT_FALSE(NumberFormat::parse("0;-0;0;@").is_text());
+  EXPECT_EQ(NumberFormat::parse("0.00%").code(), "0.00%");
+}
+
+// Before 1900-03-01 LibreOffice's calendar and Excel's differ; Excel (and jixiao) count 1900-02-29.
+TEST(NumberFormatDates, Excel1900System) {
+  EXPECT_EQ(show("yyyy-mm-dd", 1), "1900-01-01");
+  EXPECT_EQ(show("yyyy-mm-dd", 59), "1900-02-28");
+  EXPECT_EQ(show("yyyy-mm-dd", 60), "1900-02-29");
+  EXPECT_EQ(show("yyyy-mm-dd", 61), "1900-03-01");
+  EXPECT_EQ(show("dddd", 1), "Sunday");
+  EXPECT_EQ(show("dddd", 61), "Thursday");
+  EXPECT_EQ(show("yyyy-mm-dd h:mm", 45366.75), "2024-03-15 18:00");
+}
+
+// Serials of the 1904 system computed here from the calendar, not from jixiao's helpers.
+TEST(NumberFormatDates, The1904System) {
+  using namespace std::chrono;
+  auto serial = [](year_month_day d) {
+    return static_cast<double>((sys_days{d} - sys_days{year{1904} / January / 1}).count());
+  };
+  EXPECT_EQ(show("yyyy-mm-dd", serial(2024y / March / 15), true), "2024-03-15");
+  EXPECT_EQ(show("yyyy\"年\"m\"月\"d\"日\" dddd", serial(2000y / February / 29), true), "2000年2月29日 Tuesday");
+  EXPECT_EQ(show("yyyy-mm-dd", serial(1904y / January / 1), true), "1904-01-01");
+  EXPECT_EQ(show("yyyy-mm-dd hh:mm", serial(1999y / December / 31) + 0.5, true), "1999-12-31 12:00");
+  EXPECT_EQ(show("dddd", serial(1904y / January / 1), true), "Friday");
+  // the same day in both systems is 1462 serials apart
+  EXPECT_EQ(show("yyyy-mm-dd", serial(2024y / March / 15) + 1462, false), "2024-03-15");
+}
+
+// zh-CN Excel codes LibreOffice does not understand: Excel's display.
+TEST(NumberFormatExcelOnly, ChineseGeneralAndAmPm) {
+  EXPECT_EQ(show("G/通用格式", 1234.5), "1234.5");
+  EXPECT_TRUE(NumberFormat::parse("G/通用格式").is_general());
+  EXPECT_EQ(show("G/通用格式\"元\"", 1234.5), "1234.5元");
+  EXPECT_EQ(show("上午/下午h\"时\"mm\"分\"", 45366.75), "下午6时00分");
+  EXPECT_EQ(show("上午/下午h\"时\"mm\"分\"", 45366.25), "上午6时00分");
+  EXPECT_EQ(show("e\"年\"m\"月\"d\"日\"", 45366), "2024年3月15日");
+}
+
+TEST(NumberFormatSpeed, FormatsWithoutAllocating) {
+  NumberFormat fixed = NumberFormat::parse("#,##0.00");
+  NumberFormat pct = NumberFormat::parse("0.00%");
+  NumberFormat date = NumberFormat::parse("yyyy-mm-dd");
+  NumberFormat general_fmt;
+  std::string out;
+  out.reserve(1 << 16);
+  g_allocations = 0;
+  g_counting = true;
+  for (int i = 0; i < 1000; ++i) {
+    double v = i * 1234.5678 - 50000.125;
+    general_fmt.format_number(v, false, out);
+    fixed.format_number(v, false, out);
+    pct.format_number(v / 1e5, false, out);
+    date.format_number(40000 + i, false, out);
+    format_general(v / 7, out);
+  }
+  g_counting = false;
+  EXPECT_EQ(g_allocations.load(), 0);
+
+  // a million General and fixed numbers: well under a second each
+  const int n = 1000000;
+  for (const NumberFormat* f : {&general_fmt, &fixed}) {
+    auto start = std::chrono::steady_clock::now();
+    size_t total = 0;
+    for (int i = 0; i < n; ++i) {
+      out.clear();
+      f->format_number(i * 0.37 + 0.001 * (i % 1000), false, out);
+      total += out.size();
+    }
+    auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
+    EXPECT_GT(total, 0u);
+    EXPECT_LT(ms, 1000) << f->code();
+    std::printf("[          ] %s: %d numbers in %lld ms\n", f->code().c_str(), n, static_cast<long long>(ms));
+  }
+}
+
+}  // namespace
+}  // namespace jixiao
