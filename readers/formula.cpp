@@ -6,6 +6,7 @@
 // result is "unsupported" rather than a guess.
 #include "readers/formula.h"
 
+#include <algorithm>
 #include <cfloat>
 #include <charconv>
 #include <cmath>
@@ -296,10 +297,15 @@ std::u32string code_points(std::string_view s) {
   return out;
 }
 
-// Characters whose only possible Excel equivalences are ASCII case and full-width/half-width.
+// Characters whose only possible Excel equivalences are ASCII case and full-width/half-width:
+// ASCII, CJK (ideographs, radicals, punctuation, Hangul), full-width forms, and caseless
+// punctuation and symbols (Latin-1 punctuation, ×, ÷, general punctuation, arrows, maths,
+// circled digits, box drawing, shapes, dingbats).
 bool known_char(char32_t c) {
-  return c < 0x80 || (c >= 0x2E80 && c <= 0x303F) || (c >= 0x3100 && c <= 0x9FFF) ||
-         (c >= 0xAC00 && c <= 0xD7AF) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFF01 && c <= 0xFF5E) ||
+  return c < 0x80 || (c >= 0xA0 && c <= 0xBF) || c == 0xD7 || c == 0xF7 || (c >= 0x2000 && c <= 0x206F) ||
+         (c >= 0x2190 && c <= 0x23FF) || (c >= 0x2460 && c <= 0x24B5) || (c >= 0x2500 && c <= 0x27BF) ||
+         (c >= 0x2E80 && c <= 0x303F) || (c >= 0x3100 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7AF) ||
+         (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF01 && c <= 0xFF5E) ||
          (c >= 0x20000 && c <= 0x3FFFF);
 }
 char32_t loosest(char32_t c) {
@@ -455,9 +461,29 @@ class Evaluator {
       }
       case Node::Kind::Chain: {
         Value acc = eval(n.kids[0]);
+        size_t units = 0;  // UTF-16 length of acc while a run of & builds it in place
+        bool building = false;
         for (size_t i = 0; i < n.ops.size(); ++i) {
           if (acc.kind == Value::Kind::Error) return acc;  // the left error wins anyway
-          acc = binary(n.ops[i], acc, eval(n.kids[i + 1]));
+          Value rhs = eval(n.kids[i + 1]);
+          if (n.ops[i] != Op::Concat || rhs.kind == Value::Kind::Error) {
+            acc = binary(n.ops[i], acc, rhs);
+            building = false;
+            continue;
+          }
+          // "a"&"b"&... appends in place rather than copying the growing text at every step.
+          if (!building) {
+            acc = Value::str(as_text(acc));
+            units = utf16_length(acc.text);
+            building = true;
+          }
+          std::string piece = as_text(rhs);
+          units += utf16_length(piece);
+          if (units > 32767) {
+            acc = kValueErr;  // longer than an Excel cell can hold
+            continue;
+          }
+          acc.text += piece;
         }
         return acc;
       }
@@ -594,7 +620,8 @@ class Evaluator {
           case Value::Kind::String:
             if (from_ref) return;
             if (ascii_iequal(v.text, "TRUE") || ascii_iequal(v.text, "FALSE"))
-              throw Unsupported{std::string("不支持 ") + detail::func_name(n.func) + " 的文本参数 " + detail::excerpt(v.text)};
+              throw Unsupported{std::string("不支持 ") + detail::func_name(n.func) + " 的文本参数 " +
+                                detail::excerpt(v.text)};
             failed = true;
             error = kValueErr;
             return;

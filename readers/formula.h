@@ -2,7 +2,8 @@
 // cached value (openpyxl and other generators write none), and to expand shared formulas.
 // Supported: numbers, strings, booleans, + - * / ^ & (unary - and +, %), comparisons = <> < <= > >=,
 // parentheses, cell and range references (A1, $A$1, A1:B5, A:A, 1:1, Sheet1!A1, 'My sheet'!A1:B2),
-// SUM AVERAGE MIN MAX COUNT COUNTA ROUND ABS IF AND OR. Anything else is "unsupported", never a guess.
+// SUM AVERAGE MIN MAX COUNT COUNTA ROUND ABS IF AND OR, and defined names that stand for a cell or
+// range reference. Anything else is "unsupported", never a guess.
 #pragma once
 
 #include <cstdint>
@@ -39,6 +40,12 @@ class Context {
   // not visit a million empty cells.
   virtual void for_each_cell(int sheet, const CellRange& range,
                              const std::function<void(CellPos, const Value&)>& fn) = 0;
+  // The text a defined name stands for, as the workbook stores it ("Params!$B$1"), looking first
+  // for a name local to current_sheet; nullopt when there is no such name. Only names that are a
+  // plain cell or range reference can be evaluated.
+  virtual std::optional<std::string> defined_name(std::string_view name, int current_sheet) const {
+    return std::nullopt;
+  }
 };
 
 struct Result {

@@ -552,7 +552,9 @@ class Parser {
       case Tok::Func:
         return call();
       case Tok::Name:
-        fail("不支持的名称 " + excerpt(t.text));
+        n = defined_name(t);
+        advance();
+        return n;
       case Tok::LParen: {
         advance();
         enter();
@@ -565,6 +567,23 @@ class Parser {
       default:
         unexpected();
     }
+  }
+
+  // A defined name is evaluated when it stands for one reference (the usual case: a parameter
+  // cell, a column of amounts); a name holding a formula or a constant is unsupported.
+  Node defined_name(const Token& t) {
+    auto text = ctx_.defined_name(t.text, current_sheet_);
+    if (!text) fail("不支持的名称 " + excerpt(t.text));
+    std::string_view body = *text;
+    if (!body.empty() && body.front() == '=') body.remove_prefix(1);
+    std::vector<Token> toks = tokenize(body);
+    if (toks.size() != 2 || toks[0].kind != Tok::Ref)
+      fail("名称 " + excerpt(t.text) + " 不是单元格引用（" + excerpt(body) + "）");
+    std::string_view saved = text_;
+    text_ = body;
+    Node n = reference(toks[0]);
+    text_ = saved;
+    return n;
   }
 
   Node reference(const Token& t) {

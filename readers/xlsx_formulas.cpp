@@ -1,5 +1,6 @@
 // Formulas saved without a cached value (openpyxl and other generators): computed on load through
 // readers/formula.h, in dependency order, with cycles and unsupported functions reported.
+#include <cctype>
 #include <unordered_set>
 
 #include "readers/formula.h"
@@ -17,6 +18,24 @@ class WorkbookContext : public formula::Context {
     const Sheet* s = wb_.sheet(name);
     if (!s) return std::nullopt;
     return static_cast<int>(s - wb_.sheets.data());
+  }
+
+  std::optional<std::string> defined_name(std::string_view name, int current_sheet) const override {
+    auto same = [&](const std::string& a) {
+      if (a.size() != name.size()) return false;
+      for (size_t i = 0; i < a.size(); ++i)
+        if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(name[i])))
+          return false;
+      return true;
+    };
+    const DefinedName* global = nullptr;
+    for (const DefinedName& dn : wb_.names) {
+      if (!same(dn.name)) continue;
+      if (dn.local_sheet && static_cast<int>(*dn.local_sheet) == current_sheet) return dn.value;
+      if (!dn.local_sheet && !global) global = &dn;
+    }
+    if (global) return global->value;
+    return std::nullopt;
   }
 
   formula::Value cell(int sheet, CellPos pos) override {

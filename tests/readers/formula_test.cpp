@@ -59,9 +59,17 @@ class MapContext : public formula::Context {
     }
   }
 
+  std::optional<std::string> defined_name(std::string_view name, int) const override {
+    auto it = defined_.find(std::string(name));
+    if (it == defined_.end()) return std::nullopt;
+    return it->second;
+  }
+  void define(const std::string& name, const std::string& value) { defined_[name] = value; }
+
   int cell_calls = 0;
 
  private:
+  std::map<std::string, std::string> defined_;
   std::vector<std::string> names_;
   std::vector<std::map<std::pair<uint32_t, uint32_t>, Value>> cells_;
 };
@@ -406,8 +414,9 @@ TEST(FormulaRobustness, GarbageNeverCrashes) {
     } else if (r.value.kind == Value::Kind::Number) {
       EXPECT_TRUE(std::isfinite(r.value.number)) << f;
     }
-    std::string shifted = formula::shift_formula(f, static_cast<int32_t>(rng() % 5) - 2, static_cast<int32_t>(rng() % 5) - 2);
-    (void)shifted;
+    auto drow = static_cast<int32_t>(rng() % 5) - 2, dcol = static_cast<int32_t>(rng() % 5) - 2;
+    (void)formula::shift_formula(f, drow, dcol);
+    EXPECT_EQ(formula::shift_formula(f, 0, 0), f);
   }
   // Tokens that look like the start of something and then stop.
   for (const char* f : {"'", "'a", "'a'", "'a'!", "Sheet1!", "#", "#N/", "$", "$A", "A1:", "1:", ":", "1e", "1e+",
@@ -437,6 +446,41 @@ TEST(FormulaRobustness, RangesDoNotVisitEmptyCells) {
   ASSERT_TRUE(r.supported) << r.reason;
   EXPECT_EQ(r.value.number, 6 + 4 + 3);  // Sheet1 holds A1:A3 and B1
   EXPECT_EQ(b.ctx.cell_calls, 0);
+}
+
+}  // namespace
+}  // namespace jixiao
+
+namespace jixiao {
+namespace {
+
+// openpyxl-merges-names-1904: =SUM(LocalTotal)*(1+TaxRate) with LocalTotal = Report!$C$2:$C$4
+// (50, 30, 10) and TaxRate = Params!$B$1 (0.06); LibreOffice computes 95.4.
+TEST(FormulaNames, NamesStandingForReferencesAreEvaluated) {
+  MapContext ctx;
+  int report = ctx.add_sheet("Report");
+  int params = ctx.add_sheet("Params");
+  ctx.set(report, "C2", Value::num(50));
+  ctx.set(report, "C3", Value::num(30));
+  ctx.set(report, "C4", Value::num(10));
+  ctx.set(params, "B1", Value::num(0.06));
+  ctx.define("LocalTotal", "Report!$C$2:$C$4");
+  ctx.define("TaxRate", "Params!$B$1");
+  auto r = formula::evaluate("SUM(LocalTotal)*(1+TaxRate)", report, ctx);
+  ASSERT_TRUE(r.supported) << r.reason;
+  EXPECT_NEAR(r.value.number, 95.4, 1e-12);
+}
+
+TEST(FormulaNames, UnknownNamesAndNamesHoldingFormulasAreUnsupported) {
+  MapContext ctx;
+  int s = ctx.add_sheet("S");
+  ctx.define("Rate", "0.06*2");
+  auto unknown = formula::evaluate("Missing+1", s, ctx);
+  EXPECT_FALSE(unknown.supported);
+  EXPECT_NE(unknown.reason.find("不支持的名称 Missing"), std::string::npos);
+  auto formula_name = formula::evaluate("Rate+1", s, ctx);
+  EXPECT_FALSE(formula_name.supported);
+  EXPECT_NE(formula_name.reason.find("不是单元格引用"), std::string::npos) << formula_name.reason;
 }
 
 }  // namespace
