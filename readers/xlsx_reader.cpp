@@ -12,6 +12,7 @@
 #include <unordered_map>
 
 #include "readers/number_format.h"
+#include "readers/prefetch.h"
 #include "readers/sniff.h"
 #include "readers/xlsx_internal.h"
 #include "readers/xml_scanner.h"
@@ -165,11 +166,17 @@ std::optional<Diagnostic> Reader::read_styles(Workbook& wb, const std::string& p
   return std::nullopt;
 }
 
-// Streams a part through the scanner: inflated in chunks, parsed as it arrives.
+// Streams a part through the scanner: inflated in chunks, parsed as it arrives. A big part is
+// inflated on a second thread when no other sheet keeps that core busy.
 template <class Parse>
-std::optional<Diagnostic> stream_part(const ZipPackage& pkg, const std::string& part, Parse&& parse) {
+std::optional<Diagnostic> stream_part(const ZipPackage& pkg, const std::string& part, bool may_prefetch, Parse&& parse) {
   auto reader = pkg.open_part(part);
   if (!reader) return reader.error();
+  if (may_prefetch && reader->declared_size() > (4u << 20)) {
+    PrefetchedPart prefetched(*reader);
+    XmlScanner sc([&prefetched](char* dst, size_t cap) { return prefetched.read(dst, cap); });
+    return parse(sc, reader->declared_size());
+  }
   XmlScanner sc([&r = *reader](char* dst, size_t cap) { return r.read(dst, cap); });
   return parse(sc, reader->declared_size());
 }
@@ -181,18 +188,20 @@ std::optional<Diagnostic> Reader::read_sheets(Workbook& wb, const std::vector<st
   std::vector<std::optional<Diagnostic>> errors(n);
   std::atomic<size_t> next{0};
   const uint32_t sst_count = static_cast<uint32_t>(wb.strings.size());
+  const size_t cores = std::max(1u, std::thread::hardware_concurrency());
+  const bool prefetch = cores > 1 && std::count_if(parts.begin(), parts.end(), [](auto& p) { return !p.empty(); }) < static_cast<long>(cores);
   auto work = [&](const ZipPackage& pkg) {
     for (size_t i = next++; i < n; i = next++) {
       if (parts[i].empty()) continue;
       xlsx::SheetInput in{file_, wb.sheets[i].part, wb.sheets[i].name, wb.date1904, sst_count};
-      errors[i] = stream_part(pkg, parts[i], [&](XmlScanner& sc, uint64_t size) {
+      errors[i] = stream_part(pkg, parts[i], prefetch, [&](XmlScanner& sc, uint64_t size) {
         in.xml_size_hint = size;
         return xlsx::parse_sheet(sc, in, wb.sheets[i], local[i], sheet_diags[i]);
       });
     }
   };
   // libzip archives are not safe for concurrent use: every extra thread opens its own.
-  size_t threads = std::min<size_t>(n, std::max(1u, std::thread::hardware_concurrency()));
+  size_t threads = std::min(n, cores);
   std::vector<std::thread> pool;
   for (size_t t = 1; t < threads; ++t)
     pool.emplace_back([&] {
@@ -285,7 +294,7 @@ Expected<Workbook> Reader::run() {
 
   if (auto err = read_styles(wb, styles_part)) return *err;
   if (!sst_part.empty()) {
-    auto err = stream_part(pkg_, sst_part, [&](XmlScanner& sc, uint64_t) {
+    auto err = stream_part(pkg_, sst_part, true, [&](XmlScanner& sc, uint64_t) {
       return xlsx::parse_shared_strings(sc, file_, sst_part, wb.strings);
     });
     if (err) return *err;
