@@ -1,9 +1,10 @@
 // Excel number formats shown the way LibreOffice 7.4 shows them (its formatted CSV export is the
 // oracle; tests/fixtures/make_number_format_cases.py records what it shows).
 //
-// Digits: LibreOffice first takes the double correctly rounded to 16 significant digits, then rounds
-// that half away from zero to 15 (integers of 16 digits below 2^53 keep all 16), and only then rounds
-// to the decimals a format shows, again half away from zero: 2.675 -> "2.68", 1.005 -> "1.01".
+// Digits: LibreOffice starts from the shortest decimal that reads back as the same double (2.675,
+// not 2.67499999999999982236...), keeps at most 15 significant digits (integers below 2^53 keep all
+// of theirs) and rounds half away from zero to the decimals a format shows: 2.675 -> "2.68",
+// 1.005 -> "1.01", 900.305 -> "900.31", but 278.80499999999995 -> "278.80".
 #include "readers/number_format.h"
 
 #include <algorithm>
@@ -61,25 +62,32 @@ inline void round_decimals(Dec& x, int decimals) {
   if (x.n) round_at(x, x.dp + decimals);
 }
 
-// a > 0 and finite. max_sig 0: LibreOffice's rule (16 digits for 1e15 <= a < 2^53, else 15).
-void to_dec(double a, Dec& x, int max_sig = 0) {
-  char buf[48];
-  std::to_chars(buf, buf + sizeof buf, a, std::chars_format::scientific, 15);
-  // d.ddddddddddddddde[+-]XX
-  x.d[0] = buf[0];
-  std::memcpy(x.d + 1, buf + 2, 15);
-  const char* e = buf + 18;  // after 'e' and its sign
+// Reads "d.ddde+XX" (to_chars scientific) into x.
+void parse_sci(const char* p, const char* end, Dec& x) {
+  x.n = 0;
+  for (; p < end && *p != 'e'; ++p)
+    if (*p != '.' && x.n < 20) x.d[x.n++] = *p;
   int ex = 0;
-  for (; *e >= '0' && *e <= '9'; ++e) ex = ex * 10 + (*e - '0');
-  if (buf[17] == '-') ex = -ex;
-  x.n = 16;
-  x.dp = ex + 1;
-  if (max_sig == 0) max_sig = (a >= 1e15 && a < kTwo53) ? 16 : 15;
+  bool neg = p + 1 < end && p[1] == '-';
+  for (p += 2; p < end; ++p) ex = ex * 10 + (*p - '0');
+  x.dp = (neg ? -ex : ex) + 1;
+}
+
+// The digits LibreOffice starts from, for a > 0 and finite: the shortest decimal that reads back as
+// the same double ("900.305", not 900.30499999999994997...; "0.30000000000000004"), then, when
+// max_sig is below 17, rounded half away from zero to that many significant digits.
+void to_dec(double a, Dec& x, int max_sig) {
+  char buf[48];
+  auto r = std::to_chars(buf, buf + sizeof buf, a, std::chars_format::scientific);
+  parse_sci(buf, r.ptr, x);
   round_at(x, max_sig);
   strip(x);
 }
 
-// The 15-digit rounding of values near DBL_MAX overflows: LibreOffice then shows "INF".
+// Integers LibreOffice prints with all their digits (rtl::math's integer path).
+inline bool exact_integer(double a) { return a < kTwo53 && a == std::floor(a); }
+
+// Whether the 15-digit rounding of a value near DBL_MAX went beyond the range of a double.
 bool overflows(const Dec& x) {
   if (x.dp != 309) return x.dp > 309;
   static const char kMax[] = "179769313486232";
@@ -147,14 +155,10 @@ void general_in_format(double v, std::string& out) {
   if (a > 1e15) {
     to_dec(a, x, 15);
     if (v < 0) out += '-';
-    if (overflows(x)) {
-      out += "INF";
-      return;
-    }
     append_sci(x, out, 2, 14);
     return;
   }
-  to_dec(a, x);
+  to_dec(a, x, 15);
   round_decimals(x, 20);
   if (x.n == 0) {
     out += '0';
@@ -253,7 +257,7 @@ enum class T : uint8_t {
 };
 
 struct Tok {
-  T t;
+  T t = T::Lit;
   char c = 0;       // placeholder: '0' '#' '?'; Exp: 'E' or 'e'; AmPm: 'z' for the Chinese 上午/下午
   uint16_t n = 0;   // Int/Frac/FNum/FDen: index; ElH/ElM/ElS: digits; FracSec: digits; Exp: 1 for "E+"
   std::string s;    // Lit: the text
@@ -341,14 +345,16 @@ void add_lit(std::vector<Tok>& toks, std::string_view s) {
   if (!toks.empty() && toks.back().t == T::Lit) {
     toks.back().s += s;
   } else {
-    Tok t{T::Lit};
+    Tok t;
+    t.t = T::Lit;
     t.s = std::string(s);
     toks.push_back(std::move(t));
   }
 }
 
 void add(std::vector<Tok>& toks, T t, char c = 0, uint16_t n = 0) {
-  Tok k{t};
+  Tok k;
+  k.t = t;
   k.c = c;
   k.n = n;
   toks.push_back(std::move(k));
@@ -387,6 +393,14 @@ void parse_bracket(std::string_view b, Section& sec, ParseState& ps) {
   }
   if (b[0] == '$') {
     std::string_view rest = b.substr(1);
+    if (rest == "-x-sysdate") {  // newer Excel's "system long date" (LibreOffice 7.4 does not know it)
+      ps.sys_long_date = true;
+      return;
+    }
+    if (rest == "-x-systime") {
+      ps.sys_time = true;
+      return;
+    }
     size_t dash = rest.rfind('-');
     std::string_view symbol = dash == std::string_view::npos ? rest : rest.substr(0, dash);
     if (!symbol.empty()) add_lit(sec.toks, symbol);
@@ -464,6 +478,12 @@ void tokenize(std::string_view s, Section& sec, ParseState& ps) {
     } else if (c == '/') {
       add(toks, T::Slash);
       ++i;
+      if (i < s.size() && s[i] >= '1' && s[i] <= '9') {  // a fixed denominator: "# ?/100"
+        size_t j = i;
+        while (j < s.size() && s[j] >= '0' && s[j] <= '9') ++j;
+        add_lit(toks, s.substr(i, j - i));
+        i = j;
+      }
     } else if (c == '@') {
       add(toks, T::Text);
       ++i;
@@ -559,7 +579,8 @@ void finish_date(Section& sec) {
       int n = 0;
       while (i + 1 < toks.size() && toks[i + 1].t == T::Ph && toks[i + 1].c == '0') ++n, ++i;
       sec.sec_digits = std::max(sec.sec_digits, n);
-      Tok f{T::FracSec};
+      Tok f;
+      f.t = T::FracSec;
       f.n = static_cast<uint16_t>(n);
       out.push_back(std::move(f));
       continue;
@@ -631,7 +652,8 @@ void finish_number(Section& sec) {
       std::string& s = toks[j].s;
       size_t k = 0;
       while (k < s.size() && s[k] >= '0' && s[k] <= '9') sec.fixed_den = sec.fixed_den * 10 + (s[k++] - '0');
-      Tok d{T::FDen};
+      Tok d;
+      d.t = T::FDen;
       d.c = '0';
       d.n = static_cast<uint16_t>(k);  // digits of the fixed denominator
       s.erase(0, k);
@@ -906,10 +928,10 @@ void NumberFormat::Section::render_number(double v, bool show_sign, std::string&
   if (percent) a *= 100.0;
   for (int i = 0; i < scale; ++i) a /= 1000.0;
   Dec x;
-  if (a > 0 && std::isfinite(a)) to_dec(a, x);
   int exponent = 0;
   int len;  // integer digits of the (mantissa's) digit string
   if (exp) {
+    if (a > 0 && std::isfinite(a)) to_dec(a, x, 15);
     if (x.n) {
       int k = std::max(int_ph, 1);
       int e = x.dp - 1;
@@ -929,12 +951,21 @@ void NumberFormat::Section::render_number(double v, bool show_sign, std::string&
       len = 0;
     }
   } else {
-    round_decimals(x, frac_ph);
+    // rtl::math::doubleToString(F): the digits rounded half up to the decimals, but never more than
+    // 15 significant digits, zeros after them (1/3 with 20 decimals is 0.33333333333333300000);
+    // integers below 2^53 keep all their digits.
+    if (a > 0 && std::isfinite(a)) {
+      to_dec(a, x, 17);
+      int digits = static_cast<int>(std::floor(std::log10(a))) + 1 + frac_ph;
+      if (digits > 15 && !exact_integer(a)) round_at(x, 15);
+      round_decimals(x, frac_ph);
+    }
     len = x.n ? std::max(x.dp, 0) : 0;
   }
   const int dp = exp ? x.dp - exponent : x.dp;  // decimal point position in x for the shown number
   int shown_decimals = x.n ? std::clamp(x.n - dp, 0, frac_ph) : 0;
-  if (show_sign && v < 0 && x.n) out += '-';
+  // no "-0.00" for what rounds to zero; but LibreOffice shows -0.0 as "-0.00E+0"
+  if (show_sign && ((v < 0 && x.n) || (exp && v == 0 && std::signbit(v)))) out += '-';
   for (const Tok& t : toks) {
     switch (t.t) {
       case T::Lit: out += t.s; break;
@@ -970,7 +1001,7 @@ void NumberFormat::Section::render_fraction(double v, bool show_sign, std::strin
   long long num = 0, den = 1;
   if (fixed_den > 0) {
     den = fixed_den;
-    num = static_cast<long long>(std::floor(f * den + 0.5));
+    num = static_cast<long long>(std::ceil(f * den - 0.5));  // LibreOffice rounds ties down here
   } else {
     long long max_den = 1;
     for (int i = 0; i < den_ph && max_den < 100000; ++i) max_den *= 10;
@@ -992,33 +1023,25 @@ void NumberFormat::Section::render_fraction(double v, bool show_sign, std::strin
     num = 0;
   }
   bool zero = ip == 0 && num == 0;
-  if (show_sign && v < 0 && !zero) out += '-';
+  if (show_sign && ((v < 0 && !zero) || (v == 0 && std::signbit(v)))) out += '-';
   // numerator and denominator as text
   char nb[24], db[24];
   char* ne = std::to_chars(nb, nb + sizeof nb, num).ptr;
   char* de = std::to_chars(db, db + sizeof db, den).ptr;
   int nlen = static_cast<int>(ne - nb), dlen = static_cast<int>(de - db);
   bool blank = fraction_int && num == 0;  // whole number: the fraction shows as spaces
-  int int_len = 0;
-  char ib[32];
-  if (fraction_int) {
-    bool hide = ip == 0 && !blank;  // "# ?/?" of 0.333 shows " 1/3"
-    if (!hide) int_len = static_cast<int>(std::to_chars(ib, ib + sizeof ib, static_cast<long long>(ip)).ptr - ib);
-  }
-  bool slash_done = false;
+  bool hide = fraction_int && ip == 0 && !blank;  // "# ?/?" of 0.333 shows " 1/3"
+  bool int_zero_ph = false;
+  for (const Tok& u : toks) int_zero_ph |= u.t == T::Int && u.c == '0';
   for (const Tok& t : toks) {
     switch (t.t) {
       case T::Lit: out += t.s; break;
       case T::Percent: out += '%'; break;
-      case T::Int: {
+      case T::Int:
         if (t.n + 1 != int_ph) break;  // all digits at the last integer placeholder
-        if (int_len) out.append(ib, static_cast<size_t>(int_len));
-        else {
-          for (const Tok& u : toks)
-            if (u.t == T::Int && u.c == '0' && !(ip == 0 && !blank)) out += '0';
-        }
+        if (!hide) append_uint(static_cast<uint64_t>(ip), out);
+        else if (int_zero_ph) out += '0';
         break;
-      }
       case T::FNum:
         if (t.n + 1 != num_ph) break;
         if (blank) {
@@ -1030,12 +1053,10 @@ void NumberFormat::Section::render_fraction(double v, bool show_sign, std::strin
         break;
       case T::Slash:
         out += blank ? ' ' : '/';
-        slash_done = true;
         break;
       case T::FDen:
         if (fixed_den > 0) {
-          if (blank) out.append(static_cast<size_t>(t.n), ' ');
-          else out.append(db, static_cast<size_t>(dlen));
+          if (!blank) out.append(db, static_cast<size_t>(dlen));  // a whole number shows no "8" of "?/8"
           break;
         }
         if (t.n + 1 != den_ph) break;
@@ -1049,7 +1070,6 @@ void NumberFormat::Section::render_fraction(double v, bool show_sign, std::strin
       default: break;
     }
   }
-  (void)slash_done;
 }
 
 void NumberFormat::Section::render_date(double v, bool date1904, bool show_sign, std::string& out) const {
@@ -1157,7 +1177,6 @@ NumberFormat NumberFormat::parse(std::string_view code) {
 
   auto parts = split_sections(code);
   if (parts.size() > 4) parts.resize(4);
-  ParseState ps;
   std::vector<std::shared_ptr<Section>> secs;
   bool zh = false;
   for (size_t i = 0; i < parts.size(); ++i) {
@@ -1168,7 +1187,8 @@ NumberFormat NumberFormat::parse(std::string_view code) {
       auto keep_op = sec->op;
       auto keep_lim = sec->limit;
       sec = std::make_shared<Section>();
-      tokenize(one.sys_long_date ? "dddd, mmmm dd, yyyy" : "hh:mm:ss AM/PM", *sec, ps);
+      ParseState again;
+      tokenize(one.sys_long_date ? "dddd, mmmm d, yyyy" : "hh:mm:ss AM/PM", *sec, again);
       sec->op = keep_op;
       sec->limit = keep_lim;
     }
@@ -1285,19 +1305,21 @@ void format_general(double value, std::string& out) {
     out += value < 0 ? "-INF" : "INF";
     return;
   }
-  if (a < 1e15 && a == std::floor(a)) {
+  if (exact_integer(a)) {
     if (value < 0) out += '-';
     append_uint(static_cast<uint64_t>(a), out);
     return;
   }
   if (value < 0) out += '-';
   Dec x;
-  to_dec(a, x);
-  if (overflows(x)) {
-    out += "INF";
+  to_dec(a, x, 17);
+  Dec shortest = x;
+  round_at(x, 15);
+  if (overflows(x)) {  // DBL_MAX would round beyond the range: LibreOffice writes all its digits
+    append_sci(shortest, out, 3);
     return;
   }
-  if (a >= kTwo53) {
+  if (a >= 1e15) {
     append_sci(x, out, 3);
     return;
   }
@@ -1328,7 +1350,7 @@ std::string_view builtin_format_code(uint32_t id) {
     case 10: return "0.00%";
     case 11: return "0.00E+00";
     case 12: return "# ?/?";
-    case 13: return "# ??/??";
+    case 13: return "# ?\?/?\?";
     case 14: return "m/d/yyyy";
     case 15: return "d-mmm-yy";
     case 16: return "d-mmm";

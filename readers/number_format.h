@@ -11,7 +11,9 @@
 namespace jixiao {
 
 // The format code Excel implies for a built-in numFmtId (0 -> "General", 10 -> "0.00%", 14 -> a date,
-// and the zh-CN ids 27..36, 50..58); an empty view when the id has no built-in meaning.
+// and the zh-CN ids 27..36, 50..58); an empty view when the id has no built-in meaning. Where the
+// meaning depends on the locale, what LibreOffice 7.4 (en-US) shows: 14 -> "m/d/yyyy", 5..8 in "$",
+// 27..31, 36 and 50..58 as its short date "m/d/yyyy", 32..35 as "h:mm:ss".
 std::string_view builtin_format_code(uint32_t id);
 
 // A parsed format code. Parsing never fails: what it does not understand is shown literally.
@@ -45,9 +47,9 @@ class NumberFormat {
   size_t pick(double value) const;  // LibreOffice's choice of section for a number
 };
 
-// The General format as LibreOffice shows it in a CSV export: 15 significant digits (16 for integers of
-// 16 digits below 2^53); fixed notation for 1e-4 <= |v| < 2^53, and below 1e-4 down to 1e-9 while at
-// most 16 decimals are needed; else scientific ("1E+016", "1.5E-10").
+// The General format as LibreOffice shows it in a CSV export: integers below 2^53 with all their
+// digits, else at most 15 significant digits; fixed notation for 1e-4 <= |v| < 1e15, and below 1e-4
+// down to 1e-9 while at most 16 decimals are needed; else scientific ("1E+016", "1.5E-10").
 void format_general(double value, std::string& out);
 
 }  // namespace jixiao

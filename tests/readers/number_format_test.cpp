@@ -147,20 +147,24 @@ TEST(NumberFormatGeneral, LibreOfficeCsvDigits) {
   EXPECT_EQ(general(-0.5), "-0.5");
   EXPECT_EQ(general(-0.0), "0");
   EXPECT_EQ(general(1.5e15), "1500000000000000");
-  EXPECT_EQ(general(1234567890123456.0), "1234567890123456");  // 16 digits below 2^53
+  EXPECT_EQ(general(1234567890123456.0), "1234567890123456");  // integers below 2^53: all digits
+  EXPECT_EQ(general(1234567890123456.8), "1.23456789012346E+015");
   EXPECT_EQ(general(9007199254740992.0), "9.00719925474099E+015");
   EXPECT_EQ(general(1e20), "1E+020");
   EXPECT_EQ(general(1e-7), "0.0000001");
   EXPECT_EQ(general(1.2345678901e-05), "0.000012345678901");     // 16 decimals: still fixed
   EXPECT_EQ(general(1.234567890123e-05), "1.234567890123E-05");  // 17 decimals: scientific
   EXPECT_EQ(general(1e-10), "1E-10");
-  EXPECT_EQ(general(5.011691421604445), "5.01169142160445");  // 16 digits first, then half up
+  EXPECT_EQ(general(5.011691421604445), "5.01169142160445");  // the shortest digits, then half up
+  EXPECT_EQ(general(1.7976931348623157e308), "1.7976931348623157E+308");
 }
 
 TEST(NumberFormatRounding, HalfAwayFromZeroAtFifteenDigits) {
   EXPECT_EQ(show("0.00", 2.675), "2.68");
   EXPECT_EQ(show("0.00", 1.005), "1.01");
   EXPECT_EQ(show("0.00", -2.675), "-2.68");
+  EXPECT_EQ(show("0.00", 900.305), "900.31");               // 900.30499999999994997... as a double
+  EXPECT_EQ(show("0.00", 278.80499999999995), "278.80");
   EXPECT_EQ(show("0.0%", 0.0125), "1.3%");
   EXPECT_EQ(show("0", -0.3), "0");  // no "-0"
   EXPECT_EQ(show("#,##0.00", 1234567.891), "1,234,567.89");
@@ -241,9 +245,12 @@ TEST(NumberFormatExcelOnly, ChineseGeneralAndAmPm) {
   EXPECT_EQ(show("上午/下午h\"时\"mm\"分\"", 45366.75), "下午6时00分");
   EXPECT_EQ(show("上午/下午h\"时\"mm\"分\"", 45366.25), "上午6时00分");
   EXPECT_EQ(show("e\"年\"m\"月\"d\"日\"", 45366), "2024年3月15日");
+  EXPECT_EQ(show("[$-x-sysdate]dddd, mmmm dd, yyyy", 45358.25), "Thursday, March 7, 2024");
+  EXPECT_EQ(show("[$-x-systime]h:mm:ss AM/PM", 45358.75), "06:00:00 PM");
 }
 
-TEST(NumberFormatSpeed, FormatsWithoutAllocating) {
+// Speed is measured by bench/run.sh; here only that formatting never allocates.
+TEST(NumberFormat, FormatsWithoutAllocating) {
   NumberFormat fixed = NumberFormat::parse("#,##0.00");
   NumberFormat pct = NumberFormat::parse("0.00%");
   NumberFormat date = NumberFormat::parse("yyyy-mm-dd");
@@ -263,21 +270,6 @@ TEST(NumberFormatSpeed, FormatsWithoutAllocating) {
   g_counting = false;
   EXPECT_EQ(g_allocations.load(), 0);
 
-  // a million General and fixed numbers: well under a second each
-  const int n = 1000000;
-  for (const NumberFormat* f : {&general_fmt, &fixed}) {
-    auto start = std::chrono::steady_clock::now();
-    size_t total = 0;
-    for (int i = 0; i < n; ++i) {
-      out.clear();
-      f->format_number(i * 0.37 + 0.001 * (i % 1000), false, out);
-      total += out.size();
-    }
-    auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
-    EXPECT_GT(total, 0u);
-    EXPECT_LT(ms, 1000) << f->code();
-    std::printf("[          ] %s: %d numbers in %lld ms\n", f->code().c_str(), n, static_cast<long long>(ms));
-  }
 }
 
 }  // namespace

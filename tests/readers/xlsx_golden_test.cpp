@@ -94,25 +94,35 @@ const std::map<std::tuple<std::string, std::string, std::string>, Deviation>& de
 
 struct SheetCase {
   std::filesystem::path file;
+  std::filesystem::path golden_dir;
   std::string stem;
   size_t sheet;
   std::string sheet_name;
 };
 
+// The reader fixtures, and the realistic sample workbooks of both producers.
 std::vector<SheetCase> all_sheets() {
+  std::vector<std::pair<std::filesystem::path, std::filesystem::path>> dirs = {
+      {test::fixture("xlsx"), test::golden("csv")},
+      {test::source_dir() / "samples" / "openpyxl", test::golden("samples/openpyxl")},
+      {test::source_dir() / "samples" / "libreoffice", test::golden("samples/libreoffice")},
+  };
   std::vector<SheetCase> out;
-  std::vector<std::filesystem::path> files;
-  for (const auto& e : std::filesystem::directory_iterator(test::fixture("xlsx")))
-    if (e.path().extension() == ".xlsx") files.push_back(e.path());
-  std::sort(files.begin(), files.end());
-  for (const auto& f : files) {
-    Diagnostics diags;
-    auto wb = read_xlsx_file(f.string(), diags);
-    if (!wb) {
-      out.push_back({f, f.stem().string(), 0, "<unreadable: " + wb.error().to_text() + ">"});
-      continue;
+  for (const auto& [dir, golden_dir] : dirs) {
+    std::vector<std::filesystem::path> files;
+    for (const auto& e : std::filesystem::directory_iterator(dir))
+      if (e.path().extension() == ".xlsx") files.push_back(e.path());
+    std::sort(files.begin(), files.end());
+    for (const auto& f : files) {
+      Diagnostics diags;
+      auto wb = read_xlsx_file(f.string(), diags);
+      if (!wb) {
+        out.push_back({f, golden_dir, f.stem().string(), 0, "<unreadable: " + wb.error().to_text() + ">"});
+        continue;
+      }
+      for (size_t i = 0; i < wb->sheets.size(); ++i)
+        out.push_back({f, golden_dir, f.stem().string(), i, wb->sheets[i].name});
     }
-    for (size_t i = 0; i < wb->sheets.size(); ++i) out.push_back({f, f.stem().string(), i, wb->sheets[i].name});
   }
   return out;
 }
@@ -126,7 +136,7 @@ TEST_P(GoldenCsv, DumpEqualsLibreOfficeDisplay) {
   Diagnostics diags;
   auto wb = read_xlsx_file(c.file.string(), diags);
   ASSERT_TRUE(wb) << wb.error().to_text();
-  auto golden_path = test::golden("csv/" + c.stem + "-" + c.sheet_name + ".csv");
+  auto golden_path = c.golden_dir / (c.stem + "-" + c.sheet_name + ".csv");
   ASSERT_TRUE(std::filesystem::exists(golden_path)) << golden_path;
   const std::string golden = test::read_file(golden_path);
   std::ostringstream ours;
@@ -183,7 +193,8 @@ TEST_P(GoldenCsv, DumpEqualsLibreOfficeDisplay) {
 }
 
 std::string case_name(const testing::TestParamInfo<SheetCase>& info) {
-  std::string n = info.param.stem + "_" + std::to_string(info.param.sheet + 1);
+  std::string n = info.param.golden_dir.filename().string() + "_" + std::to_string(info.index) + "_sheet" +
+                  std::to_string(info.param.sheet + 1);
   for (char& ch : n)
     if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';
   return n;
