@@ -6,8 +6,12 @@
 
 #include <algorithm>
 #include <atomic>
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <filesystem>
-#include <fstream>
 #include <thread>
 #include <unordered_map>
 
@@ -340,16 +344,25 @@ Expected<Workbook> read_xlsx_memory(std::string_view bytes, const std::string& f
 Expected<Workbook> read_xlsx_file(const std::string& path, Diagnostics& diags, const XlsxOptions& opt) {
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec)) return error(path, "io.open", "这是一个目录，不是文件");
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return error(path, "io.open", "无法打开文件（不存在或没有读取权限）");
-  std::string bytes;
-  in.seekg(0, std::ios::end);
-  auto size = in.tellg();
-  if (size < 0) return error(path, "io.read", "无法读取文件");
-  in.seekg(0);
-  bytes.resize(static_cast<size_t>(size));
-  if (size > 0 && !in.read(bytes.data(), size)) return error(path, "io.read", "读取文件失败");
-  return read_xlsx_memory(bytes, path, diags, opt);
+  // The file is mapped, not copied: libzip reads the compressed bytes straight from the page cache.
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return error(path, "io.open", "无法打开文件（不存在或没有读取权限）");
+  struct stat st {};
+  if (::fstat(fd, &st) != 0) {
+    ::close(fd);
+    return error(path, "io.read", "无法读取文件信息");
+  }
+  const size_t size = static_cast<size_t>(st.st_size);
+  if (size == 0) {
+    ::close(fd);
+    return read_xlsx_memory({}, path, diags, opt);
+  }
+  void* map = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
+  ::close(fd);
+  if (map == MAP_FAILED) return error(path, "io.read", "读取文件失败");
+  auto result = read_xlsx_memory(std::string_view(static_cast<const char*>(map), size), path, diags, opt);
+  ::munmap(map, size);
+  return result;
 }
 
 }  // namespace jixiao

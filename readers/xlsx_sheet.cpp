@@ -170,6 +170,10 @@ std::optional<Diagnostic> parse_sheet(XmlScanner& sc, const SheetInput& in, Shee
   auto warn = [&](const std::string& code, const std::string& msg, CellPos p) {
     diags.warn(code, msg, in.file, in.part, in.name, cell_name(p));
   };
+  // A cell takes at least ~20 bytes of XML, so the part's size bounds the cell count. The
+  // reservation is address space only: pages are touched as cells arrive, so growing the vector
+  // (and copying it) is avoided at no cost in memory. <dimension> is not trusted for this.
+  sheet.cells.reserve(static_cast<size_t>(std::min<uint64_t>(in.xml_size_hint / 20, uint64_t{1} << 27)));
 
   for (;;) {
     auto e = sc.next();
@@ -195,13 +199,6 @@ std::optional<Diagnostic> parse_sheet(XmlScanner& sc, const SheetInput& in, Shee
     }
     if (name == "dimension") {
       sheet.dimension = parse_range(sc.attr("ref"));
-      if (sheet.dimension && sheet.cells.empty()) {
-        // Reserve for the declared area, but never more than the part's bytes could hold
-        // (a cell takes at least ~20 bytes of XML): a wrong dimension costs nothing.
-        const auto& d = *sheet.dimension;
-        uint64_t area = uint64_t{d.last.row - d.first.row + 1} * (d.last.col - d.first.col + 1);
-        sheet.cells.reserve(static_cast<size_t>(std::min<uint64_t>(area, in.xml_size_hint / 20)));
-      }
       continue;
     }
     if (name != "c") continue;
@@ -346,7 +343,7 @@ std::optional<Diagnostic> parse_sheet(XmlScanner& sc, const SheetInput& in, Shee
       return a.row < b.row || (a.row == b.row && a.col < b.col);
     });
     // A position written twice keeps its last value, as Excel does.
-    std::vector<Cell> unique;
+    decltype(sheet.cells) unique;
     unique.reserve(sheet.cells.size());
     for (const Cell& c : sheet.cells) {
       if (!unique.empty() && unique.back().row == c.row && unique.back().col == c.col) unique.back() = c;
@@ -354,7 +351,6 @@ std::optional<Diagnostic> parse_sheet(XmlScanner& sc, const SheetInput& in, Shee
     }
     sheet.cells.swap(unique);
   }
-  sheet.cells.shrink_to_fit();
   return std::nullopt;
 }
 

@@ -162,11 +162,18 @@ XmlScanner::Step XmlScanner::parse_start_tag() {
     while (p < xml_.size() && is_space(xml_[p])) ++p;
     if (p >= xml_.size()) return Step::Incomplete;
     if (xml_[p] != '"' && xml_[p] != '\'') return fail("属性 " + std::string(aname) + " 的值缺少引号"), Step::Failed;
-    char q = xml_[p++];
-    size_t vend = xml_.find(q, p);
-    if (vend == std::string_view::npos) return Step::Incomplete;
-    attrs_.push_back({local_part(aname), xml_.substr(p, vend - p)});
-    p = vend + 1;
+    // Values are short (a cell reference, a style number): a plain loop beats memchr calls, and
+    // notes in passing whether the value needs decoding.
+    const char q = xml_[p++];
+    const size_t vstart = p;
+    bool plain = true;
+    while (p < xml_.size() && xml_[p] != q) {
+      plain &= xml_[p] != '&' && xml_[p] != '\r';
+      ++p;
+    }
+    if (p >= xml_.size()) return Step::Incomplete;
+    attrs_.push_back({local_part(aname), xml_.substr(vstart, p - vstart), plain});
+    ++p;
   }
   name_ = local_part(qname);
   stack_.emplace_back(qname);
@@ -185,15 +192,21 @@ XmlScanner::Step XmlScanner::scan(Event& ev) {
       return Step::Ok;
     }
     if (xml_[pos_] != '<') {
-      size_t lt = xml_.find('<', pos_);
-      if (lt == std::string_view::npos) {
-        if (!eof_) return Step::Incomplete;
-        lt = xml_.size();
+      // Text is mostly short (a number, a label): one pass finds its end and whether it needs
+      // decoding.
+      size_t lt = pos_;
+      bool plain = true;
+      const size_t size = xml_.size();
+      const char* d = xml_.data();
+      while (lt < size && d[lt] != '<') {
+        plain &= d[lt] != '&' && d[lt] != '\r';
+        ++lt;
       }
+      if (lt == size && !eof_) return Step::Incomplete;
       std::string_view raw = xml_.substr(pos_, lt - pos_);
       pos_ = lt;
       if (stack_.empty()) continue;  // whitespace around the root element
-      if (raw.find('&') == std::string_view::npos && raw.find('\r') == std::string_view::npos) {
+      if (plain) {
         text_ = raw;
       } else {
         decode(raw, text_buf_);
@@ -209,8 +222,9 @@ XmlScanner::Step XmlScanner::scan(Event& ev) {
       if (rest.find('>') == std::string_view::npos) return Step::Incomplete;
     }
     if (rest.size() >= 2 && rest[1] == '/') {
-      size_t gt = xml_.find('>', pos_);
-      if (gt == std::string_view::npos) return eof_ ? (fail("结束标签未结束，文件在此处截断"), Step::Failed) : Step::Incomplete;
+      size_t gt = pos_ + 2;
+      while (gt < xml_.size() && xml_[gt] != '>') ++gt;
+      if (gt >= xml_.size()) return eof_ ? (fail("结束标签未结束，文件在此处截断"), Step::Failed) : Step::Incomplete;
       std::string_view qname = xml_.substr(pos_ + 2, gt - pos_ - 2);
       while (!qname.empty() && is_space(qname.back())) qname.remove_suffix(1);
       if (stack_.empty()) return fail("多余的结束标签 </" + std::string(qname) + ">"), Step::Failed;
@@ -295,8 +309,7 @@ XmlScanner::Event XmlScanner::next() {
 std::string_view XmlScanner::attr(std::string_view local_name) {
   for (const RawAttr& a : attrs_) {
     if (a.name != local_name) continue;
-    if (a.value.find('&') == std::string_view::npos && a.value.find('\r') == std::string_view::npos)
-      return a.value;
+    if (a.plain) return a.value;
     attr_decoded_.emplace_back();
     decode(a.value, attr_decoded_.back());
     return attr_decoded_.back();

@@ -59,6 +59,7 @@ class XmlScanner {
   struct RawAttr {
     std::string_view name;   // local name
     std::string_view value;  // raw, undecoded
+    bool plain = true;       // no entity or CR: the raw value is the value
   };
   bool fail(std::string message);
   Step scan(Event& ev);
