@@ -15,11 +15,14 @@ data="$ROOT/build/bench"
 
 # run_timed CMD... -> prints "seconds peak_kib" of the best of 3 runs (by time)
 run_timed() {
-  local best_t="" best_m="" t m
+  local best_t="" best_m="" t m stats
+  stats=$(mktemp)
   for _ in 1 2 3; do
-    read -r t m < <( { /usr/bin/time -f "%e %M" "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -1)
+    /usr/bin/time -f "%e %M" -o "$stats" "$@" >/dev/null 2>/dev/null
+    read -r t m < "$stats"
     if [[ -z $best_t ]] || awk "BEGIN{exit !($t < $best_t)}"; then best_t=$t; best_m=$m; fi
   done
+  rm -f "$stats"
   echo "$best_t $best_m"
 }
 

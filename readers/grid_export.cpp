@@ -5,6 +5,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <thread>
 
 #include "readers/number_format.h"
 
@@ -79,32 +80,23 @@ void append_field(std::string_view field, TextFormat fmt, std::string& out) {
 
 }  // namespace
 
-void write_delimited(const Workbook& wb, const Sheet& sheet, TextFormat fmt, bool raw, std::ostream& os) {
-  CellDisplay shown(wb);
-  const char sep = fmt == TextFormat::Csv ? ',' : '\t';
-  // The exported area runs from A1 to the last row and column that display something.
-  std::string field;
-  uint32_t last_row = 0, last_col = 0;
-  bool any = false;
-  for (const Cell& c : sheet.cells) {
-    if (c.type == CellType::Empty) continue;
-    field.clear();
-    if (raw) shown.raw(c, field);
-    else shown.display(c, field);
-    if (field.empty()) continue;
-    if (!any || c.row > last_row) last_row = c.row;
-    if (!any || c.col > last_col) last_col = c.col;
-    any = true;
-  }
-  if (!any) {
-    os << '\n';  // an empty sheet is one empty line, as LibreOffice writes it
-    return;
-  }
+namespace {
 
-  std::string out;
-  out.reserve(1 << 20);
-  size_t i = 0;
-  for (uint32_t r = 0; r <= last_row; ++r) {
+// A cell is part of the exported area when it holds a value other than the empty string, or any
+// formula (LibreOffice counts a formula whose result is "" too). Formatting is not needed for that.
+bool has_content(const Workbook& wb, const Cell& c) {
+  if (c.has_formula()) return true;
+  if (c.type == CellType::Empty) return false;
+  if (c.type == CellType::String) return !wb.text(c).empty();
+  return true;
+}
+
+// Formats rows [first_row, end_row) starting at cell index i.
+void format_rows(const Workbook& wb, const Sheet& sheet, CellDisplay& shown, TextFormat fmt, bool raw,
+                 uint32_t first_row, uint32_t end_row, uint32_t last_col, size_t i, std::string& out) {
+  const char sep = fmt == TextFormat::Csv ? ',' : '\t';
+  std::string field;
+  for (uint32_t r = first_row; r < end_row; ++r) {
     uint32_t col = 0;
     for (; i < sheet.cells.size() && sheet.cells[i].row == r; ++i) {
       const Cell& c = sheet.cells[i];
@@ -117,13 +109,47 @@ void write_delimited(const Workbook& wb, const Sheet& sheet, TextFormat fmt, boo
     }
     for (; col < last_col; ++col) out += sep;
     out += '\n';
-    if (out.size() > (1 << 20) - 4096) {
-      os.write(out.data(), static_cast<std::streamsize>(out.size()));
-      out.clear();
-    }
-    while (i < sheet.cells.size() && sheet.cells[i].row == r) ++i;
   }
-  os.write(out.data(), static_cast<std::streamsize>(out.size()));
+}
+
+}  // namespace
+
+void write_delimited(const Workbook& wb, const Sheet& sheet, TextFormat fmt, bool raw, std::ostream& os) {
+  // The exported area runs from A1 to the last row and column with content.
+  uint32_t last_row = 0, last_col = 0;
+  bool any = false;
+  for (const Cell& c : sheet.cells) {
+    if (!has_content(wb, c)) continue;
+    last_row = std::max(last_row, c.row);
+    last_col = std::max(last_col, c.col);
+    any = true;
+  }
+  if (!any) {
+    os << '\n';  // an empty sheet is one empty line, as LibreOffice writes it
+    return;
+  }
+  const uint32_t rows = last_row + 1;
+  const size_t threads = sheet.cells.size() < 50000 ? 1 : std::max(1u, std::min(4u, std::thread::hardware_concurrency()));
+  // Blocks of rows are formatted in parallel, a round at a time, and written in order: the output
+  // never sits in memory whole.
+  const uint32_t block_rows = std::max<uint32_t>(256, static_cast<uint32_t>(65536 / (last_col + 1)));
+  std::vector<std::unique_ptr<CellDisplay>> displays;
+  for (size_t t = 0; t < threads; ++t) displays.push_back(std::make_unique<CellDisplay>(wb));
+  std::vector<std::string> bufs(threads);
+  for (uint32_t round_start = 0; round_start < rows; round_start += block_rows * static_cast<uint32_t>(threads)) {
+    auto work = [&](size_t t) {
+      uint32_t first = round_start + static_cast<uint32_t>(t) * block_rows;
+      bufs[t].clear();
+      if (first >= rows) return;
+      uint32_t end = std::min(rows, first + block_rows);
+      format_rows(wb, sheet, *displays[t], fmt, raw, first, end, last_col, sheet.lower_bound({first, 0}), bufs[t]);
+    };
+    std::vector<std::thread> pool;
+    for (size_t t = 1; t < threads; ++t) pool.emplace_back(work, t);
+    work(0);
+    for (auto& th : pool) th.join();
+    for (const auto& b : bufs) os.write(b.data(), static_cast<std::streamsize>(b.size()));
+  }
 }
 
 void write_json(const Workbook& wb, int sheet_index, std::ostream& os) {
