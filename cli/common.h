@@ -3,8 +3,10 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "core/diagnostic.h"
+#include "mapping/layout_spec.h"
 #include "readers/xlsx_reader.h"
 
 namespace jixiao::cli {
@@ -19,6 +21,7 @@ enum ExitCode : int {
 struct GlobalOptions {
   uint64_t max_part_mb = 512;
   bool quiet = false;  // no warnings on stderr
+  std::vector<std::string> layout_dirs;  // extra layout specs (--layouts), after the shipped ones
 
   XlsxOptions xlsx() const {
     XlsxOptions o;
@@ -30,5 +33,8 @@ struct GlobalOptions {
 // Prints "错误：..." / "警告：..." lines on stderr.
 void print_diagnostic(const Diagnostic& d);
 void print_warnings(const Diagnostics& diags, const GlobalOptions& g);
+
+// The shipped layouts (<data dir>/mapping/layouts) and those of every --layouts directory.
+Expected<std::vector<LayoutSpec>> load_cli_layouts(const GlobalOptions& g);
 
 }  // namespace jixiao::cli

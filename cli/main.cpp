@@ -5,6 +5,7 @@
 
 #include "cli/common.h"
 #include "cli/dump_command.h"
+#include "cli/inspect_command.h"
 #include "core/data_dir.h"
 
 int main(int argc, char** argv) {
@@ -17,6 +18,8 @@ int main(int argc, char** argv) {
                  "工作簿中单个部件解压后的大小上限（MiB，默认 512），超过即视为压缩炸弹拒绝读取")
       ->check(CLI::PositiveNumber);
   app.add_flag("-q,--quiet", global.quiet, "不在标准错误输出警告");
+  app.add_option("--layouts", global.layout_dirs, "另外读取此目录中的版式文件（*.xml），可多次给出；用于地区自定义版式")
+      ->check(CLI::ExistingDirectory);
   app.set_version_flag("--version", [] {
     auto data = jixiao::data_dir();
     return std::string("jixiao ") + JIXIAO_VERSION + "\n数据目录：" + (data.empty() ? "（未找到）" : data.string());
@@ -24,6 +27,7 @@ int main(int argc, char** argv) {
 
   int exit_code = kOk;
   add_dump_command(app, global, exit_code);
+  add_inspect_command(app, global, exit_code);
 
   try {
     app.parse(argc, argv);

@@ -6,22 +6,128 @@
 
 namespace jixiao {
 
-std::string normalize_label(std::string_view text) {
+namespace {
+
+icu::UnicodeString nfkc(std::string_view text) {
   UErrorCode status = U_ZERO_ERROR;
-  const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
+  const icu::Normalizer2* n = icu::Normalizer2::getNFKCInstance(status);
   icu::UnicodeString src = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
-  icu::UnicodeString norm = U_SUCCESS(status) ? nfkc->normalize(src, status) : src;
-  if (U_FAILURE(status)) norm = src;
+  if (U_FAILURE(status)) return src;
+  icu::UnicodeString out = n->normalize(src, status);
+  return U_FAILURE(status) ? src : out;
+}
+
+bool invisible(UChar32 c) { return u_isUWhiteSpace(c) || c == 0x200B || c == 0xFEFF; }
+
+std::string utf8(const icu::UnicodeString& s) {
+  std::string out;
+  s.toUTF8String(out);
+  return out;
+}
+
+// 【】 and 〔〕 survive NFKC; treat them as brackets too.
+bool opening(UChar32 c) { return c == '(' || c == '[' || c == 0x3010 || c == 0x3014; }
+bool closing(UChar32 c) { return c == ')' || c == ']' || c == 0x3011 || c == 0x3015; }
+
+}  // namespace
+
+std::string normalize_label(std::string_view text) {
+  icu::UnicodeString norm = nfkc(text);
   icu::UnicodeString out;
   for (int32_t i = 0; i < norm.length();) {
     UChar32 c = norm.char32At(i);
     i += U16_LENGTH(c);
-    if (u_isUWhiteSpace(c) || c == 0x200B || c == 0xFEFF) continue;
-    out.append(c);
+    if (!invisible(c)) out.append(c);
   }
-  std::string result;
-  out.toUTF8String(result);
-  return result;
+  return utf8(out);
+}
+
+std::string canonical_label(std::string_view text) {
+  icu::UnicodeString norm = nfkc(text);
+  icu::UnicodeString out;
+  int depth = 0;
+  for (int32_t i = 0; i < norm.length();) {
+    UChar32 c = norm.char32At(i);
+    i += U16_LENGTH(c);
+    if (invisible(c)) continue;
+    if (opening(c)) {
+      ++depth;
+      continue;
+    }
+    if (closing(c)) {
+      if (depth > 0) --depth;
+      continue;
+    }
+    if (depth == 0) out.append(c);
+  }
+  while (out.length() > 0 && (out.endsWith(":") || out.endsWith(u"："))) out.truncate(out.length() - 1);
+  return utf8(out);
+}
+
+std::vector<std::string> bracket_parts(std::string_view text) {
+  icu::UnicodeString norm = nfkc(text);
+  std::vector<std::string> parts;
+  icu::UnicodeString cur;
+  int depth = 0;
+  for (int32_t i = 0; i < norm.length();) {
+    UChar32 c = norm.char32At(i);
+    i += U16_LENGTH(c);
+    if (invisible(c)) continue;
+    if (opening(c)) {
+      if (depth++ == 0) cur.remove();
+      continue;
+    }
+    if (closing(c)) {
+      if (depth > 0 && --depth == 0) parts.push_back(utf8(cur));
+      continue;
+    }
+    if (depth > 0) cur.append(c);
+  }
+  return parts;
+}
+
+std::optional<std::string> inline_value(std::string_view text, const std::vector<std::string>& synonyms) {
+  std::string norm = normalize_label(text);
+  auto colon = norm.find(':');
+  if (colon == std::string::npos) return std::nullopt;
+  std::string head = canonical_label(norm.substr(0, colon));
+  for (const auto& s : synonyms) {
+    if (head == s) {
+      // The value keeps its own spacing: cut the original text after its first colon.
+      std::string_view t = text;
+      size_t at = t.find("：");
+      size_t ascii = t.find(':');
+      size_t cut = std::string_view::npos;
+      size_t len = 0;
+      if (at != std::string_view::npos && (ascii == std::string_view::npos || at < ascii)) {
+        cut = at;
+        len = std::string_view("：").size();
+      } else if (ascii != std::string_view::npos) {
+        cut = ascii;
+        len = 1;
+      }
+      if (cut == std::string_view::npos) return std::nullopt;
+      std::string value(t.substr(cut + len));
+      while (!value.empty() && (value.front() == ' ' || value.front() == '\n')) value.erase(0, 1);
+      while (!value.empty() && (value.back() == ' ' || value.back() == '\n')) value.pop_back();
+      if (value.empty()) return std::nullopt;  // "自评得分：" with the value in the next cell
+      return value;
+    }
+  }
+  return std::nullopt;
+}
+
+std::vector<std::string> split_synonyms(std::string_view spec) {
+  std::vector<std::string> out;
+  size_t i = 0;
+  while (i <= spec.size()) {
+    size_t j = spec.find('|', i);
+    if (j == std::string_view::npos) j = spec.size();
+    std::string c = canonical_label(spec.substr(i, j - i));
+    if (!c.empty()) out.push_back(std::move(c));
+    i = j + 1;
+  }
+  return out;
 }
 
 }  // namespace jixiao

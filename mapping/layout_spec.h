@@ -1,0 +1,126 @@
+// Layout specs: how a kind of sheet is laid out, as data (mapping/layouts/*.xml), so that a region
+// adds its variant with one file and no recompiling. A spec names label anchors with their
+// synonyms and says where the values sit relative to them; recognition never uses coordinates.
+//
+//   <layout id="hubei-2019-project" kind="project_selfeval" profile="hubei-2019"
+//           name="项目支出绩效自评表（湖北 2019）" threshold="0.75">
+//     <anchor label="项目支出绩效自评表" weight="2"/>          a title or label that must be present
+//     <value field="name" label="项目名称"/>                  the value right of the label (or after
+//                                                             its colon: "项目名称：某项目")
+//     <value field="year" pattern="(\d{4})\s*年度"/>          the first cell text matching a regex
+//     <value field="funds.weight" label="项目资金" from="label" unit="分"/>   a number in the label's
+//                                                             brackets: "项目资金（20分）" -> 20
+//     <table block="项目资金" prefix="funds">                 a table: a header row with columns,
+//       <column field="budget" label="全年预算数" type="amount"/>   then body rows below it
+//       <row label="年度资金总额"/>                          a named row -> funds.budget ...
+//       <rows list="funds.sources" label-field="label"/>      other rows -> a list
+//     </table>
+//     <table list="indicators">                               every body row -> a list entry
+//       <column field="level1" label="一级指标" fill="down"/>
+//       <total label="合计|总计" prefix="total"/>            a totals row -> total.budget ...
+//       <end label="说明|总分"/>                              a row that ends the table
+//     </table>
+//     <crosstab list="groups" corner="评价项目" key="level1" total="合计" total-prefix="total_">
+//       <row field="weight" label="权重" type="number"/>      a transposed table: one entry per column
+//     </crosstab>
+//   </layout>
+//
+// Labels: synonyms separated by '|', compared after NFKC with spaces, line breaks, bracketed parts
+// and trailing colons removed ("项目资金\n（20分）" matches "项目资金"). Column types: text (default),
+// number (scores, weights), amount (money: converted to 万元 when the sheet says 元), rate (a
+// fraction: "99.9%" -> 0.999), date.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/diagnostic.h"
+
+namespace jixiao {
+
+enum class ValueType { Text, Number, Amount, Rate, Date };
+
+struct LabelSpec {
+  std::string raw;                  // as written in the spec, for messages
+  std::vector<std::string> synonyms;  // canonical forms
+  bool empty() const { return synonyms.empty(); }
+};
+
+struct AnchorSpec {
+  LabelSpec label;
+  double weight = 1;
+};
+
+struct ValueSpec {
+  std::string field;
+  LabelSpec label;
+  std::string pattern;       // regex over cell texts (first capture group is the value)
+  std::string from;          // "" (right of the label / after its colon) | "below" | "label" (brackets)
+  std::string unit;          // with from="label": the unit that follows the number ("分")
+  ValueType type = ValueType::Text;
+  bool optional = false;
+  double weight = 1;         // in recognition
+};
+
+struct ColumnSpec {
+  std::string field;
+  LabelSpec label;
+  ValueType type = ValueType::Text;
+  bool fill_down = false;         // empty or merged cells repeat the value above
+  std::string weight_field;       // the number in this column's label brackets ("项目决策(18分)")
+  bool optional = false;
+};
+
+struct RowSpec {                  // a named row of a table: its values go to prefix.field
+  LabelSpec label;
+  std::string prefix;
+};
+
+struct TableSpec {
+  LabelSpec block;                // the block label left of / above the header, limiting the rows
+  std::string prefix;             // single-row table: the first body row -> prefix.field
+  std::string list;               // every body row -> an entry of this list
+  std::vector<ColumnSpec> columns;
+  std::vector<RowSpec> rows;      // named rows (fund totals)
+  std::string other_rows_list;    // rows that are not named -> this list, with their label in
+  std::string other_label_field;  //   this field
+  LabelSpec total;                // a totals row ...
+  std::string total_prefix;       //   -> total_prefix.field
+  LabelSpec end;                  // rows that end the table
+  double weight = 1;
+};
+
+struct CrosstabRowSpec {
+  std::string field;
+  LabelSpec label;
+  ValueType type = ValueType::Number;
+};
+
+struct CrosstabSpec {
+  std::string list;
+  LabelSpec corner;               // the top-left label of the header row
+  std::string key;                // field that receives each column's header text
+  LabelSpec total;                // the totals column
+  std::string total_prefix;       // record field prefix for the totals column
+  std::vector<CrosstabRowSpec> rows;
+  double weight = 1;
+};
+
+struct LayoutSpec {
+  std::string id, kind, profile, name, file;
+  double threshold = 0.75;
+  std::vector<AnchorSpec> anchors;
+  std::vector<AnchorSpec> excludes;   // labels whose presence rules this layout out
+  std::vector<ValueSpec> values;
+  std::vector<TableSpec> tables;
+  std::vector<CrosstabSpec> crosstabs;
+};
+
+Expected<LayoutSpec> load_layout_file(const std::string& path);
+// Every *.xml under dir, sorted by file name; a broken file is an error naming it.
+Expected<std::vector<LayoutSpec>> load_layouts(const std::string& dir);
+
+ValueType parse_value_type(const std::string& s);
+LabelSpec make_label(const std::string& raw);
+
+}  // namespace jixiao

@@ -1,0 +1,63 @@
+// A sheet as the layout engine sees it: every non-empty cell with the text it shows and its
+// canonical label form, merged ranges resolved, and numbers read the way people type them.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/decimal.h"
+#include "readers/workbook.h"
+
+namespace jixiao {
+
+struct ViewCell {
+  CellPos pos;
+  std::string text;   // as displayed
+  std::string canon;  // canonical_label(text)
+  const Cell* cell = nullptr;
+};
+
+class SheetView {
+ public:
+  SheetView(const Workbook& wb, const Sheet& sheet, std::string file);
+
+  const Workbook& workbook() const { return wb_; }
+  const Sheet& sheet() const { return sheet_; }
+  const std::string& file() const { return file_; }
+  uint32_t row_count() const { return rows_; }  // rows up to the last non-empty one
+  uint32_t col_count() const { return cols_; }
+
+  // The cell written at p (nullptr when empty).
+  const ViewCell* at(CellPos p) const;
+  // What p shows: the cell itself, or the top-left cell of the merged range covering it.
+  const ViewCell* shown(CellPos p) const;
+  // The merged range p belongs to, if any.
+  const CellRange* merge_of(CellPos p) const;
+  // The non-empty cells of one row, left to right.
+  std::vector<const ViewCell*> row(uint32_t r) const;
+  const std::vector<ViewCell>& cells() const { return cells_; }
+  bool row_blank(uint32_t r) const;
+
+ private:
+  const Workbook& wb_;
+  const Sheet& sheet_;
+  std::string file_;
+  std::vector<ViewCell> cells_;       // row-major
+  std::vector<size_t> row_start_;     // cells_ index of each row's first cell; size rows_+1
+  uint32_t rows_ = 0, cols_ = 0;
+};
+
+// How a value was read from a cell.
+struct ReadNumber {
+  Decimal value;
+  bool from_text = false;   // "40.00" typed as text
+  bool percent = false;     // written with %, or a cell in a percent format
+};
+
+// A number as people type it: a numeric cell; text "40.00", "1,259,100.00", "99.9%", "（20）"
+// is not a number; text with words or operators ("≥52万人", "优") is not one either.
+std::optional<ReadNumber> read_number(const SheetView& v, const ViewCell& c);
+std::optional<ReadNumber> parse_number_text(std::string_view text);
+
+}  // namespace jixiao
