@@ -11,18 +11,30 @@ fuzz_seconds=${JIXIAO_FUZZ_SECONDS:-60}
 ensure_packages "${JIXIAO_BUILD_PACKAGES[@]}" "${JIXIAO_TEST_PACKAGES[@]}"
 B="$JIXIAO_ROOT/build"
 
+# ctest's per-test lines go to a log; the summary and any failure's output come to the terminal.
+run_ctest() {
+  local dir=$1
+  if (cd "$dir" && ctest --output-on-failure -j "$(jobs)" > "$dir/ctest.log" 2>&1); then
+    tail -n 3 "$dir/ctest.log"
+  else
+    grep -vE '^ *(Start|[0-9]+/[0-9]+ Test) .*Passed' "$dir/ctest.log" | tail -n 200
+    echo "测试失败：完整记录见 $dir/ctest.log" >&2
+    return 1
+  fi
+}
+
 echo "==> 构建并运行测试"
 configure_and_build "$B/test" -DCMAKE_BUILD_TYPE=RelWithDebInfo
-(cd "$B/test" && ctest --output-on-failure -j "$(jobs)")
+run_ctest "$B/test"
 
 echo "==> AddressSanitizer + UBSan"
 configure_and_build "$B/asan" -DCMAKE_BUILD_TYPE=Debug -DJIXIAO_SANITIZE=ON
-(cd "$B/asan" && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j "$(jobs)")
+ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 run_ctest "$B/asan"
 
 echo "==> 安装包：二进制、数据和 CMake 配置"
 rm -rf "$B/test/install"
 cmake --install "$B/test" --prefix "$B/test/install" >/dev/null
-(cd / && "$B/test/install/bin/jixiao" --version && \
+(cd / && "$B/test/install/bin/jixiao" --version | tee /dev/stderr | grep -q "$B/test/install/share/jixiao" && \
   "$B/test/install/bin/jixiao" dump --sheet 1 "$JIXIAO_ROOT/tests/fixtures/xlsx/$(ls "$JIXIAO_ROOT/tests/fixtures/xlsx" | head -1)" >/dev/null)
 cmake -S "$JIXIAO_ROOT/tests/consumer" -B "$B/consumer" -DCMAKE_PREFIX_PATH="$B/test/install" >/dev/null
 cmake --build "$B/consumer" >/dev/null
@@ -34,8 +46,10 @@ if ((fuzz_seconds > 0)); then
     -DJIXIAO_FUZZ=ON -DJIXIAO_BUILD_TESTS=OFF
   corpus="$B/fuzz/corpus"
   mkdir -p "$corpus"
-  cp "$JIXIAO_ROOT"/tests/fixtures/xlsx/*.xlsx "$JIXIAO_ROOT"/tests/fixtures/bad/* "$corpus"/ 2>/dev/null || true
+  cp "$JIXIAO_ROOT"/tests/fixtures/xlsx/*.xlsx "$JIXIAO_ROOT"/tests/fixtures/bad/* "$JIXIAO_ROOT"/samples/libreoffice/*.xlsx \
+    "$corpus"/ 2>/dev/null || true
   "$B/fuzz/fuzz/xlsx_reader_fuzz" -max_total_time="$fuzz_seconds" -timeout=20 -rss_limit_mb=2048 \
+    -artifact_prefix="$B/fuzz/" \
     -print_final_stats=1 "$corpus" 2>&1 | tail -n 12
 fi
 echo "==> 全部通过"

@@ -88,7 +88,9 @@ std::optional<BoundTable> bind_table(const SheetView& v, const TableSpec& t, Reg
   std::optional<uint32_t> limit_last;
   if (!t.block.empty()) {
     b.block = find_label(v, t.block, r, false);
-    if (!b.block) return std::nullopt;
+    if (!b.block && !t.block_optional) return std::nullopt;
+  }
+  if (b.block) {
     const CellRange* m = v.merge_of(b.block->pos);
     search.first = b.block->pos.row;
     if (m && m->last.row > m->first.row) {
@@ -194,6 +196,22 @@ std::optional<Decimal> number_in_brackets(const std::string& text, const std::st
   return std::nullopt;
 }
 
+// The value in the label's row under the nearest header above it that names the column
+// ("总分" … under "得分").
+Field value_under_header(const SheetView& v, const ViewCell& label, const LabelSpec& column, ValueType type, Region r) {
+  for (uint32_t row = label.pos.row; row > r.first;) {
+    --row;
+    for (const ViewCell* h : v.row(row)) {
+      if (!matches(column, h->canon)) continue;
+      CellPos p{label.pos.row, h->pos.col};
+      Field f = make_field(v, v.at(p), type, UnitContext{});
+      f.source = {v.file(), v.sheet().name, cell_name(p)};
+      return f;
+    }
+  }
+  return {};
+}
+
 std::set<std::string> all_labels_of(const LayoutSpec& spec) {
   std::set<std::string> out;
   auto add = [&](const LabelSpec& l) { out.insert(l.synonyms.begin(), l.synonyms.end()); };
@@ -251,9 +269,10 @@ void extract_table(const SheetView& v, const BoundTable& b, Region r, Record& re
     if (end) break;
     if (header_hits >= 2 && bind_header(v, t, row).size() * 2 >= header_hits) continue;  // a repeated header
 
-    auto read_row = [&](const std::string& prefix, FieldMap* into) {
+    auto read_row = [&](const std::string& prefix, FieldMap* into, bool numbers_only = false) {
       for (size_t i = 0; i < b.columns.size(); ++i) {
         const BoundColumn& bc = b.columns[i];
+        if (numbers_only && (bc.spec->type == ValueType::Text || bc.spec->type == ValueType::Date)) continue;
         const ViewCell* c = nullptr;
         for (uint32_t col = bc.first_col; col <= bc.last_col && !c; ++col)
           c = bc.spec->fill_down ? v.shown({row, col}) : v.at({row, col});
@@ -273,7 +292,7 @@ void extract_table(const SheetView& v, const BoundTable& b, Region r, Record& re
     };
 
     if (total) {
-      if (!t.total_prefix.empty()) read_row(t.total_prefix, nullptr);
+      if (!t.total_prefix.empty()) read_row(t.total_prefix, nullptr, true);
       break;
     }
     // A named row (年度资金总额 -> funds.*)?
@@ -365,7 +384,7 @@ Candidate score_layout(const SheetView& v, const LayoutSpec& spec, Region r) {
     else cand.missing.push_back("缺少" + quoted(a.label.raw));
   }
   for (const auto& val : spec.values) {
-    if (val.label.empty()) continue;
+    if (val.label.empty() || val.weight <= 0) continue;
     total += val.weight;
     if (find_label(v, val.label, r)) found += val.weight;
     else if (!val.optional) cand.missing.push_back("缺少标签" + quoted(val.label.raw));
@@ -373,14 +392,15 @@ Candidate score_layout(const SheetView& v, const LayoutSpec& spec, Region r) {
   for (const auto& t : spec.tables) {
     double weight = 0;
     for (const auto& c : t.columns) weight += c.optional ? 0.3 * t.weight : t.weight;
-    if (!t.block.empty()) weight += t.weight;
+    const bool block_counts = !t.block.empty() && !t.block_optional;
+    if (block_counts) weight += t.weight;
     total += weight;
     auto b = bind_table(v, t, r);
     if (!b) {
       cand.missing.push_back("缺少表格" + quoted(t.block.empty() ? t.columns.front().label.raw : t.block.raw));
       continue;
     }
-    double got = t.block.empty() ? 0 : t.weight;
+    double got = block_counts ? t.weight : 0;
     for (const auto& c : b->columns) got += c.spec->optional ? 0.3 * t.weight : t.weight;
     found += got;
     for (const ColumnSpec* m : b->missing) cand.missing.push_back("缺少表头" + quoted(m->label.raw));
@@ -434,6 +454,8 @@ Record extract_record(const SheetView& v, const LayoutSpec& spec, Region r, Diag
           f.source = {v.file(), v.sheet().name, cell_name(label->pos)};
           f.note = "标签中的分值";
         }
+      } else if (!val.column.empty()) {
+        f = value_under_header(v, *label, val.column, val.type, r);
       } else if (auto iv = inline_value(label->text, val.label.synonyms)) {
         f.text = *iv;
         f.source = {v.file(), v.sheet().name, cell_name(label->pos)};
@@ -510,7 +532,7 @@ std::vector<MappedSheet> map_workbook(const Workbook& wb, const std::string& fil
     auto regions = split_regions(view);
     // Several tables on one sheet: use the regions when at least two are recognised by themselves
     // and the whole sheet is not better explained by one layout.
-    if (regions.size() > 1 && !(accepted(pick.best) && pick.best.confidence > 0.95)) {
+    if (regions.size() > 1) {
       std::vector<std::pair<Region, Pick>> hits;
       for (Region r : regions) {
         Pick rp = pick_layout(view, layouts, r);

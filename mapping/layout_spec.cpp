@@ -74,6 +74,7 @@ Expected<LayoutSpec> load_layout_file(const std::string& path) {
       v.pattern = attr(n, "pattern");
       v.from = attr(n, "from");
       v.unit = attr(n, "unit");
+      v.column = make_label(attr(n, "column"));
       v.type = parse_value_type(attr(n, "type"));
       v.optional = n.attribute("optional").as_bool(false);
       v.weight = n.attribute("weight").as_double(v.optional ? 0.5 : 1);
@@ -83,6 +84,7 @@ Expected<LayoutSpec> load_layout_file(const std::string& path) {
     } else if (tag == "table") {
       TableSpec t;
       t.block = make_label(attr(n, "block"));
+      t.block_optional = n.attribute("block-optional").as_bool(false);
       t.prefix = attr(n, "prefix");
       t.list = attr(n, "list");
       t.weight = n.attribute("weight").as_double(1);

@@ -10,6 +10,8 @@
 //     <value field="year" pattern="(\d{4})\s*年度"/>          the first cell text matching a regex
 //     <value field="funds.weight" label="项目资金" from="label" unit="分"/>   a number in the label's
 //                                                             brackets: "项目资金（20分）" -> 20
+//     <value field="total_score" label="总分" column="得分"/>   in the label's row, under the nearest
+//                                                             header "得分" above it
 //     <table block="项目资金" prefix="funds">                 a table: a header row with columns,
 //       <column field="budget" label="全年预算数" type="amount"/>   then body rows below it
 //       <row label="年度资金总额"/>                          a named row -> funds.budget ...
@@ -57,6 +59,8 @@ struct ValueSpec {
   std::string pattern;       // regex over cell texts (first capture group is the value)
   std::string from;          // "" (right of the label / after its colon) | "below" | "label" (brackets)
   std::string unit;          // with from="label": the unit that follows the number ("分")
+  LabelSpec column;          // the value sits in the label's row, under the nearest header above
+                             // matching this ("总分" row, "得分" column)
   ValueType type = ValueType::Text;
   bool optional = false;
   double weight = 1;         // in recognition
@@ -78,6 +82,7 @@ struct RowSpec {                  // a named row of a table: its values go to pr
 
 struct TableSpec {
   LabelSpec block;                // the block label left of / above the header, limiting the rows
+  bool block_optional = false;    // without the block label, look for the header anywhere
   std::string prefix;             // single-row table: the first body row -> prefix.field
   std::string list;               // every body row -> an entry of this list
   std::vector<ColumnSpec> columns;
