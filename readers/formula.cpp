@@ -6,6 +6,8 @@
 // result is "unsupported" rather than a guess.
 #include "readers/formula.h"
 
+#include "core/ascii.h"
+
 #include <algorithm>
 #include <cfloat>
 #include <charconv>
@@ -221,17 +223,6 @@ bool as_number(const Value& v, double& out, Value& err) {
       return false;
   }
   return false;
-}
-
-bool ascii_iequal(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    char x = a[i], y = b[i];
-    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
-    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
-    if (x != y) return false;
-  }
-  return true;
 }
 
 // IF's condition: numbers, booleans, empty, and the texts TRUE/FALSE.

@@ -7,6 +7,8 @@
 // 1.005 -> "1.01", 900.305 -> "900.31", but 278.80499999999995 -> "278.80".
 #include "readers/number_format.h"
 
+#include "core/ascii.h"
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -275,18 +277,8 @@ size_t utf8_len(unsigned char c) {
   return 1;
 }
 
-bool iequal(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    char x = a[i], y = b[i];
-    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
-    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
-    if (x != y) return false;
-  }
-  return true;
-}
-
-char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+bool iequal(std::string_view a, std::string_view b) { return ascii_iequal(a, b); }
+char lower(char c) { return ascii_lower(c); }
 
 // ---- names -----------------------------------------------------------------------------------
 

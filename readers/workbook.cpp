@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/ascii.h"
+
 namespace jixiao {
 
 const char* cell_type_name(CellType t) {
@@ -69,22 +71,11 @@ std::string_view Workbook::format_code(const Cell& c) const {
   return "General";
 }
 
-static bool iequal_ascii(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    char x = a[i], y = b[i];
-    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
-    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
-    if (x != y) return false;
-  }
-  return true;
-}
-
 const Sheet* Workbook::sheet(std::string_view name) const {
   for (const Sheet& s : sheets)
     if (s.name == name) return &s;
   for (const Sheet& s : sheets)
-    if (iequal_ascii(s.name, name)) return &s;
+    if (ascii_iequal(s.name, name)) return &s;
   return nullptr;
 }
 

@@ -3,6 +3,7 @@
 #include <cctype>
 #include <unordered_set>
 
+#include "core/ascii.h"
 #include "readers/formula.h"
 #include "readers/xlsx_internal.h"
 
@@ -21,13 +22,7 @@ class WorkbookContext : public formula::Context {
   }
 
   std::optional<std::string> defined_name(std::string_view name, int current_sheet) const override {
-    auto same = [&](const std::string& a) {
-      if (a.size() != name.size()) return false;
-      for (size_t i = 0; i < a.size(); ++i)
-        if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(name[i])))
-          return false;
-      return true;
-    };
+    auto same = [&](const std::string& a) { return ascii_iequal(a, name); };
     const DefinedName* global = nullptr;
     for (const DefinedName& dn : wb_.names) {
       if (!same(dn.name)) continue;
