@@ -4,7 +4,8 @@
 It reads the cells back with openpyxl, finds the tables by their labels (not by the coordinates the
 generator used), recomputes every identity of DOMAIN.md §2/§3 in exact decimal arithmetic and:
 
-  * clean files:  no finding at all, and the figures equal the seeds' (90.98, 92.84, 88.57, 3555.82 ...);
+  * clean files:  no finding at all, and the figures equal the seeds' (90.98, 92.84, 88.57, 3555.82 ...; 98.25 for the
+                  invented scores of seed 000);
   * err* files:   exactly one cell differs from the clean base, and the findings are exactly the ones
                   manifest.json lists (rule + sheet + cell);
   * layout* files: the same figures as the clean counterpart, findings only where the manifest says;
@@ -121,22 +122,70 @@ def is_project(s):
     return s.first(lambda t: t.startswith("年度资金总额")) and s.first(lambda t: "绩效指标" in t or t == "绩\n效\n指\n标")
 
 
+QTY = re.compile(r"(≥|>=|≤|<=|＝|=)?(-?\d+(?:\.\d+)?)(\D*)")
+
+
+def qty(v):
+    """A target or actual value as (operator, value, unit): "≥2000张" → ("≥", 2000, "张"), "≤215.11万元",
+    "95%" → (None, 0.95, "%"), a number cell → (None, x, None: any unit), a date cell → ("date", d, None);
+    None for words ("稳步提高")."""
+    if isinstance(v, datetime.datetime):
+        return ("date", v, None)
+    if isinstance(v, (int, float)) and not isinstance(v, bool):
+        return (None, num(v), None)
+    m = QTY.fullmatch(norm(v).replace(",", "")) if v is not None else None
+    if not m:
+        return None
+    op = {">=": "≥", "<=": "≤", "=": "＝"}.get(m.group(1), m.group(1))
+    d = D(m.group(2))
+    return (op, d / 100 if m.group(3) == "%" else d, m.group(3))
+
+
+def indicator_rule(target, actual, w):
+    """DOMAIN.md §2: (lowest, highest, how) the score may be, or None where no rule decides."""
+    t, a = qty(target), qty(actual)
+    if t and a and t[0] == "date" and a[0] == "date":
+        return (w, w, "完成时间不晚于目标 → 满分") if a[1] <= t[1] else None
+    if t and a and t[0] != "date" and a[0] != "date" and (t[2] is None or a[2] is None or t[2] == a[2]) and t[1]:
+        tv, av = t[1], a[1]
+        if t[0] == "≤":                                    # 反向
+            if av <= tv:
+                return (w, w, f"{av.normalize():f} ≤ {tv.normalize():f} → 满分")
+            x = max(D(0), q2((1 - (av - tv) / tv) * w))
+            return (x, x, f"(1 − ({av.normalize():f} − {tv.normalize():f}) / {tv.normalize():f}) × {w}")
+        if av >= tv:                                       # 正向
+            return (w, w, f"{av.normalize():f} ≥ {tv.normalize():f} → 满分")
+        x = q2(av / tv * w)
+        return (x, x, f"{av.normalize():f} / {tv.normalize():f} × {w}")
+    if t is None and actual is not None and (norm(actual) == norm(target) or norm(actual) == "达成"):
+        return (q2(w * D("0.8")), w, "定性 达成 → [0.8, 1] × 分值")
+    return None
+
+
+def plain(d):
+    return f"{D(d).normalize():f}"
+
+
 def read_project(s, out):
     fr, fc = s.first(lambda t: t.startswith("年度资金总额"))
     hr = next(r for r in range(fr - 1, 0, -1) if any("全年执行数" in norm(s.get(r, c)) for c in range(1, s.max_col + 1)))
     cols = {}
     for c in range(1, s.max_col + 1):
         t = norm(s.get(hr, c))
-        for key, pat in (("budget", "全年预算数"), ("executed", "全年执行数"), ("rate", "执行率"), ("weight", "分值")):
+        for key, pat in (("initial", "年初预算数"), ("budget", "全年预算数"), ("executed", "全年执行数"), ("rate", "执行率"),
+                         ("weight", "分值")):
             if pat in t:
                 cols[key] = c
         if t in ("得分", "自评分"):
             cols["score"] = c
-    block = next(norm(s.label(fr, c)) for c in range(1, fc) if "项目资金" in norm(s.label(fr, c)))
+    bc = next(c for c in range(1, fc) if "项目资金" in norm(s.label(fr, c)))
+    block = norm(s.label(fr, bc))
+    anchor = s.merged_into.get((fr, bc), (fr, bc))
     unit = D(10000) if "（元）" in block or "(元)" in block else D(1)
     weight = z(s.get(fr, cols["weight"])) if "weight" in cols else D(re.search(r"(\d+)分", block).group(1))
     budget = z(s.get(fr, cols["budget"])) / unit
     executed = z(s.get(fr, cols["executed"])) / unit
+    initial = z(s.get(fr, cols["initial"])) / unit if "initial" in cols else None
     rate = executed / budget
     score_calc = q2(weight * min(rate, D(1)))
     fund_score = z(s.get(fr, cols["score"]))
@@ -147,10 +196,23 @@ def read_project(s, out):
     if fund_score != score_calc:
         out.add("project.fund_score", s, fr, cols["score"],
                 f"项目资金得分 {q2(fund_score)} ≠ {weight} × {q2(executed)} / {q2(budget)} = {score_calc}")
-    # 绩效目标: the score under a header 自评分 in the row of 年初设定目标 / 预期目标
+    # fund-source rows (其中：…) inside the same merged block: where filled, they add up to 年度资金总额
+    src = [r for r in range(fr + 1, s.max_row + 1) if s.merged_into.get((r, bc)) == anchor]
+    for key in ("initial", "budget", "executed"):
+        vals = [num(s.get(r, cols[key])) for r in src] if key in cols else []
+        if any(v is not None for v in vals):
+            tot = z(s.get(fr, cols[key]))
+            if tot != sum(v for v in vals if v is not None):
+                out.add("project.fund_sources", s, fr, cols[key],
+                        f"年度资金总额 {q2(tot / unit)} ≠ 各资金来源之和 {q2(sum(v for v in vals if v is not None) / unit)}")
+    # 绩效目标: the score under a header 自评分 in the row of 年初设定目标 / 预期目标 (the national format has none)
     gr, _ = s.first(lambda t: t in ("年初设定目标", "预期目标"))
-    gc = next(c for c in range(1, s.max_col + 1) if norm(s.get(gr, c)).startswith("自评分"))
-    goal = next(num(s.get(r, gc)) for r in range(gr + 1, gr + 4) if num(s.get(r, gc)) is not None)
+    gc = next((c for c in range(1, s.max_col + 1) if norm(s.get(gr, c)).startswith("自评分")), None)
+    goal = goal_weight = None
+    if gc is not None:
+        goal = next(num(s.get(r, gc)) for r in range(gr + 1, gr + 4) if num(s.get(r, gc)) is not None)
+        m = re.search(r"(\d+)分", norm(s.get(gr, gc)))
+        goal_weight = D(m.group(1)) if m else None
     # 绩效指标
     ir, _ = s.first(lambda t: t in ("三级指标", "指标内容"))
     icol = {}
@@ -162,6 +224,12 @@ def read_project(s, out):
             icol["s"] = c
         elif t in ("三级指标", "指标内容"):
             icol["name"] = c
+        elif t == "一级指标":
+            icol["l1"] = c
+        elif t in ("年度指标值", "年度目标值"):
+            icol["target"] = c
+        elif t in ("实际完成值", "全年完成值"):
+            icol["actual"] = c
     inds = []
     r = ir + 1
     while r <= s.max_row:
@@ -170,15 +238,26 @@ def read_project(s, out):
             break
         w, sc = num(s.get(r, icol["w"])), num(s.get(r, icol["s"]))
         if w is not None:
-            inds.append(dict(row=r, name=s.get(r, icol["name"]), weight=w, score=sc))
+            name = s.get(r, icol["name"])
+            l1 = re.sub(r"[（(].*", "", norm(s.label(r, icol["l1"]))) if "l1" in icol else None
+            inds.append(dict(row=r, name=name, level1=l1, weight=w, score=sc))
             if sc is not None and (sc > w or sc < 0):
-                out.add("project.indicator_score_range", s, r, icol["s"],
-                        f"{s.get(r, icol['name'])} 得分 {sc} > 分值 {w}")
+                out.add("project.indicator_score_range", s, r, icol["s"], f"{name} 得分 {sc} > 分值 {w}")
+            elif sc is not None and "target" in icol and "actual" in icol:
+                rule = indicator_rule(s.get(r, icol["target"]), s.get(r, icol["actual"]), w)
+                if rule and not rule[0] <= sc <= rule[1]:
+                    out.add("project.indicator_score", s, r, icol["s"],
+                            f"{name} 得分 {plain(sc)} ≠ {rule[2]}" + (f" = {rule[0]}" if rule[0] == rule[1] else ""))
         r += 1
     ind_label = norm(s.label(ir, 1))
     m = re.search(r"（(\d+)分）", ind_label)
     if m and sum(i["weight"] for i in inds) != D(m.group(1)):
         out.add("project.indicator_weights", s, ir, 1, f"指标分值之和 {sum(i['weight'] for i in inds)} ≠ {m.group(1)}")
+    groups = {}
+    for i in inds:
+        g = groups.setdefault(i["level1"], dict(weight=D(0), score=D(0)))
+        g["weight"] += i["weight"]
+        g["score"] += i["score"] or D(0)
     # 自评得分: right of the label 自评得分, else the 总分 row
     hit = s.first(lambda t: t.startswith("自评得分"))
     if hit:
@@ -186,19 +265,32 @@ def read_project(s, out):
     else:
         tr = s.first(lambda t: t == "总分")[0]
         tc = icol["s"]
+        # the 总分 row's 分值 (100) is the weights' sum
+        tw = num(s.get(tr, icol["w"]))
+        wsum = weight + (goal_weight or D(0)) + sum(i["weight"] for i in inds)
+        if tw is not None and tw != wsum:
+            out.add("project.weight_total", s, tr, icol["w"], f"总分 分值 {plain(tw)} ≠ 各项分值之和 {plain(wsum)}")
     total = num(s.get(tr, tc))
     ind_sum = sum((i["score"] or D(0)) for i in inds)
-    parts = fund_score + goal + ind_sum
+    parts = fund_score + (goal or D(0)) + ind_sum
     if total != parts:
-        out.add("project.total_score", s, tr, tc,
-                f"自评得分 {q2(total)} ≠ {q2(fund_score)} + {goal.normalize()} + {ind_sum.normalize()} = {q2(parts)}")
+        if goal is None:            # national: 执行率 + 一级 groups
+            out.add("project.total_score", s, tr, tc,
+                    f"总分 {q2(total)} ≠ {plain(fund_score)} + "
+                    f"{' + '.join(plain(g['score']) for g in groups.values())} = {q2(parts)}")
+        else:
+            out.add("project.total_score", s, tr, tc,
+                    f"自评得分 {q2(total)} ≠ {q2(fund_score)} + {goal.normalize()} + {ind_sum.normalize()} = {q2(parts)}")
     gh = s.first(lambda t: t.startswith("自评等次") or t == "自评等级")
-    grade = norm(s.right_value(*gh)[1])
-    if grade != grade_of(total):
-        out.add("project.grade", s, gh[0], s.right_value(*gh)[0], f"等次 {grade} 与 {total} 不符")
-    return dict(budget=q2(budget), executed=q2(executed), rate=rate, weight=weight, fund_score=fund_score, goal=goal,
-                ind_weights=[i["weight"] for i in inds], ind_scores=[i["score"] for i in inds], total=total,
-                grade=grade, name=norm(s.right_value(*s.first(lambda t: t == "项目名称"))[1]))
+    grade = None
+    if gh:                          # the national format has no grade cell
+        grade = norm(s.right_value(*gh)[1])
+        if grade != grade_of(total):
+            out.add("project.grade", s, gh[0], s.right_value(*gh)[0], f"等次 {grade} 与 {total} 不符")
+    return dict(budget=q2(budget), executed=q2(executed), initial=initial, rate=rate, weight=weight,
+                fund_score=fund_score, goal=goal, ind_weights=[i["weight"] for i in inds],
+                ind_scores=[i["score"] for i in inds], groups=groups, total=total, grade=grade,
+                name=norm(s.right_value(*s.first(lambda t: t == "项目名称"))[1]))
 
 
 def read_summary(s, out):
@@ -641,6 +733,18 @@ def assert_seed_figures(name, rec):
             eq(p["goal"], 18, "P2 goal"); eq(sum(p["ind_scores"]), 55, "P2 indicators")
             assert sum(p["ind_weights"]) == 60
             eq(p["total"], "92.84", "P2 total"); assert p["grade"] == "优"
+        elif p["name"] == "业务运行费及追加工作经费":        # seed 000, national format (scores INVENTED)
+            eq(p["initial"], "180.00", "N0 年初预算数"); eq(p["budget"], "215.11", "N0 budget")
+            eq(p["executed"], "215.11", "N0 executed"); eq(pct(p["executed"], p["budget"]), "100.00", "N0 rate")
+            eq(p["weight"], 10, "N0 fund weight"); eq(p["fund_score"], 10, "N0 fund")
+            assert p["goal"] is None and p["grade"] is None, p
+            g = p["groups"]
+            assert list(g) == ["产出指标", "效益指标", "满意度指标"], list(g)
+            for k, w, s_ in (("产出指标", 50, "49.25"), ("效益指标", 30, 29), ("满意度指标", 10, 10)):
+                eq(g[k]["weight"], w, k); eq(g[k]["score"], s_, k)
+            assert len(p["ind_scores"]) == 10
+            eq(sum(p["ind_scores"]), "88.25", "N0 indicators"); eq(p["total"], "98.25", "N0 total")
+            assert grade_of(p["total"]) == "优"
     if rec["summary"]:
         eq(rec["summary"]["total"]["budget"], "67.56", "汇总 budget"); eq(rec["summary"]["total"]["executed"], "67.30", "汇总 exec")
     if rec["s4"]:
@@ -746,6 +850,7 @@ def main():
         rec, out = recs[e["file"]]
         assert not out, (e["file"], out)
         assert_seed_figures(e["file"], rec)
+        assert all(sh["name"] in rec["projects"] for sh in e["sheets"] if sh["kind"] == "project_selfeval"), e["file"]
     assert_yoy(recs["001_剑阁县医保局_2022_部门决算公开九表.xlsx"][0], recs["001_剑阁县医保局_2021_部门决算公开九表.xlsx"][0])
     # seed 001's own cross-document slip: the 整体表 claims 6560.14 executed, the 决算 totals 3555.82
     zt = recs["001_剑阁县医保局_2022_部门整体支出绩效目标自评表.xlsx"][0]["dept"]["executed"]
@@ -768,6 +873,7 @@ def main():
         want = sorted(key(f) + (f["severity"],) for f in e.get("findings", []))
         assert got == want, (e["file"], got, want)
         assert_seed_figures(e["file"], rec)
+        assert all(sh["name"] in rec["projects"] for sh in e["sheets"] if sh["kind"] == "project_selfeval"), e["file"]
         if e["file"].startswith("layout05"):
             assert rec["hidden"] == ["下拉选项"]
     lay7 = recs["layout07_指标体系_分页重复表头.xlsx"][1]

@@ -3,7 +3,7 @@
 
 Run from the repository root:  /usr/bin/python3 samples/make_samples.py
 
-Every number comes from the real published reports in /work/shared/seeds (001, 003, 004); values the
+Every number comes from the real published reports in /work/shared/seeds (000, 001, 003, 004); values the
 seeds do not give are invented and listed in samples/README.md ("INVENTED"). Output:
 
   samples/openpyxl/*.xlsx     written by openpyxl 3.0.9 (formulas carry no cached values)
@@ -1318,6 +1318,147 @@ def wb_final_accounts(year, only=None, extra=False):
 
 
 # ================================================================================================
+# Seed 000: 攀枝花市医疗保障事务中心 2021, national 项目支出绩效自评表 (财预〔2020〕10号 附件1)
+# ================================================================================================
+# The seed (附件7, 业务运行费及追加工作经费项目支出绩效自评报告) is a narrative without a table and without
+# scores. The sheet below is the national table as finance staff fill it from that narrative. Figures from
+# the seed: 资金计划 215.11万元 全额财政拨款, 到位 215.11 (100%), 支付使用 215.11 (资金使用率 100%, 截止2021年12月31日),
+# 宣传手册 10万册, 宣传海报 1700张. Everything marked INVENTED is not in the seed (listed in README "INVENTED").
+N0 = dict(
+    sheet="项目支出绩效自评表", year=2021, name="业务运行费及追加工作经费",
+    dept="攀枝花市医疗保障局",                  # INVENTED: the seed names no 主管部门 (the 中心 is the 局's 事业单位)
+    implementer="攀枝花市医疗保障事务中心",
+    initial="180.00",                            # INVENTED: 年初预算数; 215.11 − 180.00 = 35.11 is the 追加 of the title
+    budget="215.11", executed="215.11",          # seed: 资金计划 215.11, 已支付使用 215.11
+    fund_weight=10, fund_score="10",             # national weight 10; 10 × min(215.11/215.11, 1) = 10
+    planned="（1）不断提升市医保经办机构医保基金监管水平，坚决维护医保基金安全可持续发展。"
+            "（2）让全市参保群众懂得了人人参保、按时续保的重要意义，也对医保相关政策有了更深入全面的了解，在以后的生活中，"
+            "能更好地从此项关乎自己切身利益的惠民政策中受益。同时，通过宣传，让医保机构、医疗机构、药店、用人单位和参保人员等"
+            "医疗保障参与方在参保、就医、服务等方式遵守法律法规，提升医疗保障的社会影响力。",
+    # seed sentences (二(二)2, 二(二)3, 四(一)), joined
+    achieved="2021年资金215.11万元已全额到位，资金到位率100%。截止2021年12月31日，该项目资金已支付使用资金215.11万元。"
+             "2021年本中心预算项目经费和市级预算追加项目资金全部使用完毕，达到年初预算绩效目标。",
+    total="98.25",                               # = 10 + 49.25 + 29 + 10 (follows from the INVENTED scores)
+    # 一级, 二级, 三级, 年度指标值, 实际完成值, 分值, 得分, 偏差原因分析及改进措施   (None = merged with the row above)
+    # every 分值 and 得分 is INVENTED (the seed gives no scores); the weights follow the national 50 / 30 / 10.
+    indicators=[
+        ("产出指标", "数量指标", "印制医保宣传和服务手册", "≥10万册", "10万册", 10, 10, None),   # seed: 10万册
+        (None, None, "印制宣传海报", "≥2000张", "1700张", 5, "4.25",                          # target INVENTED; 1700 seed
+         "部分宣传改为微信公众号、短视频等线上推送，纸质海报印制少于计划；下一年度按实际需求编制印制计划。"),  # INVENTED
+        (None, "质量指标", "费用审核工作", "按时完成", "按时完成", 10, 10, None),
+        (None, "时效指标", "项目资金支付完成时间", datetime.datetime(2021, 12, 31), datetime.datetime(2021, 12, 31),
+         5, 5, None),
+        (None, None, "资金使用率", "100%", 1, 10, 10, None),                                   # seed: 100%
+        (None, "成本指标", "项目支出总额", "≤215.11万元", "215.11万元", 10, 10, None),          # INVENTED row (反向)
+        ("效益指标", "社会效益指标", "按时足额发放医学专家劳务费及聘用人员工资", "按时足额", "按时足额", 10, 10, None),
+        (None, None, "医保公共服务水平", "稳步提高", "达成", 10, 10, None),
+        (None, "可持续影响指标", "医保基金运行", "平稳有序", "平稳有序，个别定点医疗机构仍有违规行为", 10, 9,   # INVENTED 9
+         "定点医疗机构违规行为仍有发生；下一步加大稽核检查和专项治理力度，规范医疗机构服务行为。"),        # INVENTED
+        ("满意度指标", "服务对象满意度指标", "参保人员满意度", "≥90%", 0.95, 10, 10, None),    # INVENTED ≥90% / 95%
+    ],
+)
+
+
+def national_sheet(ws, p=N0, as_text=False):
+    """The national 项目支出绩效自评表 (财预〔2020〕10号 附件1): 执行率 10 / 产出 50 / 效益 30 / 满意度 10, no score for
+    the 年度总体目标, 分值/得分 "—" in the fund-source rows, a 总分 row (100).  as_text=True types the 年度资金总额
+    amounts, its 执行率 and one indicator's 分值/得分 as text (the layout08 variant)."""
+    widths(ws, {"A": 7, "B": 9, "C": 11, "D": 24, "E": 12, "F": 14, "G": 11, "H": 8, "I": 10, "J": 22})
+    merge(ws, "A1:J1", "项目支出绩效自评表", font=FONT_T)
+    merge(ws, "A2:J2", f"（{p['year']}年度）")
+    merge(ws, "A3:B3", "项目名称")
+    merge(ws, "C3:J3", p["name"], align=LEFT)
+    merge(ws, "A4:B4", "主管部门")
+    merge(ws, "C4:E4", p["dept"], align=LEFT)
+    merge(ws, "F4:G4", "实施单位")
+    merge(ws, "H4:J4", p["implementer"], align=LEFT)
+    # ---- 项目资金 -------------------------------------------------------------------------------
+    merge(ws, "A5:B9", "项目资金\n（万元）")
+    merge(ws, "C5:D5", None)
+    for col, h in zip("EFGHIJ", ["年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"]):
+        put(ws, f"{col}5", h)
+    for r, lab in zip(range(6, 10), ["年度资金总额", "其中：当年财政拨款", "      上年结转资金", "      其他资金"]):
+        merge(ws, f"C{r}:D{r}", lab, align=LEFT)
+    if as_text:                                  # typed as text, the way they come from a pasted Word table
+        put(ws, "E6", f"{q2(p['initial'])}")
+        put(ws, "F6", f"{q2(p['budget'])}")
+        put(ws, "G6", f"{q2(p['executed'])}")
+        put(ws, "I6", f"{q2(D(p['executed']) / D(p['budget']) * 100)}%")
+    else:
+        put(ws, "E6", f(p["initial"]), AMT)
+        put(ws, "F6", f(p["budget"]), AMT)
+        put(ws, "G6", f(p["executed"]), AMT)
+        put(ws, "I6", "=G6/F6", PCT2)
+    put(ws, "H6", p["fund_weight"])
+    put(ws, "J6", f(p["fund_score"]), SC)
+    # 全额财政拨款 (seed): 当年财政拨款 = the whole; 上年结转 / 其他 left blank
+    put(ws, "E7", f(p["initial"]), AMT)
+    put(ws, "F7", f(p["budget"]), AMT)
+    put(ws, "G7", f(p["executed"]), AMT)
+    put(ws, "I7", "=G7/F7", PCT2)
+    for r in (7, 8, 9):
+        put(ws, f"H{r}", "—")
+        put(ws, f"J{r}", "—")
+    # ---- 年度总体目标 (no score in the national format) ---------------------------------------------
+    merge(ws, "A10:B11", "年度\n总体\n目标")
+    merge(ws, "C10:F10", "预期目标")
+    merge(ws, "G10:J10", "实际完成情况")
+    merge(ws, "C11:F11", p["planned"], align=LEFT)
+    merge(ws, "G11:J11", p["achieved"], align=LEFT)
+    # ---- 绩效指标 ---------------------------------------------------------------------------------
+    inds = p["indicators"]
+    h = 12
+    last = h + len(inds)
+    merge(ws, f"A{h}:A{last}", "绩效\n指标")
+    for col, t in zip("BCDEFGH", ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"]):
+        put(ws, f"{col}{h}", t)
+    merge(ws, f"I{h}:J{h}", "偏差原因分析及改进措施")
+    rows = []
+    text_row = None
+    for k, (l1, l2, l3, tgt, act, w, s, note) in enumerate(inds):
+        r = h + 1 + k
+        rows.append(r)
+        if l1 is not None:
+            put(ws, f"B{r}", l1)
+        if l2 is not None:
+            put(ws, f"C{r}", l2)
+        put(ws, f"D{r}", l3, align=LEFT)
+        for col, v in (("E", tgt), ("F", act)):
+            fmt = "yyyy-mm-dd" if isinstance(v, datetime.datetime) else PCT0 if isinstance(v, (int, float)) else None
+            put(ws, f"{col}{r}", v, fmt)
+        if as_text and note is not None and text_row is None:    # the first indicator with a 偏差原因
+            text_row = r
+            put(ws, f"G{r}", str(w))
+            put(ws, f"H{r}", str(q2(s)))
+        else:
+            put(ws, f"G{r}", w)
+            put(ws, f"H{r}", f(s) if isinstance(s, str) else s, SC if isinstance(s, str) else None)
+        merge(ws, f"I{r}:J{r}", note, align=LEFT)
+    merge_runs(ws, "B", h + 1, [x[0] for x in inds])
+    merge_runs(ws, "C", h + 1, [x[1] for x in inds])
+    t = last + 1
+    merge(ws, f"A{t}:F{t}", "总分", font=FONT_B)
+    put(ws, f"G{t}", 100)
+    put(ws, f"H{t}", f(p["total"]), SC)          # typed, as most filled sheets have it
+    merge(ws, f"I{t}:J{t}", None)
+    grid(ws, f"A3:J{t}")
+    ws.row_dimensions[1].height = 28
+    ws.row_dimensions[11].height = 90
+    for r, ind in zip(rows, inds):                # room for a 偏差原因 or a long 实际完成值
+        ws.row_dimensions[r].height = 45 if ind[7] or len(str(ind[4])) > 10 else 30
+    heights(ws, [5], 24)
+    return {"fund_budget": "F6", "fund_executed": "G6", "fund_rate": "I6", "fund_score": "J6", "ind_rows": rows,
+            "total": f"H{t}", "text_row": text_row}
+
+
+def wb_national(as_text=False):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = N0["sheet"]
+    return wb, {ws.title: national_sheet(ws, N0, as_text)}
+
+
+# ================================================================================================
 # Layout variants a reader must tolerate
 # ================================================================================================
 def yunnan_sheet(ws, p=P2):
@@ -1501,6 +1642,7 @@ F_ZT = "001_剑阁县医保局_2022_部门整体支出绩效目标自评表.xlsx
 F_A2 = "001_剑阁县医保局_2022_医疗保障服务能力提升_评价指标体系.xlsx"
 F_FA22 = "001_剑阁县医保局_2022_部门决算公开九表.xlsx"
 F_FA21 = "001_剑阁县医保局_2021_部门决算公开九表.xlsx"
+F_N0 = "000_攀枝花医保事务中心_2021_项目支出绩效自评表.xlsx"
 
 
 def f_fa_single(key):
@@ -1574,6 +1716,10 @@ VARIANTS = [
                    finding("fa01.expenditure_total", S22["01"], "F36",
                            "支出总计 3555.82 ≠ 本年支出合计 3555.28 + 结余分配 0.00 + 年末结转和结余 0.00 = 3555.28", 3555.28, 3555.82),
                    finding("fa01.class_sum", S22["01"], "F33", "本年支出合计 3555.28 ≠ 各类支出之和 3555.82", 3555.82, 3555.28)]),
+    dict(file="err13_国家版_总分错.xlsx", base=F_N0, sheet=N0["sheet"], cell="H23", new=99.25,
+         what="national 项目支出绩效自评表 总分 得分 99.25 (off by 1.00) where 10 + 49.25 + 29 + 10 = 98.25",
+         findings=[finding("project.total_score", N0["sheet"], "H23", "总分 99.25 ≠ 10 + 49.25 + 29 + 10 = 98.25",
+                           98.25, 99.25)]),
 ]
 
 
@@ -1600,6 +1746,9 @@ def clean_files():
                         kinds=["final_accounts"], source=f"seed 001 第二部分, table 公开{key}表 {name} alone"))
     out.append(dict(file=F_FA21, build=lambda: wb_final_accounts(2021), kinds=["final_accounts"],
                     source="seed 001 第二部分: the 2021 figures its comparisons imply"))
+    out.append(dict(file=F_N0, build=wb_national, kinds=["project_selfeval"],
+                    source="seed 000 二 资金 (215.11 万元) and 三 项目绩效情况 (数量/质量/时效, 社会效益/可持续影响/服务对象满意度), "
+                           "in the national 财预〔2020〕10号 附件1 layout; scores INVENTED"))
     return out
 
 
@@ -1640,6 +1789,12 @@ LAYOUTS = [
                 "label 项目决策(22分) disagrees with Σ分值 18",
          findings=[finding("score_table.group_label_weight", "绩效评价指标体系", "A9",
                            "项目决策 标注 22 分 ≠ 分值之和 18", 18, 22, severity="warning")]),
+    dict(file="layout08_国家版_数字为文本.xlsx", build=lambda: wb_national(as_text=True), kinds=["project_selfeval"],
+         source="seed 000 national 项目支出绩效自评表 with numbers typed as text",
+         what="年度资金总额 年初预算数/全年预算数/全年执行数 typed as text \"180.00\"/\"215.11\"/\"215.11\" (E6:G6), its 执行率 "
+              "as text \"100.00%\" (I6, formula =G6/F6 in the clean file), and 印制宣传海报 分值/得分 as text \"5\"/\"4.25\" (G14/H14)",
+         expect="same record as the clean 000 file: budget 215.11, executed 215.11, rate 100.00%, fund 10, indicators "
+                "产出 49.25 (of 50) + 效益 29 (of 30) + 满意度 10 (of 10) = 88.25, total 98.25, 优"),
 ]
 
 
@@ -1657,7 +1812,8 @@ def page_setup(wb):
 
 def save(wb, path):
     page_setup(wb)
-    wb.properties.creator = "剑阁县医疗保障局" if os.path.basename(path).startswith("001") else "jixiao samples"
+    wb.properties.creator = {"001": "剑阁县医疗保障局", "000": "攀枝花市医疗保障事务中心"}.get(
+        os.path.basename(path)[:3], "jixiao samples")
     wb.properties.lastModifiedBy = None
     wb.properties.created = FIXED_TIME
     wb.properties.modified = FIXED_TIME
@@ -1745,6 +1901,10 @@ def main():
     assert l01[S22["01"]]["income_total"] == "C36" and l01[S22["01"]]["exp_year_total"] == "F33"
     _, l06 = wb_final_accounts(2022, only=["06"])
     assert l06[S22["06"]]["personnel_total"] == "C34"
+    _, ln = wb_national()
+    assert ln[N0["sheet"]]["total"] == "H23"
+    _, ln = wb_national(as_text=True)
+    assert ln[N0["sheet"]]["text_row"] == 14
     for v in VARIANTS:
         wb, _ = builders[v["base"]]()
         ws = wb[v["sheet"]]
