@@ -165,6 +165,23 @@ TEST_P(BothProducers, YunnanVariantIsItsOwnLayout) {
   EXPECT_EQ(field_of(ind[0], "unit")->text, "次");
 }
 
+TEST_P(BothProducers, NationalFormatAlsoWithNumbersTypedAsText) {
+  for (const char* name : {"000_攀枝花医保事务中心_2021_项目支出绩效自评表.xlsx", "layout08_国家版_数字为文本.xlsx"}) {
+    auto sheets = map(GetParam(), name);
+    ASSERT_EQ(sheets.size(), 1u);
+    ASSERT_TRUE(sheets[0].layout) << name;
+    EXPECT_EQ(sheets[0].layout->id, "national-project");
+    const Record& r = *sheets[0].record;
+    EXPECT_EQ(num(r, "funds.budget"), "215.11") << name;
+    EXPECT_EQ(num(r, "funds.executed"), "215.11");
+    EXPECT_EQ(num(r, "funds.rate"), "1");
+    EXPECT_EQ(num(r, "funds.weight"), "10");
+    EXPECT_EQ(num(r, "total_score"), "98.25");
+    EXPECT_EQ(r.list("indicators").size(), 10u);
+    EXPECT_FALSE(r.field("goals.score"));
+  }
+}
+
 INSTANTIATE_TEST_SUITE_P(Samples, BothProducers, testing::Values("openpyxl", "libreoffice"));
 
 TEST(Recognition, AnUnrecognisedSheetSaysWhatEachCandidateLacked) {
