@@ -6,6 +6,7 @@
 #include "cli/common.h"
 #include "cli/dump_command.h"
 #include "cli/inspect_command.h"
+#include "cli/recompute_command.h"
 #include "core/data_dir.h"
 
 int main(int argc, char** argv) {
@@ -28,6 +29,7 @@ int main(int argc, char** argv) {
   int exit_code = kOk;
   add_dump_command(app, global, exit_code);
   add_inspect_command(app, global, exit_code);
+  add_recompute_command(app, global, exit_code);
 
   try {
     app.parse(argc, argv);

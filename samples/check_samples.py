@@ -276,7 +276,7 @@ def read_project(s, out):
     if total != parts:
         if goal is None:            # national: 执行率 + 一级 groups
             out.add("project.total_score", s, tr, tc,
-                    f"总分 {q2(total)} ≠ {plain(fund_score)} + "
+                    f"总分 {q2(total)} ≠ {q2(fund_score)} + "
                     f"{' + '.join(plain(g['score']) for g in groups.values())} = {q2(parts)}")
         else:
             out.add("project.total_score", s, tr, tc,

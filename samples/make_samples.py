@@ -1718,7 +1718,7 @@ VARIANTS = [
                    finding("fa01.class_sum", S22["01"], "F33", "本年支出合计 3555.28 ≠ 各类支出之和 3555.82", 3555.82, 3555.28)]),
     dict(file="err13_国家版_总分错.xlsx", base=F_N0, sheet=N0["sheet"], cell="H23", new=99.25,
          what="national 项目支出绩效自评表 总分 得分 99.25 (off by 1.00) where 10 + 49.25 + 29 + 10 = 98.25",
-         findings=[finding("project.total_score", N0["sheet"], "H23", "总分 99.25 ≠ 10 + 49.25 + 29 + 10 = 98.25",
+         findings=[finding("project.total_score", N0["sheet"], "H23", "总分 99.25 ≠ 10.00 + 49.25 + 29 + 10 = 98.25",
                            98.25, 99.25)]),
 ]
 

@@ -30,10 +30,13 @@ std::string read_file(const std::filesystem::path& p) {
   return ss.str();
 }
 
-CommandResult run_cli(const std::string& args) {
+CommandResult run_cli(const std::string& args) { return run_cli_in({}, args); }
+
+CommandResult run_cli_in(const std::filesystem::path& cwd, const std::string& args) {
   auto dir = scratch_dir();
   auto out = dir / "stdout", err = dir / "stderr";
   std::string cmd = std::string("'") + JIXIAO_CLI + "' " + args + " >'" + out.string() + "' 2>'" + err.string() + "'";
+  if (!cwd.empty()) cmd = "cd '" + cwd.string() + "' && " + cmd;
   int status = std::system(cmd.c_str());
   CommandResult r;
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;

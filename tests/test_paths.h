@@ -19,5 +19,7 @@ struct CommandResult {
 };
 // Runs the built `jixiao` with args (each shell-quoted here) and captures its output.
 CommandResult run_cli(const std::string& args);
+// The same, run from directory dir (so that file names in the output are relative).
+CommandResult run_cli_in(const std::filesystem::path& dir, const std::string& args);
 
 }  // namespace jixiao::test
