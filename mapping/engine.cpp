@@ -245,7 +245,16 @@ UnitContext unit_of(const SheetView& v, Region r, const ViewCell* block) {
 void extract_table(const SheetView& v, const BoundTable& b, Region r, Record& rec, Diagnostics& diags) {
   const TableSpec& t = *b.spec;
   const UnitContext unit = unit_of(v, r, b.block);
-  if (unit.yuan) rec.fields["_unit_note"] = Field{"金额单位为元，已换算为万元", std::nullopt, {}, {}};
+  if (unit.yuan) {
+    Diagnostic d;
+    d.code = "mapping.unit_yuan";
+    d.severity = Severity::Info;
+    d.file = v.file();
+    d.sheet = v.sheet().name;
+    d.cell = b.block ? cell_name(b.block->pos) : cell_name(b.columns.front().header->pos);
+    d.message = "金额单位为元，已按 1 万元 = 10000 元换算为万元（记录中的金额均为万元）";
+    diags.add(std::move(d));
+  }
   std::vector<std::string> fill(b.columns.size());
   int blank_run = 0;
   bool single_done = false;
@@ -332,7 +341,6 @@ void extract_table(const SheetView& v, const BoundTable& b, Region r, Record& re
       single_done = true;
     }
   }
-  (void)diags;
 }
 
 // ---- crosstab ------------------------------------------------------------------------------
@@ -472,7 +480,6 @@ Record extract_record(const SheetView& v, const LayoutSpec& spec, Region r, Diag
   for (const auto& t : spec.tables)
     if (auto b = bind_table(v, t, r)) extract_table(v, *b, r, rec, diags);
   for (const auto& x : spec.crosstabs) extract_crosstab(v, x, r, rec);
-  rec.fields.erase("_unit_note");
   return rec;
 }
 

@@ -171,11 +171,12 @@ ordered_json record_json(const Record& rec) {
 
   ordered_json j = ordered_json::object();
   j["kind"] = rec.kind;
-  std::vector<std::pair<std::string, std::string>> cells;
+  std::vector<std::pair<std::string, std::string>> cells, notes;
   for (const Entry& e : entries) {
     if (e.field) {
       put(j, e.path, field_json(e.path, *e.field));
       if (!e.field->source.cell.empty()) cells.emplace_back(e.path, e.field->source.cell);
+      if (!e.field->note.empty() && e.field->source.cell.size()) notes.emplace_back(e.path, e.field->note);
       continue;
     }
     ordered_json arr = ordered_json::array();
@@ -185,6 +186,7 @@ ordered_json record_json(const Record& rec) {
       for (const auto& [k, v] : row_obj.items()) {
         const Field& f = row.at(k);
         if (!f.source.cell.empty()) cells.emplace_back(e.path + "." + std::to_string(i) + "." + k, f.source.cell);
+        if (!f.note.empty()) notes.emplace_back(e.path + "." + std::to_string(i) + "." + k, f.note);
       }
       arr.push_back(std::move(row_obj));
     }
@@ -193,6 +195,12 @@ ordered_json record_json(const Record& rec) {
   ordered_json c = ordered_json::object();
   for (auto& [path, cell] : cells) c[path] = cell;
   j["cells"] = std::move(c);
+  // How a value was read, where it was not read as it stands: "文本数字", "元→万元", "标签中的分值".
+  if (!notes.empty()) {
+    ordered_json n = ordered_json::object();
+    for (auto& [path, note] : notes) n[path] = note;
+    j["notes"] = std::move(n);
+  }
 
   if (!rec.computed.empty()) {
     std::vector<std::string> paths;

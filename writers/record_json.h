@@ -2,7 +2,9 @@
 //
 // A record: {"kind", ...its fields nested by their dotted paths ("funds.budget" -> "funds": {"budget"}),
 // lists as arrays of objects, "cells": {"funds.budget": "E9", "indicators.0.score": "H19", ...} (the
-// source cell of every value read), "computed": {"funds.score": 19.98, ...} when recompute ran (flat,
+// source cell of every value read), "notes": {"funds.budget": "元→万元", ...} (how a value was read
+// where it was not taken as it stands: a number typed as text, an amount converted from 元, a weight
+// read from a label), "computed": {"funds.score": 19.98, ...} when recompute ran (flat,
 // by the paths of model/recompute.h)}. Keys come in the contract's order for the kind; keys the
 // contract does not name follow in path order; fields whose name starts with '_' are internal and
 // left out.
