@@ -58,7 +58,7 @@ TEST(RecordJson, ProjectSelfEvaluation) {
   std::vector<std::string> keys;
   for (const auto& [k, v] : j.items()) keys.push_back(k);
   std::vector<std::string> want = {"kind", "name", "department", "evaluated_at", "funds", "goals", "indicators",
-                                   "total_score", "grade", "cells", "computed"};
+                                   "total_score", "grade", "cells", "notes", "computed"};
   EXPECT_EQ(keys, want);
   std::vector<std::string> fund_keys;
   for (const auto& [k, v] : j["funds"].items()) fund_keys.push_back(k);
