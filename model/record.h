@@ -15,6 +15,29 @@
 //                    groups[level1, weight, score, score_rate]
 //  project_summary   year, department, total.{budget, executed, score, grade};
 //                    list rows[no, name, budget, executed, score, grade]
+//  final_accounts_table   one of the nine 部门决算公开 tables; field table = "01" … "09", plus
+//                    department, year, unit, empty_note (the "故本表无数据" line), and per table:
+//    01 收入支出决算总表  income.{general_budget, gov_fund, state_capital, superior_subsidy, business,
+//                    operating, affiliated, other, total, non_fiscal_surplus_used, carryover_begin,
+//                    grand_total}, expenditure.{total, surplus_distribution, carryover_end, grand_total};
+//                    list classes[name, amount] (the 功能分类 类 rows of the expenditure side)
+//    02 收入决算表      items[code, name, total, fiscal, superior_subsidy, business, operating, affiliated,
+//                    other]; total.{the same columns} (the 合计 row)
+//    03 支出决算表      items[code, name, total, basic, project, to_superior, operating, to_affiliated]; total.{…}
+//    04 财政拨款收支总表 income.{general_budget, gov_fund, state_capital, total, carryover_begin,
+//                    carryover_begin_general_budget, carryover_begin_gov_fund, carryover_begin_state_capital,
+//                    grand_total}; classes[name, total, general_budget, gov_fund, state_capital];
+//                    expenditure.{total, carryover_end, grand_total}.{total, general_budget, gov_fund,
+//                    state_capital}
+//    05 一般公共预算支出 items[code, name, total, basic, project]; total.{total, basic, project}
+//    06 基本支出表      items[code, name, amount] (every panel: 301…, 302…, 303…, 310…); personnel
+//                    (人员经费合计), public_use (公用经费合计)
+//    07 三公经费表      budget.{total, abroad, vehicle_total, vehicle_purchase, vehicle_operation, reception},
+//                    actual.{the same}, reception_batches, reception_people
+//    08 / 09          items[code, name, carryover_begin, income, total, basic, project, carryover_end];
+//                    total.{the same columns}
+//  Codes (功能分类 类/款/项 = 3/5/7 digits, 经济分类 3/5 digits) are kept as text, whether the sheet
+//  typed them as numbers or as text.
 //
 // Every value remembers the cell it came from and the text it was written as, so
 // a finding can name the cell and quote what the department typed.
