@@ -31,11 +31,6 @@ struct MappedSheet {
   std::vector<Candidate> candidates;  // best first; filled when unrecognised
 };
 
-// Rows [first, last] of a sheet (all columns): the part of a sheet one layout is matched against.
-struct Region {
-  uint32_t first = 0, last = 0;
-};
-
 Candidate score_layout(const SheetView& view, const LayoutSpec& spec, Region region);
 Record extract_record(const SheetView& view, const LayoutSpec& spec, Region region, Diagnostics& diags);
 

@@ -42,8 +42,38 @@ std::string normalize_label(std::string_view text) {
   return utf8(out);
 }
 
+// A leading list ordinal: "一、", "十二、", "1、", "1.", "(一)" (after NFKC).
+int32_t ordinal_prefix(const icu::UnicodeString& s) {
+  static const icu::UnicodeString kHan(u"一二三四五六七八九十百");
+  int32_t i = 0;
+  bool bracket = false;
+  if (i < s.length() && s.charAt(i) == '(') {
+    bracket = true;
+    ++i;
+  }
+  int32_t start = i;
+  while (i < s.length() && (kHan.indexOf(s.charAt(i)) >= 0 || (s.charAt(i) >= '0' && s.charAt(i) <= '9'))) ++i;
+  if (i == start || i >= s.length()) return 0;
+  if (bracket) return s.charAt(i) == ')' ? i + 1 : 0;
+  UChar c = s.charAt(i);
+  if (c == 0x3001 /* 、 */) return i + 1;
+  // "1." but not a code or an amount such as "208" or "1.5"
+  if (c == '.' && i + 1 < s.length() && !(s.charAt(i + 1) >= '0' && s.charAt(i + 1) <= '9')) return i + 1;
+  return 0;
+}
+
 std::string canonical_label(std::string_view text) {
   icu::UnicodeString norm = nfkc(text);
+  {
+    icu::UnicodeString compact;
+    for (int32_t i = 0; i < norm.length();) {
+      UChar32 c = norm.char32At(i);
+      i += U16_LENGTH(c);
+      if (!invisible(c)) compact.append(c);
+    }
+    norm = compact;
+  }
+  if (int32_t cut = ordinal_prefix(norm); cut > 0 && cut < norm.length()) norm.remove(0, cut);
   icu::UnicodeString out;
   int depth = 0;
   for (int32_t i = 0; i < norm.length();) {

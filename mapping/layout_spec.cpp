@@ -3,6 +3,7 @@
 #include <pugixml.hpp>
 
 #include <algorithm>
+#include <string_view>
 #include <filesystem>
 
 #include "mapping/label_text.h"
@@ -18,6 +19,26 @@ ValueType parse_value_type(const std::string& s) {
 }
 
 LabelSpec make_label(const std::string& raw) { return LabelSpec{raw, split_synonyms(raw)}; }
+
+// "本年支出/小计" -> levels; a '/' inside brackets ("执行率（B/A）") does not split.
+std::vector<LabelSpec> make_levels(const std::string& raw) {
+  std::vector<LabelSpec> out;
+  std::string cur;
+  int depth = 0;
+  for (size_t i = 0; i < raw.size(); ++i) {
+    std::string_view rest(raw.data() + i, raw.size() - i);
+    if (raw[i] == '(' || rest.rfind("（", 0) == 0) ++depth;
+    if ((raw[i] == ')' || rest.rfind("）", 0) == 0) && depth > 0) --depth;
+    if (raw[i] == '/' && depth == 0) {
+      out.push_back(make_label(cur));
+      cur.clear();
+      continue;
+    }
+    cur += raw[i];
+  }
+  out.push_back(make_label(cur));
+  return out;
+}
 
 namespace {
 
@@ -85,6 +106,8 @@ Expected<LayoutSpec> load_layout_file(const std::string& path) {
       TableSpec t;
       t.block = make_label(attr(n, "block"));
       t.block_optional = n.attribute("block-optional").as_bool(false);
+      t.occurrence = std::max(1, n.attribute("occurrence").as_int(1));
+      t.single_row = n.attribute("single-row").as_bool(false);
       t.prefix = attr(n, "prefix");
       t.list = attr(n, "list");
       t.weight = n.attribute("weight").as_double(1);
@@ -95,21 +118,36 @@ Expected<LayoutSpec> load_layout_file(const std::string& path) {
           if (auto e = check_type(c)) return *e;
           ColumnSpec col;
           col.field = attr(c, "field");
-          col.label = make_label(attr(c, "label"));
+          col.levels = make_levels(attr(c, "label"));
+          col.label = col.levels.back();
+          col.row_label = c.attribute("row-label").as_bool(false);
           col.type = parse_value_type(attr(c, "type"));
           col.fill_down = attr(c, "fill") == "down";
           col.weight_field = attr(c, "weight-field");
           col.optional = c.attribute("optional").as_bool(false);
           if (col.field.empty() || col.label.empty()) return spec_error(path, "<column> 需要 field 和 label");
+          for (const auto& level : col.levels)
+            if (level.empty()) return spec_error(path, "<column> 的 label 中有空的表头层级：" + attr(c, "label"));
           t.columns.push_back(std::move(col));
         } else if (ctag == "row") {
-          t.rows.push_back({make_label(attr(c, "label")), attr(c, "prefix").empty() ? t.prefix : attr(c, "prefix")});
+          RowSpec r;
+          r.label = make_label(attr(c, "label"));
+          r.field = attr(c, "field");
+          r.column = attr(c, "column");
+          r.prefix = r.field.empty() ? (attr(c, "prefix").empty() ? t.prefix : attr(c, "prefix")) : std::string{};
+          r.occurrence = std::max(1, c.attribute("occurrence").as_int(1));
+          if (r.label.empty()) return spec_error(path, "<row> 缺少 label");
+          t.rows.push_back(std::move(r));
         } else if (ctag == "rows") {
           t.other_rows_list = attr(c, "list");
           t.other_label_field = attr(c, "label-field");
+          t.skip_blank_rows = c.attribute("skip-blank").as_bool(false);
+        } else if (ctag == "skip") {
+          t.skip = make_label(attr(c, "label"));
         } else if (ctag == "total") {
           t.total = make_label(attr(c, "label"));
           t.total_prefix = attr(c, "prefix");
+          t.total_continues = attr(c, "then") == "continue";
         } else if (ctag == "end") {
           t.end = make_label(attr(c, "label"));
         } else {
@@ -117,8 +155,8 @@ Expected<LayoutSpec> load_layout_file(const std::string& path) {
         }
       }
       if (t.columns.empty()) return spec_error(path, "<table> 至少需要一个 <column>");
-      if (t.prefix.empty() && t.list.empty() && t.rows.empty())
-        return spec_error(path, "<table> 需要 prefix、list 或 <row> 之一");
+      if (t.prefix.empty() && t.list.empty() && t.rows.empty() && !t.single_row)
+        return spec_error(path, "<table> 需要 prefix、list、single-row 或 <row> 之一");
       spec.tables.push_back(std::move(t));
     } else if (tag == "crosstab") {
       CrosstabSpec x;

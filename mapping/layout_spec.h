@@ -68,19 +68,29 @@ struct ValueSpec {
 
 struct ColumnSpec {
   std::string field;
-  LabelSpec label;
+  LabelSpec label;                // the last level of the header path
+  std::vector<LabelSpec> levels;  // "本年支出/小计": each header level from the top; size 1 usually
   ValueType type = ValueType::Text;
   bool fill_down = false;         // empty or merged cells repeat the value above
   std::string weight_field;       // the number in this column's label brackets ("项目决策(18分)")
   bool optional = false;
+  bool row_label = false;         // this column holds the rows' labels (tables side by side)
 };
 
-struct RowSpec {                  // a named row of a table: its values go to prefix.field
+struct RowSpec {                  // a named row of a table: its values go to prefix.field ...
   LabelSpec label;
   std::string prefix;
+  std::string field;              // ... or its one value (column `column`, or the only number
+  std::string column;             //     column) goes to this field
+  int occurrence = 1;             // the Nth row with this label ("一般公共预算财政拨款" twice in 公开04)
 };
 
 struct TableSpec {
+  int occurrence = 1;             // tables side by side with the same headers: the Nth from the left
+  bool single_row = false;        // the first body row -> the columns' fields (no prefix)
+  LabelSpec skip;                 // rows to pass over (栏次 …)
+  bool total_continues = false;   // the totals row comes first: keep reading after it
+  bool skip_blank_rows = false;   // other rows without any value are not listed
   LabelSpec block;                // the block label left of / above the header, limiting the rows
   bool block_optional = false;    // without the block label, look for the header anywhere
   std::string prefix;             // single-row table: the first body row -> prefix.field

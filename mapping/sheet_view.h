@@ -11,6 +11,11 @@
 
 namespace jixiao {
 
+// Rows [first, last] of a sheet (all columns): the part of a sheet one layout is matched against.
+struct Region {
+  uint32_t first = 0, last = 0;
+};
+
 struct ViewCell {
   CellPos pos;
   std::string text;   // as displayed

@@ -48,3 +48,17 @@ TEST(LabelText, ALabelWithAColonAndNothingAfterItHasNoInlineValue) {
 }
 
 }  // namespace jixiao
+
+namespace jixiao {
+
+TEST(LabelText, ListOrdinalsAreNotPartOfTheLabel) {
+  EXPECT_EQ(canonical_label("一、一般公共预算财政拨款收入"), "一般公共预算财政拨款收入");
+  EXPECT_EQ(canonical_label("二十三、其他支出"), "其他支出");
+  EXPECT_EQ(canonical_label("（一）部门职责"), "部门职责");
+  EXPECT_EQ(canonical_label("1.项目概况"), "项目概况");
+  EXPECT_EQ(canonical_label("208"), "208");       // a code stays a code
+  EXPECT_EQ(canonical_label("1.5"), "1.5");       // an amount stays an amount
+  EXPECT_EQ(canonical_label("一级指标"), "一级指标");  // not an ordinal without 、
+}
+
+}  // namespace jixiao

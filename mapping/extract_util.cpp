@@ -1,0 +1,99 @@
+#include "mapping/extract_util.h"
+
+#include <algorithm>
+
+#include "mapping/label_text.h"
+
+namespace jixiao::extract {
+
+bool matches(const LabelSpec& label, const std::string& canon) {
+  return std::find(label.synonyms.begin(), label.synonyms.end(), canon) != label.synonyms.end();
+}
+
+bool contains_any(const LabelSpec& label, const std::string& canon) {
+  for (const auto& s : label.synonyms)
+    if (canon.find(s) != std::string::npos) return true;
+  return false;
+}
+
+const ViewCell* find_label(const SheetView& v, const LabelSpec& label, Region r, bool allow_inline) {
+  for (const ViewCell& c : v.cells()) {
+    if (!in_region(c, r)) continue;
+    if (matches(label, c.canon)) return &c;
+    if (allow_inline && inline_value(c.text, label.synonyms)) return &c;
+  }
+  return nullptr;
+}
+
+const ViewCell* find_anchor(const SheetView& v, const LabelSpec& label, Region r) {
+  for (const ViewCell& c : v.cells())
+    if (in_region(c, r) && (matches(label, c.canon) || contains_any(label, c.canon))) return &c;
+  return nullptr;
+}
+
+std::string quoted(const std::string& raw) { return "“" + raw.substr(0, raw.find('|')) + "”"; }
+
+bool says_yuan(const std::string& text) {
+  for (const auto& part : bracket_parts(text))
+    if (part == "元" || part == "单位:元" || part == "单位元") return true;
+  std::string n = normalize_label(text);
+  for (const char* p : {"单位:元", "金额单位:元"})
+    if (n.rfind(p, 0) == 0) return true;
+  return false;
+}
+
+UnitContext unit_of(const SheetView& v, Region r, const ViewCell* block) {
+  UnitContext u;
+  if (block) {
+    u.yuan = says_yuan(block->text);
+    return u;
+  }
+  for (const ViewCell& c : v.cells())
+    if (in_region(c, r) && c.pos.row < r.first + 5 && says_yuan(c.text)) u.yuan = true;
+  return u;
+}
+
+SourceCell source_of(const SheetView& v, CellPos p) { return {v.file(), v.sheet().name, cell_name(p)}; }
+
+Field make_field(const SheetView& v, const ViewCell* c, ValueType type, const UnitContext& unit) {
+  Field f;
+  if (!c) return f;
+  f.text = c->text;
+  f.source = source_of(v, c->pos);
+  if (type == ValueType::Text || type == ValueType::Date) return f;
+  auto n = read_number(v, *c);
+  if (!n) return f;
+  Decimal value = n->value;
+  if (n->from_text) f.note = "文本数字";
+  if (type == ValueType::Amount && unit.yuan) {
+    value = *Decimal::divide(value, Decimal::from_int(10000));
+    f.note = f.note.empty() ? "元→万元" : f.note + "，元→万元";
+  }
+  if (type == ValueType::Rate && !n->percent && value > Decimal::from_units(Decimal::kOne * 3 / 2)) {
+    value = *Decimal::divide(value, Decimal::from_int(100));  // 99.9 typed in a 执行率 column
+    f.note = f.note.empty() ? "按百分数读取" : f.note + "，按百分数读取";
+  }
+  f.number = value;
+  return f;
+}
+
+std::optional<Decimal> number_in_brackets(const std::string& text, const std::string& unit) {
+  for (const auto& part : bracket_parts(text)) {
+    std::string p = part;
+    if (!unit.empty()) {
+      if (p.size() <= unit.size() || p.compare(p.size() - unit.size(), unit.size(), unit) != 0) continue;
+      p.erase(p.size() - unit.size());
+    }
+    if (auto d = Decimal::parse(p)) return d;
+  }
+  return std::nullopt;
+}
+
+std::string row_label_text(const std::string& text) {
+  std::string c = canonical_label(text);
+  for (std::string_view prefix : {"其中:", "其中"})
+    if (c.rfind(prefix, 0) == 0 && c.size() > prefix.size()) return c.substr(prefix.size());
+  return c;
+}
+
+}  // namespace jixiao::extract

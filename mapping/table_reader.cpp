@@ -1,0 +1,269 @@
+#include "mapping/table_reader.h"
+
+#include <algorithm>
+#include <map>
+
+#include "mapping/label_text.h"
+
+namespace jixiao::extract {
+
+namespace {
+
+// Binds the columns whose top header level stands in `row`; deeper levels are looked for in the
+// rows below, inside the span of the level above ("本年支出" over "小计 | 基本支出 | 项目支出").
+std::vector<BoundColumn> bind_header(const SheetView& v, const TableSpec& t, uint32_t row) {
+  std::vector<BoundColumn> out;
+  const auto cells = v.row(row);
+  for (const ColumnSpec& col : t.columns) {
+    int seen = 0;
+    const ViewCell* top = nullptr;
+    for (const ViewCell* c : cells)
+      if (matches(col.levels.front(), c->canon) && ++seen == t.occurrence) {
+        top = c;
+        break;
+      }
+    if (!top) continue;
+    const CellRange* m = v.merge_of(top->pos);
+    uint32_t first = top->pos.col, last = m ? m->last.col : top->pos.col;
+    uint32_t below = m ? m->last.row + 1 : row + 1;
+    const ViewCell* cell = top;
+    bool ok = true;
+    for (size_t level = 1; level < col.levels.size() && ok; ++level) {
+      const ViewCell* found = nullptr;
+      for (uint32_t r = below; r < below + 3 && r < v.row_count() && !found; ++r)
+        for (const ViewCell* c : v.row(r))
+          if (c->pos.col >= first && c->pos.col <= last && matches(col.levels[level], c->canon)) {
+            found = c;
+            break;
+          }
+      if (!found) {
+        ok = false;
+        break;
+      }
+      const CellRange* fm = v.merge_of(found->pos);
+      first = found->pos.col;
+      last = fm ? fm->last.col : found->pos.col;
+      below = fm ? fm->last.row + 1 : found->pos.row + 1;
+      cell = found;
+    }
+    if (ok) out.push_back({&col, first, last, cell});
+  }
+  return out;
+}
+
+bool cell_matches_in_span(const SheetView& v, const LabelSpec& label, uint32_t row, uint32_t first, uint32_t last) {
+  if (label.empty()) return false;
+  for (const ViewCell* c : v.row(row))
+    if (c->pos.col >= first && c->pos.col <= last && matches(label, c->canon)) return true;
+  return false;
+}
+
+// "栏次" rows number the columns 1, 2, 3 … (sometimes without the word): never data.
+bool column_number_row(const SheetView& v, uint32_t row, uint32_t first, uint32_t last) {
+  int expected = 1;
+  for (const ViewCell* c : v.row(row)) {
+    if (c->pos.col < first || c->pos.col > last) continue;
+    if (c->canon == "栏次") continue;
+    auto n = parse_number_text(c->text);
+    if (!n || n->value != Decimal::from_int(expected)) return false;
+    ++expected;
+  }
+  return expected > 3;
+}
+
+}  // namespace
+
+std::optional<BoundTable> bind_table(const SheetView& v, const TableSpec& t, Region r) {
+  BoundTable b;
+  b.spec = &t;
+  Region search = r;
+  std::optional<uint32_t> limit_last;
+  if (!t.block.empty()) {
+    b.block = find_label(v, t.block, r, false);
+    if (!b.block && !t.block_optional) return std::nullopt;
+  }
+  if (b.block) {
+    const CellRange* m = v.merge_of(b.block->pos);
+    search.first = b.block->pos.row;
+    if (m && m->last.row > m->first.row) {
+      search.last = m->last.row;
+      limit_last = m->last.row;
+    } else {
+      search.last = std::min(r.last, b.block->pos.row + 2);
+    }
+    b.label_first_col = (m ? m->last.col : b.block->pos.col) + 1;
+  }
+  // The header row: the one binding the most columns.
+  size_t best = 0;
+  for (uint32_t row = search.first; row <= search.last && row < v.row_count(); ++row) {
+    auto cols = bind_header(v, t, row);
+    if (cols.size() > best) {
+      best = cols.size();
+      b.header_row = row;
+      b.columns = std::move(cols);
+    }
+  }
+  if (best == 0) return std::nullopt;
+  for (const ColumnSpec& col : t.columns) {
+    bool bound = false;
+    for (const auto& c : b.columns) bound |= c.spec == &col;
+    if (!bound && !col.optional) b.missing.push_back(&col);
+  }
+  std::sort(b.columns.begin(), b.columns.end(), [](auto& x, auto& y) { return x.first_col < y.first_col; });
+  b.data_first_col = b.columns.front().first_col;
+  b.span_first = b.columns.front().first_col;
+  b.span_last = b.columns.back().last_col;
+  // The body starts below the deepest header cell (a header cell may span rows).
+  uint32_t header_bottom = b.header_row;
+  for (const auto& c : b.columns) {
+    const CellRange* m = v.merge_of(c.header->pos);
+    header_bottom = std::max(header_bottom, m ? m->last.row : c.header->pos.row);
+  }
+  b.body_first = header_bottom + 1;
+  b.body_last = limit_last ? *limit_last : r.last;
+  return b;
+}
+
+void extract_table(const SheetView& v, const BoundTable& b, Region r, Record& rec, Diagnostics& diags) {
+  const TableSpec& t = *b.spec;
+  const UnitContext unit = unit_of(v, r, b.block);
+  if (unit.yuan) {
+    Diagnostic d;
+    d.code = "mapping.unit_yuan";
+    d.severity = Severity::Info;
+    d.file = v.file();
+    d.sheet = v.sheet().name;
+    d.cell = cell_name(b.block ? b.block->pos : b.columns.front().header->pos);
+    d.message = "金额单位为元，已按 1 万元 = 10000 元换算为万元（记录中的金额均为万元）";
+    diags.add(std::move(d));
+  }
+  const BoundColumn* label_col = nullptr;
+  for (const auto& c : b.columns)
+    if (c.spec->row_label) label_col = &c;
+
+  std::vector<std::string> fill(b.columns.size());
+  std::map<const RowSpec*, int> seen;  // occurrences of each named row so far
+  int blank_run = 0;
+  bool single_done = false;
+  const size_t header_hits = b.columns.size();
+  for (uint32_t row = b.body_first; row <= b.body_last && row < v.row_count(); ++row) {
+    bool blank = true;  // nothing in the table's columns or in its label columns
+    const uint32_t from = std::min(b.label_first_col, b.span_first);
+    for (const ViewCell* c : v.row(row)) blank &= c->pos.col < from || c->pos.col > b.span_last;
+    if (blank) {
+      if (++blank_run >= 3) break;
+      continue;
+    }
+    blank_run = 0;
+    if (cell_matches_in_span(v, t.end, row, 0, b.span_last)) break;
+    if (cell_matches_in_span(v, t.skip, row, b.span_first, b.span_last)) continue;
+    if (column_number_row(v, row, b.span_first, b.span_last)) continue;
+    if (header_hits >= 2 && bind_header(v, t, row).size() * 2 >= header_hits) continue;  // a repeated header
+
+    // The row's label: its label column, else the first text left of the data columns.
+    const ViewCell* label = nullptr;
+    if (label_col) {
+      label = v.shown({row, label_col->first_col});
+    } else {
+      for (uint32_t col = b.label_first_col; col < b.data_first_col && !label; ++col) label = v.at({row, col});
+    }
+    bool total = false;
+    if (!t.total.empty()) {
+      if (label && matches(t.total, label->canon)) total = true;
+      for (const ViewCell* c : v.row(row))
+        if (c->pos.col >= b.span_first && c->pos.col <= b.data_first_col + 1 && matches(t.total, c->canon)) total = true;
+    }
+
+    auto read_cell = [&](size_t i) {
+      const BoundColumn& bc = b.columns[i];
+      const ViewCell* c = nullptr;
+      for (uint32_t col = bc.first_col; col <= bc.last_col && !c; ++col)
+        c = bc.spec->fill_down ? v.shown({row, col}) : v.at({row, col});
+      Field f = make_field(v, c, bc.spec->type, unit);
+      if (bc.spec->fill_down) {
+        // Category labels ("产出\n指标") are kept in their canonical form.
+        if (c) fill[i] = f.text = bc.spec->weight_field.empty() ? normalize_label(c->text) : f.text;
+        else if (!fill[i].empty()) f.text = fill[i];
+      }
+      if (bc.spec->row_label && !f.text.empty()) f.text = row_label_text(f.text);
+      return f;
+    };
+    auto read_row = [&](const std::string& prefix, FieldMap* into, bool numbers_only = false) {
+      bool any_value = false;
+      for (size_t i = 0; i < b.columns.size(); ++i) {
+        const BoundColumn& bc = b.columns[i];
+        if (numbers_only && (bc.spec->type == ValueType::Text || bc.spec->type == ValueType::Date)) continue;
+        Field f = read_cell(i);
+        if (!bc.spec->weight_field.empty() && !f.text.empty() && into)
+          if (auto w = number_in_brackets(f.text, "分")) (*into)[bc.spec->weight_field] = Field{w->to_string(), w, f.source, "标签中的分值"};
+        if (!bc.spec->weight_field.empty() && !f.text.empty()) f.text = canonical_label(f.text);
+        if (!bc.spec->row_label && !bc.spec->fill_down && (f.number || !f.text.empty())) any_value = true;
+        std::string key = prefix.empty() ? bc.spec->field : prefix + "." + bc.spec->field;
+        if (into) (*into)[bc.spec->field] = f;
+        else if (!f.text.empty() || f.number) rec.fields[key] = f;
+      }
+      return any_value;
+    };
+
+    if (total) {
+      if (!t.total_prefix.empty()) read_row(t.total_prefix, nullptr, true);
+      if (t.total_continues) continue;
+      break;
+    }
+    // A named row: 年度资金总额 -> funds.*; 一、一般公共预算财政拨款收入 -> income.general_budget.
+    const RowSpec* named = nullptr;
+    for (const RowSpec& rs : t.rows)
+      if (label && matches(rs.label, label->canon) && ++seen[&rs] == rs.occurrence) {
+        named = &rs;
+        break;
+      }
+    if (named) {
+      if (!named->field.empty()) {
+        for (size_t i = 0; i < b.columns.size(); ++i) {
+          const ColumnSpec& cs = *b.columns[i].spec;
+          bool wanted = named->column.empty() ? (cs.type != ValueType::Text && cs.type != ValueType::Date)
+                                              : cs.field == named->column;
+          if (!wanted) continue;
+          Field f = read_cell(i);
+          if (!f.text.empty() || f.number) rec.fields[named->field] = f;
+          else rec.fields[named->field] = Field{{}, std::nullopt, source_of(v, {row, b.columns[i].first_col}), {}};
+          break;
+        }
+      } else {
+        read_row(named->prefix, nullptr);
+      }
+      continue;
+    }
+    if (label && !t.rows.empty()) {
+      bool named_elsewhere = false;  // a later occurrence of a named label that is not wanted
+      for (const RowSpec& rs : t.rows) named_elsewhere |= matches(rs.label, label->canon);
+      if (named_elsewhere) continue;
+    }
+    if (!t.other_rows_list.empty()) {
+      FieldMap entry;
+      bool any = read_row("", &entry);
+      if (t.skip_blank_rows && !any) continue;
+      if (!t.other_label_field.empty()) {
+        Field lf;
+        if (label) {
+          lf.text = row_label_text(label->text);
+          lf.source = source_of(v, label->pos);
+        }
+        entry[t.other_label_field] = lf;
+      }
+      rec.lists[t.other_rows_list].push_back(std::move(entry));
+      continue;
+    }
+    if (!t.list.empty()) {
+      FieldMap entry;
+      if (read_row("", &entry)) rec.lists[t.list].push_back(std::move(entry));
+      continue;
+    }
+    if ((!t.prefix.empty() || t.single_row) && !single_done) {
+      read_row(t.prefix, nullptr);
+      single_done = true;
+    }
+  }
+}
+
+}  // namespace jixiao::extract
