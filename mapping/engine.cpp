@@ -167,7 +167,9 @@ Record extract_record(const SheetView& v, const LayoutSpec& spec, Region r, Diag
   const std::set<std::string> labels = all_labels_of(spec);
   for (const auto& val : spec.values) {
     Field f;
-    if (!val.pattern.empty()) {
+    if (!val.constant.empty()) {
+      f.text = val.constant;
+    } else if (!val.pattern.empty()) {
       std::regex re(val.pattern);
       for (const ViewCell& c : v.cells()) {
         if (!in_region(c, r)) continue;

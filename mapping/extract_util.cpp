@@ -17,10 +17,14 @@ bool contains_any(const LabelSpec& label, const std::string& canon) {
 }
 
 const ViewCell* find_label(const SheetView& v, const LabelSpec& label, Region r, bool allow_inline) {
-  for (const ViewCell& c : v.cells()) {
-    if (!in_region(c, r)) continue;
-    if (matches(label, c.canon)) return &c;
-    if (allow_inline && inline_value(c.text, label.synonyms)) return &c;
+  // Synonyms in the order the spec gives them: "人员经费合计|人员经费" prefers the first.
+  for (const std::string& syn : label.synonyms) {
+    const std::vector<std::string> one{syn};
+    for (const ViewCell& c : v.cells()) {
+      if (!in_region(c, r)) continue;
+      if (c.canon == syn) return &c;
+      if (allow_inline && inline_value(c.text, one)) return &c;
+    }
   }
   return nullptr;
 }
@@ -60,7 +64,16 @@ Field make_field(const SheetView& v, const ViewCell* c, ValueType type, const Un
   if (!c) return f;
   f.text = c->text;
   f.source = source_of(v, c->pos);
-  if (type == ValueType::Text || type == ValueType::Date) return f;
+  if (type == ValueType::Text || type == ValueType::Date) {
+    // Indentation (科目名称 under 类/款/项) and stray spaces are not part of a text value.
+    auto is_space = [](std::string_view s) { return s.rfind(" ", 0) == 0 || s.rfind("\t", 0) == 0 || s.rfind("\xE3\x80\x80", 0) == 0; };
+    std::string_view t = f.text;
+    while (!t.empty() && is_space(t)) t.remove_prefix(t.rfind("\xE3\x80\x80", 0) == 0 ? 3 : 1);
+    while (!t.empty() && (t.back() == ' ' || t.back() == '\t')) t.remove_suffix(1);
+    while (t.size() >= 3 && t.substr(t.size() - 3) == "\xE3\x80\x80") t.remove_suffix(3);
+    f.text = std::string(t);
+    return f;
+  }
   auto n = read_number(v, *c);
   if (!n) return f;
   Decimal value = n->value;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <string_view>
 #include <filesystem>
+#include <regex>
 
 #include "mapping/label_text.h"
 
@@ -93,14 +94,22 @@ Expected<LayoutSpec> load_layout_file(const std::string& path) {
       v.field = attr(n, "field");
       v.label = make_label(attr(n, "label"));
       v.pattern = attr(n, "pattern");
+      v.constant = attr(n, "const");
       v.from = attr(n, "from");
       v.unit = attr(n, "unit");
       v.column = make_label(attr(n, "column"));
       v.type = parse_value_type(attr(n, "type"));
       v.optional = n.attribute("optional").as_bool(false);
       v.weight = n.attribute("weight").as_double(v.optional ? 0.5 : 1);
-      if (v.field.empty() || (v.label.empty() && v.pattern.empty()))
-        return spec_error(path, "<value> 需要 field，以及 label 或 pattern");
+      if (v.field.empty() || (v.label.empty() && v.pattern.empty() && v.constant.empty()))
+        return spec_error(path, "<value> 需要 field，以及 label、pattern 或 const");
+      if (!v.pattern.empty()) {
+        try {
+          std::regex check(v.pattern);
+        } catch (const std::regex_error& e) {
+          return spec_error(path, "<value field=\"" + v.field + "\"> 的 pattern 不是有效的正则表达式：" + v.pattern);
+        }
+      }
       spec.values.push_back(std::move(v));
     } else if (tag == "table") {
       TableSpec t;
@@ -118,16 +127,26 @@ Expected<LayoutSpec> load_layout_file(const std::string& path) {
           if (auto e = check_type(c)) return *e;
           ColumnSpec col;
           col.field = attr(c, "field");
-          col.levels = make_levels(attr(c, "label"));
-          col.label = col.levels.back();
+          {
+            std::string all = attr(c, "label");
+            size_t i = 0;
+            while (i <= all.size()) {
+              size_t j = all.find(';', i);
+              if (j == std::string::npos) j = all.size();
+              col.paths.push_back(make_levels(all.substr(i, j - i)));
+              i = j + 1;
+            }
+          }
+          col.label = col.paths.front().back();
           col.row_label = c.attribute("row-label").as_bool(false);
           col.type = parse_value_type(attr(c, "type"));
           col.fill_down = attr(c, "fill") == "down";
           col.weight_field = attr(c, "weight-field");
           col.optional = c.attribute("optional").as_bool(false);
           if (col.field.empty() || col.label.empty()) return spec_error(path, "<column> 需要 field 和 label");
-          for (const auto& level : col.levels)
-            if (level.empty()) return spec_error(path, "<column> 的 label 中有空的表头层级：" + attr(c, "label"));
+          for (const auto& p : col.paths)
+            for (const auto& level : p)
+              if (level.empty()) return spec_error(path, "<column> 的 label 中有空的表头层级：" + attr(c, "label"));
           t.columns.push_back(std::move(col));
         } else if (ctag == "row") {
           RowSpec r;

@@ -8,12 +8,15 @@
 //     <value field="name" label="项目名称"/>                  the value right of the label (or after
 //                                                             its colon: "项目名称：某项目")
 //     <value field="year" pattern="(\d{4})\s*年度"/>          the first cell text matching a regex
+//     <value field="table" const="05"/>                        a value the layout itself implies
 //     <value field="funds.weight" label="项目资金" from="label" unit="分"/>   a number in the label's
 //                                                             brackets: "项目资金（20分）" -> 20
 //     <value field="total_score" label="总分" column="得分"/>   in the label's row, under the nearest
 //                                                             header "得分" above it
 //     <table block="项目资金" prefix="funds">                 a table: a header row with columns,
 //       <column field="budget" label="全年预算数" type="amount"/>   then body rows below it
+//       <column field="total" label="本年支出/小计;合计"/>    a header two levels deep ('/'), or
+//                                                             another header (';')
 //       <row label="年度资金总额"/>                          a named row -> funds.budget ...
 //       <rows list="funds.sources" label-field="label"/>      other rows -> a list
 //     </table>
@@ -57,6 +60,7 @@ struct ValueSpec {
   std::string field;
   LabelSpec label;
   std::string pattern;       // regex over cell texts (first capture group is the value)
+  std::string constant;      // a fixed value the layout implies (the table number of 公开05表)
   std::string from;          // "" (right of the label / after its colon) | "below" | "label" (brackets)
   std::string unit;          // with from="label": the unit that follows the number ("分")
   LabelSpec column;          // the value sits in the label's row, under the nearest header above
@@ -68,8 +72,10 @@ struct ValueSpec {
 
 struct ColumnSpec {
   std::string field;
-  LabelSpec label;                // the last level of the header path
-  std::vector<LabelSpec> levels;  // "本年支出/小计": each header level from the top; size 1 usually
+  LabelSpec label;                // the last level of the first header path, for messages
+  // Header paths, tried in order: "本年支出/小计;合计" is two alternatives, the first two levels
+  // deep ("本年支出" over "小计"), the second one level.
+  std::vector<std::vector<LabelSpec>> paths;
   ValueType type = ValueType::Text;
   bool fill_down = false;         // empty or merged cells repeat the value above
   std::string weight_field;       // the number in this column's label brackets ("项目决策(18分)")

@@ -9,44 +9,79 @@ namespace jixiao::extract {
 
 namespace {
 
-// Binds the columns whose top header level stands in `row`; deeper levels are looked for in the
-// rows below, inside the span of the level above ("本年支出" over "小计 | 基本支出 | 项目支出").
-std::vector<BoundColumn> bind_header(const SheetView& v, const TableSpec& t, uint32_t row) {
+// Binds the columns of a header that starts in `row`. Headers may be several levels deep: a deeper
+// level is looked for in the rows below, inside the span of the level above ("本年支出" over
+// "小计 | 基本支出 | 项目支出"); a one-level header may stand in any row of the header band (a
+// cell merged down over the sub-header rows marks how deep the band is). Tables side by side repeat
+// their headers: the table's occurrence picks the Nth, and its columns stop where the next begins.
+std::vector<BoundColumn> bind_header(const SheetView& v, const TableSpec& t, uint32_t row, bool this_row_only = false) {
   std::vector<BoundColumn> out;
   const auto cells = v.row(row);
-  for (const ColumnSpec& col : t.columns) {
-    int seen = 0;
-    const ViewCell* top = nullptr;
+  // The panel: from the Nth occurrence of the first column's top label to the next one.
+  uint32_t lo = 0, hi = UINT32_MAX;
+  {
+    const LabelSpec& key = t.columns.front().paths.front().front();
+    std::vector<uint32_t> at;
     for (const ViewCell* c : cells)
-      if (matches(col.levels.front(), c->canon) && ++seen == t.occurrence) {
-        top = c;
-        break;
-      }
-    if (!top) continue;
-    const CellRange* m = v.merge_of(top->pos);
-    uint32_t first = top->pos.col, last = m ? m->last.col : top->pos.col;
-    uint32_t below = m ? m->last.row + 1 : row + 1;
-    const ViewCell* cell = top;
-    bool ok = true;
-    for (size_t level = 1; level < col.levels.size() && ok; ++level) {
-      const ViewCell* found = nullptr;
-      for (uint32_t r = below; r < below + 3 && r < v.row_count() && !found; ++r)
+      if (matches(key, c->canon)) at.push_back(c->pos.col);
+    if (t.occurrence > 1 && at.size() < static_cast<size_t>(t.occurrence)) return out;
+    if (at.size() >= static_cast<size_t>(t.occurrence)) {
+      // The first table may have columns left of its key column (columns in another order).
+      if (t.occurrence > 1) lo = at[static_cast<size_t>(t.occurrence - 1)];
+      if (at.size() > static_cast<size_t>(t.occurrence)) hi = at[static_cast<size_t>(t.occurrence)] - 1;
+    }
+  }
+  uint32_t band = row;
+  for (const ViewCell* c : cells) {
+    if (c->pos.col < lo || c->pos.col > hi) continue;
+    if (const CellRange* m = v.merge_of(c->pos)) {
+      band = std::max(band, m->last.row);
+      if (m->last.col > m->first.col) band = std::max(band, row + 1);  // spans columns: sub-headers below
+    }
+  }
+  band = this_row_only ? row : std::min(band, row + 3);
+  auto in_panel = [&](const ViewCell* c) { return c->pos.col >= lo && c->pos.col <= hi; };
+  for (const ColumnSpec& col : t.columns) {
+    for (const auto& path : col.paths) {
+      const ViewCell* cell = nullptr;
+      uint32_t first = 0, last = 0, below = 0;
+      for (uint32_t r = row; r <= (path.size() == 1 ? band : row) && !cell; ++r)
         for (const ViewCell* c : v.row(r))
-          if (c->pos.col >= first && c->pos.col <= last && matches(col.levels[level], c->canon)) {
-            found = c;
+          if (in_panel(c) && matches(path.front(), c->canon)) {
+            bool taken = false;
+            for (const auto& b : out) taken |= b.header == c;
+            if (taken) continue;
+            cell = c;
             break;
           }
-      if (!found) {
-        ok = false;
-        break;
+      if (!cell) continue;
+      const CellRange* m = v.merge_of(cell->pos);
+      first = cell->pos.col;
+      last = m ? m->last.col : cell->pos.col;
+      below = m ? m->last.row + 1 : cell->pos.row + 1;
+      bool ok = true;
+      for (size_t level = 1; level < path.size() && ok; ++level) {
+        const ViewCell* found = nullptr;
+        for (uint32_t r = below; r < below + 3 && r < v.row_count() && !found; ++r)
+          for (const ViewCell* c : v.row(r))
+            if (c->pos.col >= first && c->pos.col <= last && matches(path[level], c->canon)) {
+              found = c;
+              break;
+            }
+        if (!found) {
+          ok = false;
+          break;
+        }
+        const CellRange* fm = v.merge_of(found->pos);
+        first = found->pos.col;
+        last = fm ? fm->last.col : found->pos.col;
+        below = fm ? fm->last.row + 1 : found->pos.row + 1;
+        cell = found;
       }
-      const CellRange* fm = v.merge_of(found->pos);
-      first = found->pos.col;
-      last = fm ? fm->last.col : found->pos.col;
-      below = fm ? fm->last.row + 1 : found->pos.row + 1;
-      cell = found;
+      if (!ok) continue;
+      out.push_back({&col, first, last, cell});
+      break;
     }
-    if (ok) out.push_back({&col, first, last, cell});
   }
   return out;
 }
@@ -156,9 +191,17 @@ void extract_table(const SheetView& v, const BoundTable& b, Region r, Record& re
     }
     blank_run = 0;
     if (cell_matches_in_span(v, t.end, row, 0, b.span_last)) break;
+    {
+      // A note under the table ("注：本表反映…") ends it.
+      auto cells = v.row(row);
+      if (!cells.empty() && (cells.front()->canon.rfind("注:", 0) == 0 || cells.front()->canon.rfind("说明:", 0) == 0)) break;
+    }
     if (cell_matches_in_span(v, t.skip, row, b.span_first, b.span_last)) continue;
     if (column_number_row(v, row, b.span_first, b.span_last)) continue;
-    if (header_hits >= 2 && bind_header(v, t, row).size() * 2 >= header_hits) continue;  // a repeated header
+    if (header_hits >= 2) {  // a header repeated after a page break
+      size_t again = bind_header(v, t, row, true).size();
+      if (again >= 2 && again * 2 >= header_hits) continue;
+    }
 
     // The row's label: its label column, else the first text left of the data columns.
     const ViewCell* label = nullptr;
@@ -188,11 +231,12 @@ void extract_table(const SheetView& v, const BoundTable& b, Region r, Record& re
       if (bc.spec->row_label && !f.text.empty()) f.text = row_label_text(f.text);
       return f;
     };
-    auto read_row = [&](const std::string& prefix, FieldMap* into, bool numbers_only = false) {
+    auto read_row = [&](const std::string& prefix, FieldMap* into, bool numbers_only = false, bool skip_label = false) {
       bool any_value = false;
       for (size_t i = 0; i < b.columns.size(); ++i) {
         const BoundColumn& bc = b.columns[i];
         if (numbers_only && (bc.spec->type == ValueType::Text || bc.spec->type == ValueType::Date)) continue;
+        if (skip_label && bc.spec->row_label) continue;
         Field f = read_cell(i);
         if (!bc.spec->weight_field.empty() && !f.text.empty() && into)
           if (auto w = number_in_brackets(f.text, "分")) (*into)[bc.spec->weight_field] = Field{w->to_string(), w, f.source, "标签中的分值"};
@@ -230,7 +274,7 @@ void extract_table(const SheetView& v, const BoundTable& b, Region r, Record& re
           break;
         }
       } else {
-        read_row(named->prefix, nullptr);
+        read_row(named->prefix, nullptr, false, /*skip_label=*/true);
       }
       continue;
     }

@@ -182,6 +182,51 @@ TEST_P(BothProducers, NationalFormatAlsoWithNumbersTypedAsText) {
   }
 }
 
+// Seed 001 第二部分: 收支总计 3555.82; 一般公共预算 3429.91 and 政府性基金 125.91; 基本支出 392.51 =
+// 人员经费 345.91 + 公用经费 46.60; 三公 1.50, all 公务接待, 45 批次 / 360 人次; no 国有资本经营 spending.
+TEST_P(BothProducers, TheNineFinalAccountsTables) {
+  auto sheets = map(GetParam(), "001_剑阁县医保局_2022_部门决算公开九表.xlsx");
+  ASSERT_EQ(sheets.size(), 9u);
+  for (size_t i = 0; i < 9; ++i) {
+    ASSERT_TRUE(sheets[i].layout) << sheets[i].sheet;
+    EXPECT_EQ(sheets[i].layout->id, "fa0" + std::to_string(i + 1));
+    EXPECT_EQ(sheets[i].record->text("table"), "0" + std::to_string(i + 1));
+    EXPECT_EQ(sheets[i].record->text("department"), "剑阁县医疗保障局") << i;
+    EXPECT_EQ(sheets[i].record->text("year"), "2022") << i;
+  }
+  const Record& t01 = *sheets[0].record;
+  EXPECT_EQ(num(t01, "income.total"), "3555.82");
+  EXPECT_EQ(num(t01, "income.general_budget"), "3429.91");
+  EXPECT_EQ(num(t01, "income.gov_fund"), "125.91");
+  EXPECT_EQ(num(t01, "expenditure.grand_total"), "3555.82");
+  EXPECT_EQ(t01.list("classes").size(), 5u);
+  const Record& t03 = *sheets[2].record;
+  EXPECT_EQ(num(t03, "total.basic"), "392.51");
+  EXPECT_EQ(num(t03, "total.project"), "3163.31");
+  const Record& t05 = *sheets[4].record;
+  EXPECT_EQ(num(t05, "total.total"), "3429.91");
+  EXPECT_EQ(num(t05, "total.basic"), "392.51");
+  bool found_2101101 = false;
+  for (const auto& item : t05.list("items"))
+    if (field_of(item, "code")->text == "2101101") {
+      found_2101101 = true;
+      EXPECT_EQ(field_of(item, "name")->text, "行政单位医疗");
+      EXPECT_EQ(num(item, "total"), "11.85");
+    }
+  EXPECT_TRUE(found_2101101);
+  const Record& t06 = *sheets[5].record;
+  EXPECT_EQ(num(t06, "personnel"), "345.91");
+  EXPECT_EQ(num(t06, "public_use"), "46.6");
+  const Record& t07 = *sheets[6].record;
+  EXPECT_EQ(num(t07, "actual.total"), "1.5");
+  EXPECT_EQ(num(t07, "actual.reception"), "1.5");
+  EXPECT_EQ(num(t07, "budget.total"), "1.5");
+  EXPECT_EQ(num(t07, "reception_batches"), "45");
+  EXPECT_EQ(num(t07, "reception_people"), "360");
+  EXPECT_EQ(num(*sheets[7].record, "total.income"), "125.91");
+  EXPECT_NE(sheets[8].record->text("empty_note").find("故本表无数据"), std::string::npos);
+}
+
 INSTANTIATE_TEST_SUITE_P(Samples, BothProducers, testing::Values("openpyxl", "libreoffice"));
 
 TEST(Recognition, AnUnrecognisedSheetSaysWhatEachCandidateLacked) {
