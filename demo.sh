@@ -25,4 +25,16 @@ status=0
 # 1 means findings were reported, which is what the err* samples are for; anything else is a failure.
 [[ $status == 0 || $status == 1 ]] || exit "$status"
 echo
-echo "演示完成：上面每个“错误”都对应 samples/README.md 中列出的一处注入错误。"
+echo "==> jixiao check：核对部门决算九表（表内、表间、跨年度）及部门整体自评表与决算的一致性"
+check() {
+  local status=0
+  "$jixiao" check "$@" || status=$?
+  [[ $status == 0 || $status == 1 ]] || exit "$status"
+}
+check 001_剑阁县医保局_2022_部门决算公开九表.xlsx 001_剑阁县医保局_2021_部门决算公开九表.xlsx \
+  001_剑阁县医保局_2022_部门整体支出绩效目标自评表.xlsx
+# Each injected mistake is the same department and year: one run each, or they would be one group.
+for f in err0[89]*.xlsx err1[0-2]*.xlsx; do check "$f"; done
+echo
+echo "演示完成：上面每个“错误”都对应 samples/README.md 中列出的一处注入错误，或种子报告自身的差错"
+echo "（剑阁县医疗保障局整体表称执行 6560.14 万元，而其决算本年支出合计为 3555.82 万元）。"

@@ -169,8 +169,8 @@ Record extract_record(const SheetView& v, const LayoutSpec& spec, Region r, Diag
     Field f;
     if (!val.constant.empty()) {
       f.text = val.constant;
-    } else if (!val.pattern.empty()) {
-      std::regex re(val.pattern);
+    } else if (val.regex) {
+      const std::regex& re = *val.regex;
       for (const ViewCell& c : v.cells()) {
         if (!in_region(c, r)) continue;
         std::smatch m;

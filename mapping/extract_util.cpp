@@ -19,11 +19,10 @@ bool contains_any(const LabelSpec& label, const std::string& canon) {
 const ViewCell* find_label(const SheetView& v, const LabelSpec& label, Region r, bool allow_inline) {
   // Synonyms in the order the spec gives them: "人员经费合计|人员经费" prefers the first.
   for (const std::string& syn : label.synonyms) {
-    const std::vector<std::string> one{syn};
     for (const ViewCell& c : v.cells()) {
       if (!in_region(c, r)) continue;
       if (c.canon == syn) return &c;
-      if (allow_inline && inline_value(c.text, one)) return &c;
+      if (allow_inline && !c.head.empty() && c.head == syn) return &c;
     }
   }
   return nullptr;

@@ -147,6 +147,17 @@ std::optional<std::string> inline_value(std::string_view text, const std::vector
   return std::nullopt;
 }
 
+std::string inline_head(std::string_view text) {
+  size_t fw = text.find("："), ascii = text.find(':');
+  size_t cut = std::min(fw, ascii);
+  if (cut == std::string_view::npos) return {};
+  size_t after = cut + (cut == fw ? std::string_view("：").size() : 1);
+  bool value = false;
+  for (size_t i = after; i < text.size() && !value; ++i) value = text[i] != ' ' && text[i] != '\n' && text[i] != '\t';
+  if (!value) return {};
+  return canonical_label(text.substr(0, cut));
+}
+
 std::vector<std::string> split_synonyms(std::string_view spec) {
   std::vector<std::string> out;
   size_t i = 0;

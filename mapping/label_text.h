@@ -23,6 +23,9 @@ std::vector<std::string> bracket_parts(std::string_view text);
 // (canonical) equals one of the synonyms; nullopt otherwise.
 std::optional<std::string> inline_value(std::string_view text, const std::vector<std::string>& canonical_synonyms);
 
+// The canonical label before the first colon of "label：value", when a value follows; else empty.
+std::string inline_head(std::string_view text);
+
 // Synonyms written "a|b|c" in a spec, each canonicalised.
 std::vector<std::string> split_synonyms(std::string_view spec);
 

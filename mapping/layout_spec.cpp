@@ -105,7 +105,7 @@ Expected<LayoutSpec> load_layout_file(const std::string& path) {
         return spec_error(path, "<value> 需要 field，以及 label、pattern 或 const");
       if (!v.pattern.empty()) {
         try {
-          std::regex check(v.pattern);
+          v.regex = std::make_shared<const std::regex>(v.pattern);
         } catch (const std::regex_error& e) {
           return spec_error(path, "<value field=\"" + v.field + "\"> 的 pattern 不是有效的正则表达式：" + v.pattern);
         }

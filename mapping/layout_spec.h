@@ -36,6 +36,8 @@
 // fraction: "99.9%" -> 0.999), date.
 #pragma once
 
+#include <memory>
+#include <regex>
 #include <string>
 #include <vector>
 
@@ -60,6 +62,7 @@ struct ValueSpec {
   std::string field;
   LabelSpec label;
   std::string pattern;       // regex over cell texts (first capture group is the value)
+  std::shared_ptr<const std::regex> regex;  // pattern, compiled once when the spec is loaded
   std::string constant;      // a fixed value the layout implies (the table number of 公开05表)
   std::string from;          // "" (right of the label / after its colon) | "below" | "label" (brackets)
   std::string unit;          // with from="label": the unit that follows the number ("分")

@@ -20,6 +20,7 @@ SheetView::SheetView(const Workbook& wb, const Sheet& sheet, std::string file)
     v.pos = c.pos();
     v.text = text;
     v.canon = canonical_label(text);
+    v.head = inline_head(text);
     v.cell = &c;
     rows_ = std::max(rows_, c.row + 1);
     cols_ = std::max(cols_, c.col + 1);
@@ -49,11 +50,9 @@ const ViewCell* SheetView::shown(CellPos p) const {
   return at(p);
 }
 
-std::vector<const ViewCell*> SheetView::row(uint32_t r) const {
-  std::vector<const ViewCell*> out;
-  if (r >= rows_) return out;
-  for (size_t i = row_start_[r]; i < row_start_[r + 1]; ++i) out.push_back(&cells_[i]);
-  return out;
+RowCells SheetView::row(uint32_t r) const {
+  if (r >= rows_) return {nullptr, nullptr};
+  return {cells_.data() + row_start_[r], cells_.data() + row_start_[r + 1]};
 }
 
 bool SheetView::row_blank(uint32_t r) const { return r >= rows_ || row_start_[r] == row_start_[r + 1]; }

@@ -20,7 +20,32 @@ struct ViewCell {
   CellPos pos;
   std::string text;   // as displayed
   std::string canon;  // canonical_label(text)
+  std::string head;   // "项目名称：某项目" written in one cell: the canonical label before the colon
   const Cell* cell = nullptr;
+};
+
+// The non-empty cells of one row, left to right, without copying: iterating yields pointers.
+class RowCells {
+ public:
+  struct iterator {
+    const ViewCell* p;
+    const ViewCell* operator*() const { return p; }
+    iterator& operator++() {
+      ++p;
+      return *this;
+    }
+    bool operator!=(const iterator& o) const { return p != o.p; }
+  };
+  RowCells(const ViewCell* first, const ViewCell* last) : first_(first), last_(last) {}
+  iterator begin() const { return {first_}; }
+  iterator end() const { return {last_}; }
+  bool empty() const { return first_ == last_; }
+  size_t size() const { return static_cast<size_t>(last_ - first_); }
+  const ViewCell* front() const { return first_; }
+
+ private:
+  const ViewCell* first_;
+  const ViewCell* last_;
 };
 
 class SheetView {
@@ -40,7 +65,7 @@ class SheetView {
   // The merged range p belongs to, if any.
   const CellRange* merge_of(CellPos p) const;
   // The non-empty cells of one row, left to right.
-  std::vector<const ViewCell*> row(uint32_t r) const;
+  RowCells row(uint32_t r) const;
   const std::vector<ViewCell>& cells() const { return cells_; }
   bool row_blank(uint32_t r) const;
 
