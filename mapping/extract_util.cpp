@@ -19,11 +19,20 @@ bool contains_any(const LabelSpec& label, const std::string& canon) {
 const ViewCell* find_label(const SheetView& v, const LabelSpec& label, Region r, bool allow_inline) {
   // Synonyms in the order the spec gives them: "人员经费合计|人员经费" prefers the first.
   for (const std::string& syn : label.synonyms) {
-    for (const ViewCell& c : v.cells()) {
-      if (!in_region(c, r)) continue;
-      if (c.canon == syn) return &c;
-      if (allow_inline && !c.head.empty() && c.head == syn) return &c;
-    }
+    // The first cell in reading order with this label, or with it before a colon.
+    const ViewCell* best = nullptr;
+    for (uint32_t i : v.with_canon(syn))
+      if (in_region(v.cells()[i], r)) {
+        best = &v.cells()[i];
+        break;
+      }
+    if (allow_inline)
+      for (uint32_t i : v.with_head(syn))
+        if (in_region(v.cells()[i], r)) {
+          if (!best || &v.cells()[i] < best) best = &v.cells()[i];
+          break;
+        }
+    if (best) return best;
   }
   return nullptr;
 }

@@ -8,7 +8,31 @@ namespace jixiao {
 
 namespace {
 
+// True when NFKC leaves the text as it is: ASCII, CJK ideographs and the common CJK punctuation
+// that has no compatibility mapping. Most cells of a sheet are like that, and skip the normaliser.
+bool nfkc_stable(std::string_view text) {
+  size_t i = 0;
+  while (i < text.size()) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    if ((c & 0xF0) != 0xE0 || i + 2 >= text.size()) return false;  // only 3-byte sequences here
+    uint32_t cp = ((c & 0x0Fu) << 12) | ((static_cast<unsigned char>(text[i + 1]) & 0x3Fu) << 6) |
+                  (static_cast<unsigned char>(text[i + 2]) & 0x3Fu);
+    bool stable = (cp >= 0x4E00 && cp <= 0x9FFF) || cp == 0x3001 || cp == 0x3002 || (cp >= 0x300A && cp <= 0x3011) ||
+                  cp == 0x3014 || cp == 0x3015 || (cp >= 0x2018 && cp <= 0x201D) || cp == 0x2014 || cp == 0x2264 ||
+                  cp == 0x2265 || cp == 0x2260;
+    if (!stable) return false;
+    i += 3;
+  }
+  return true;
+}
+
 icu::UnicodeString nfkc(std::string_view text) {
+  if (nfkc_stable(text))
+    return icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* n = icu::Normalizer2::getNFKCInstance(status);
   icu::UnicodeString src = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));

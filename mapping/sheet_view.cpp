@@ -26,10 +26,26 @@ SheetView::SheetView(const Workbook& wb, const Sheet& sheet, std::string file)
     cols_ = std::max(cols_, c.col + 1);
     cells_.push_back(std::move(v));
   }
+  for (uint32_t i = 0; i < cells_.size(); ++i) {
+    by_canon_[cells_[i].canon].push_back(i);
+    if (!cells_[i].head.empty()) by_head_[cells_[i].head].push_back(i);
+  }
   row_start_.assign(rows_ + 1, cells_.size());
   for (size_t i = cells_.size(); i-- > 0;) row_start_[cells_[i].pos.row] = i;
   for (size_t r = rows_; r-- > 0;)
     if (row_start_[r] > row_start_[r + 1]) row_start_[r] = row_start_[r + 1];
+}
+
+const std::vector<uint32_t>& SheetView::with_canon(const std::string& s) const {
+  static const std::vector<uint32_t> kNone;
+  auto it = by_canon_.find(s);
+  return it == by_canon_.end() ? kNone : it->second;
+}
+
+const std::vector<uint32_t>& SheetView::with_head(const std::string& s) const {
+  static const std::vector<uint32_t> kNone;
+  auto it = by_head_.find(s);
+  return it == by_head_.end() ? kNone : it->second;
 }
 
 const ViewCell* SheetView::at(CellPos p) const {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <optional>
+#include <unordered_map>
 #include <string>
 #include <vector>
 
@@ -67,6 +68,10 @@ class SheetView {
   // The non-empty cells of one row, left to right.
   RowCells row(uint32_t r) const;
   const std::vector<ViewCell>& cells() const { return cells_; }
+  // The cells whose canonical label (or inline head, for "label：value") is exactly s, in
+  // reading order; empty when none.
+  const std::vector<uint32_t>& with_canon(const std::string& s) const;
+  const std::vector<uint32_t>& with_head(const std::string& s) const;
   bool row_blank(uint32_t r) const;
 
  private:
@@ -75,6 +80,7 @@ class SheetView {
   std::string file_;
   std::vector<ViewCell> cells_;       // row-major
   std::vector<size_t> row_start_;     // cells_ index of each row's first cell; size rows_+1
+  std::unordered_map<std::string, std::vector<uint32_t>> by_canon_, by_head_;
   uint32_t rows_ = 0, cols_ = 0;
 };
 

@@ -128,9 +128,19 @@ std::optional<BoundTable> bind_table(const SheetView& v, const TableSpec& t, Reg
     }
     b.label_first_col = (m ? m->last.col : b.block->pos.col) + 1;
   }
-  // The header row: the one binding the most columns.
+  // The header row: the one binding the most columns, among the rows holding a column's top label.
+  std::vector<uint32_t> candidates;
+  for (const ColumnSpec& col : t.columns)
+    for (const auto& path : col.paths)
+      for (const std::string& syn : path.front().synonyms)
+        for (uint32_t i : v.with_canon(syn)) {
+          uint32_t row = v.cells()[i].pos.row;
+          if (row >= search.first && row <= search.last) candidates.push_back(row);
+        }
+  std::sort(candidates.begin(), candidates.end());
+  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
   size_t best = 0;
-  for (uint32_t row = search.first; row <= search.last && row < v.row_count(); ++row) {
+  for (uint32_t row : candidates) {
     auto cols = bind_header(v, t, row);
     if (cols.size() > best) {
       best = cols.size();
