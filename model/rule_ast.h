@@ -29,6 +29,12 @@ enum class Op {
   For,                           // text = variable, kids = {list (a Path or a Where), body}
 };
 
+// The functions of the language (model/rule_language.h), as a Call node names them.
+enum class Fn : unsigned char { None, Sum, Count, Len, StartsWith, EndsWith, Contains, Abs, Min, Max, Round, Exists };
+
+// The function a name stands for; Fn::None when it names none.
+Fn function_id(std::string_view name);
+
 struct Segment {
   std::string name;    // "t05", "items", or the parameter's name without '$'
   bool param = false;  // "$col": replaced by the value the rule's `each` gives it
@@ -43,6 +49,7 @@ struct Node {
   Decimal number;          // Number
   bool integral = false;   // Number written without a decimal point
   std::string text;        // String: the literal; Call: the function; For: the variable
+  Fn fn = Fn::None;        // Call: the function `text` names
   std::vector<Segment> path;  // Path: "t05.items", "c.total", "$col"
   std::vector<NodePtr> kids;
 };

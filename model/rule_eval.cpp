@@ -34,7 +34,7 @@ namespace {
 
 bool read_in_yuan(const Field& f) { return norm(f.note).find("元→万元") != std::string::npos; }
 
-size_t characters(const std::string& s) {
+size_t characters(std::string_view s) {
   return static_cast<size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
@@ -62,6 +62,17 @@ std::string plain_of(const Val& v) {
   return {};
 }
 
+namespace {
+
+// plain_of without a copy: the view of the value's normalized text, or of `buf` holding a number's.
+std::string_view plain_view(const Val& v, std::string& buf) {
+  if (v.k == Val::K::Str || (v.k == Val::K::Num && !v.str.empty())) return v.plain;
+  if (v.k == Val::K::Num) return buf = v.num.to_string();
+  return {};
+}
+
+}  // namespace
+
 Decimal number_of(const Val& v) { return v.k == Val::K::Num ? v.num : Decimal{}; }
 
 bool truthy(const Val& v) {
@@ -87,7 +98,7 @@ Findings Evaluator::run() {
 void Evaluator::bindings(size_t i) {
   if (i < rule_->each.size()) {
     for (const auto& value : rule_->each[i].second) {
-      params_[rule_->each[i].first] = value;
+      params_[rule_->each[i].first] = &value;
       bindings(i + 1);
     }
     return;
@@ -125,20 +136,49 @@ void Evaluator::assert_node(const Node& n) {
 void Evaluator::for_each(const Node& n, const std::function<void()>& body) {
   const Node& list = *n.kids[0];
   const Node& base = list.op == Op::Where ? *list.kids[0] : list;
+  ListKey key;
+  const bool memo = list_key(n, key);
+  if (memo)
+    if (auto it = lists_.find(key); it != lists_.end()) {
+      absent_ = it->second.absent;
+      for (const Row& row : it->second.rows) {
+        vars_.emplace_back(&n.text, row);
+        body();
+        vars_.pop_back();
+      }
+      return;
+    }
   absent_ = false;
   Val rows = eval_list(base);
-  if (absent_) return;
+  if (absent_) {
+    if (memo) lists_[key].absent = true;
+    return;
+  }
+  // The rows that pass, worked out before any body runs (a body does not change them).
+  std::vector<Row> pass_rows;
+  pass_rows.reserve(rows.rows.size());
   for (const Row& row : rows.rows) {
-    vars_.emplace_back(n.text, row);
     bool pass = true;
     if (list.op == Op::Where) {
+      vars_.emplace_back(&n.text, row);
       absent_ = undefined_ = false;
       implicit_.push_back(&row);
       Val c = eval(*list.kids[1]);
       implicit_.pop_back();
       pass = !absent_ && !undefined_ && truthy(c);
+      vars_.pop_back();
     }
-    if (pass) body();
+    if (pass) pass_rows.push_back(row);
+  }
+  const std::vector<Row>* run = &pass_rows;
+  if (memo) {
+    ListMemo& m = lists_[key];
+    m.rows = std::move(pass_rows);
+    run = &m.rows;
+  }
+  for (const Row& row : *run) {
+    vars_.emplace_back(&n.text, row);
+    body();
     vars_.pop_back();
   }
 }
@@ -151,7 +191,12 @@ Outcome Evaluator::outcome(const Node& n) {
       o.comparison = true;
       o.lhs = eval(*n.kids[0]);
       o.rhs = eval(*n.kids[1]);
-      compare(n.op, o, /*tolerant=*/true);
+      // A text comparison has no tolerance; a numeric one, the rule's.
+      bool text = o.lhs.text_literal || o.rhs.text_literal ||
+                  (o.lhs.k != Val::K::Num && o.rhs.k != Val::K::Num &&
+                   (o.lhs.k == Val::K::Str || o.rhs.k == Val::K::Str));
+      if (!text) o.tolerance = tolerance(o.lhs, o.rhs);
+      o.ok = holds(n.op, o.lhs, o.rhs, o.tolerance, o.text_compare);
       int known = o.lhs.known + o.rhs.known;
       o.skip = known == 0;
       if (render_)
@@ -186,30 +231,26 @@ Outcome Evaluator::outcome(const Node& n) {
   }
 }
 
-void Evaluator::compare(Op op, Outcome& o, bool tolerant) const {
-  const Val &l = o.lhs, &r = o.rhs;
-  bool text = l.text_literal || r.text_literal || (l.k != Val::K::Num && r.k != Val::K::Num &&
-                                                   (l.k == Val::K::Str || r.k == Val::K::Str));
-  o.text_compare = text;
+bool Evaluator::holds(Op op, const Val& l, const Val& r, Decimal tol, bool& text) {
+  text = l.text_literal || r.text_literal ||
+         (l.k != Val::K::Num && r.k != Val::K::Num && (l.k == Val::K::Str || r.k == Val::K::Str));
   if (text) {
-    bool eq = plain_of(l) == plain_of(r);
-    o.ok = op == Op::Ne ? !eq : op == Op::Eq ? eq : false;
-    return;
+    std::string lb, rb;
+    bool eq = plain_view(l, lb) == plain_view(r, rb);
+    return op == Op::Ne ? !eq : op == Op::Eq ? eq : false;
   }
   // In 128 bits: a difference of two extreme amounts must not overflow.
   using i128 = __int128;
   i128 a = number_of(l).units(), b = number_of(r).units();
-  Decimal tol = tolerant ? tolerance(l, r) : Decimal{};
-  o.tolerance = tol;
   i128 t = tol.units(), d = a - b;
   switch (op) {
-    case Op::Eq: o.ok = d <= t && -d <= t; break;
-    case Op::Ne: o.ok = d > t || -d > t; break;
-    case Op::Lt: o.ok = a < b - t; break;
-    case Op::Le: o.ok = a <= b + t; break;
-    case Op::Gt: o.ok = a > b + t; break;
-    case Op::Ge: o.ok = a >= b - t; break;
-    default: o.ok = false;
+    case Op::Eq: return d <= t && -d <= t;
+    case Op::Ne: return d > t || -d > t;
+    case Op::Lt: return a < b - t;
+    case Op::Le: return a <= b + t;
+    case Op::Gt: return a > b + t;
+    case Op::Ge: return a >= b - t;
+    default: return false;
   }
 }
 
@@ -222,27 +263,36 @@ Decimal Evaluator::tolerance(const Val& l, const Val& r) const {
   return per * Decimal::from_int(std::max({1, l.addends, r.addends}));
 }
 
-// A field's value; `key` names its label ("t05.items.total"), wanted only when rendering.
-Val Evaluator::leaf(const Field* f, const std::function<std::string()>& key, const std::string& root, const Row* row) {
+// ---- names -------------------------------------------------------------------------------------
+const Evaluator::FieldInfo* Evaluator::info(const Field* f) {
+  if (!f) return nullptr;
+  auto [it, added] = fields_.try_emplace(f);
+  FieldInfo& fi = it->second;
+  if (added) {
+    fi.field = f;
+    fi.plain = norm(f->text);
+    fi.number = f->number;
+    if (!fi.number && !fi.plain.empty()) fi.number = Decimal::parse(fi.plain);
+    fi.yuan = read_in_yuan(*f);
+  }
+  return &fi;
+}
+
+// A field's value; its label's key is prefix.key ("t05.items" "total"), wanted only when rendering.
+Val Evaluator::leaf(const FieldInfo* fi, const std::string& prefix, const std::string& key, const std::string& root,
+                    const Row* row) {
   Val v;
-  if (f) {
+  if (fi) {
+    const Field* f = fi->field;
     if (!f->source.empty()) v.first = f;
-    auto [it, added] = fields_.try_emplace(f);
-    FieldInfo& info = it->second;
-    if (added) {
-      info.plain = norm(f->text);
-      info.number = f->number;
-      if (!info.number && !info.plain.empty()) info.number = Decimal::parse(info.plain);
-      info.yuan = read_in_yuan(*f);
-    }
     v.str = f->text;
-    v.plain = info.plain;
-    if (info.number) {
+    v.plain = fi->plain;
+    if (fi->number) {
       v.k = Val::K::Num;
-      v.num = *info.number;
+      v.num = *fi->number;
       v.addends = v.known = 1;
-      v.all_yuan = info.yuan;
-    } else if (!info.plain.empty()) {
+      v.all_yuan = fi->yuan;
+    } else if (!fi->plain.empty()) {
       v.k = Val::K::Str;
       v.known = 1;
     }
@@ -251,7 +301,7 @@ Val Evaluator::leaf(const Field* f, const std::function<std::string()>& key, con
     Piece p;
     p.leaf = true;
     p.root = root;
-    p.label = label(key());
+    p.label = label(prefix + "." + key);
     if (row) {
       p.row = row_label(*row);
       p.row_id = row->id();
@@ -263,13 +313,9 @@ Val Evaluator::leaf(const Field* f, const std::function<std::string()>& key, con
   return v;
 }
 
-Val Evaluator::record_path(const Record& rec, const std::string& root, const std::vector<std::string_view>& names,
-                           size_t from, const Row* row) {
-  std::string key;
-  for (size_t i = from; i < names.size(); ++i) {
-    if (!key.empty()) key += '.';
-    key += names[i];
-  }
+// The field or list `key` of a record (the record itself when `key` is empty); `row`: the record is
+// a row of a list of records (projects).
+Val Evaluator::record_path(const Record& rec, const std::string& root, const std::string& key, const Row* row) {
   Val v;
   if (key.empty()) {
     v.k = Val::K::Rec;
@@ -282,49 +328,194 @@ Val Evaluator::record_path(const Record& rec, const std::string& root, const std
     const std::string* owner = row ? row->root : intern(root);
     const std::string* list_key = intern(prefix + "." + key);
     v.rows.reserve(it->second.size());
-    for (size_t i = 0; i < it->second.size(); ++i) v.rows.push_back(Row{&it->second[i], nullptr, list_key, owner, i});
+    for (size_t i = 0; i < it->second.size(); ++i)
+      v.rows.push_back(Row{&it->second[i], nullptr, list_key, owner, i, &it->second});
     return v;
   }
-  return leaf(rec.field(key), [&] { return prefix + "." + key; }, row ? *row->root : root, row);
+  return leaf(info(rec.field(key)), prefix, key, row ? *row->root : root, row);
 }
 
-Val Evaluator::row_path(const Row& row, const std::vector<std::string_view>& names, size_t from) {
-  if (row.rec) return record_path(*row.rec, *row.root, names, from, &row);
-  std::string key;
-  for (size_t i = from; i < names.size(); ++i) {
-    if (!key.empty()) key += '.';
-    key += names[i];
-  }
+Val Evaluator::row_path(const Row& row, PathPlan& p, size_t from) {
+  const std::string& key = from == 0 ? p.key0 : p.key1;
+  if (row.rec) return record_path(*row.rec, *row.root, key, &row);
   if (key.empty()) return Val{};
-  return leaf(field_of(*row.map, key), [&] { return *row.list_key + "." + key; }, *row.root, &row);
+  const FieldInfo* f = nullptr;
+  if (row.list) {  // the column of the row's list, looked up once
+    auto col = std::find_if(p.columns.begin(), p.columns.end(),
+                            [&](const PathPlan::Column& c) { return c.list == row.list && c.from == from; });
+    if (col == p.columns.end()) {
+      PathPlan::Column c{row.list, from, {}};
+      c.fields.reserve(row.list->size());
+      for (const FieldMap& m : *row.list) c.fields.push_back(info(field_of(m, key)));
+      p.columns.push_back(std::move(c));
+      col = p.columns.end() - 1;
+    }
+    f = col->fields[row.index];
+  } else {
+    f = info(field_of(*row.map, key));
+  }
+  return leaf(f, *row.list_key, key, *row.root, &row);
+}
+
+// A path that starts with a record (or a list of records) of the scope: what it names is worked
+// out once.
+Val Evaluator::scoped(PathPlan& p) {
+  using S = PathPlan::Scoped;
+  if (p.scoped == S::Unknown) {
+    const auto& names = p.names;
+    std::string root(names[0]);
+    size_t from = 1;
+    if (names[0] == "prior" && names.size() > 1) {
+      root = "prior." + std::string(names[1]);
+      from = 2;
+    }
+    std::string key;
+    for (size_t i = from; i < names.size(); ++i) {
+      if (!key.empty()) key += '.';
+      key += names[i];
+    }
+    p.scoped = S::Absent;  // a record the caller did not supply: the assertion is skipped
+    if (auto it = scope_.records.find(root); it != scope_.records.end() && it->second) {
+      const Record& rec = *it->second;
+      if (key.empty()) {
+        p.scoped = S::Rec;
+        p.rec = &rec;
+      } else if (rec.lists.count(key)) {
+        p.scoped = S::List;
+        p.rows = std::move(record_path(rec, root, key, nullptr).rows);
+      } else {
+        p.scoped = S::Field;
+        p.field = info(rec.field(key));
+        p.root = root;
+        p.key = key;
+      }
+    } else if (auto it = scope_.lists.find(root); it != scope_.lists.end() && !it->second.empty()) {
+      if (from < names.size()) {
+        p.scoped = S::Blank;  // a list of records has no fields of its own
+      } else {
+        p.scoped = S::List;
+        const std::string* name = intern(root);
+        for (size_t i = 0; i < it->second.size(); ++i) p.rows.push_back(Row{nullptr, it->second[i], name, name, i});
+      }
+    }
+  }
+  Val v;
+  switch (p.scoped) {
+    case S::Absent: absent_ = true; break;
+    case S::Rec: v.k = Val::K::Rec; v.rec = p.rec; break;
+    case S::List: v.k = Val::K::List; v.rows = p.rows; break;
+    case S::Field: return leaf(p.field, p.root, p.key, p.root, nullptr);
+    default: break;
+  }
+  return v;
+}
+
+Evaluator::PathPlan& Evaluator::plan(const Node& n) {
+  auto& plans = plans_[&n];
+  // The values its parameters have now.
+  const std::string* values[8];
+  size_t count = 0;
+  bool few = true;
+  for (const auto& seg : n.path)
+    if (seg.param) {
+      if (count == std::size(values)) few = false;
+      else values[count++] = &param(seg.name);
+    }
+  if (few)
+    for (const auto& p : plans)
+      if (std::equal(p->values.begin(), p->values.end(), values, values + count)) return *p;
+  auto p = std::make_unique<PathPlan>();
+  if (few) p->values.assign(values, values + count);
+  for (const auto& seg : n.path) p->names.push_back(seg.param ? std::string_view(param(seg.name)) : seg.name);
+  for (size_t i = 0; i < p->names.size(); ++i) {
+    if (i) p->key0 += '.';
+    if (i > 1) p->key1 += '.';
+    p->key0 += p->names[i];
+    if (i) p->key1 += p->names[i];
+  }
+  p->record_head = rules::is_record_name(p->names[0]);
+  if (!few) {  // more parameters than kept apart: a plan for this evaluation only
+    plans.clear();
+  }
+  plans.push_back(std::move(p));
+  return *plans.back();
 }
 
 Val Evaluator::resolve(const Node& n) {
-  std::vector<std::string_view> names;
-  names.reserve(n.path.size());
-  for (const auto& seg : n.path) names.push_back(seg.param ? std::string_view(params_.at(seg.name)) : seg.name);
-  std::string_view head = names[0];
+  PathPlan& p = plan(n);
+  std::string_view head = p.names[0];
   for (auto it = vars_.rbegin(); it != vars_.rend(); ++it)
-    if (it->first == head) return row_path(it->second, names, 1);
-  if (!implicit_.empty() && !rules::is_record_name(head)) return row_path(*implicit_.back(), names, 0);
-  std::string root(head);
-  size_t from = 1;
-  if (head == "prior" && names.size() > 1) {
-    root = "prior." + std::string(names[1]);
-    from = 2;
+    if (*it->first == head) return row_path(it->second, p, 1);
+  if (!implicit_.empty() && !p.record_head) return row_path(*implicit_.back(), p, 0);
+  return scoped(p);
+}
+
+// ---- filtered lists, worked out once ------------------------------------------------------------
+namespace {
+
+// A list's text, for telling lists written alike: every name and literal kept apart by its length.
+void canonical_text(const Node& n, std::string& out) {
+  out += std::to_string(static_cast<int>(n.op));
+  switch (n.op) {
+    case Op::Number: out += ':' + std::to_string(n.number.units()) + (n.integral ? "i" : "d"); break;
+    case Op::Path:
+      for (const auto& seg : n.path) out += (seg.param ? ":$" : ":") + std::to_string(seg.name.size()) + ':' + seg.name;
+      break;
+    default: out += ':' + std::to_string(n.text.size()) + ':' + n.text;
   }
-  if (auto it = scope_.records.find(root); it != scope_.records.end() && it->second)
-    return record_path(*it->second, root, names, from, nullptr);
-  if (auto it = scope_.lists.find(root); it != scope_.lists.end() && !it->second.empty()) {
-    Val v;
-    if (from < names.size()) return v;  // a list of records has no fields of its own
-    v.k = Val::K::List;
-    const std::string* name = intern(root);
-    for (size_t i = 0; i < it->second.size(); ++i) v.rows.push_back(Row{nullptr, it->second[i], name, name, i});
-    return v;
+  out += '(';
+  for (const auto& k : n.kids) {
+    canonical_text(*k, out);
+    out += ',';
   }
-  absent_ = true;  // a record the caller did not supply: the assertion is skipped
-  return Val{};
+  out += ')';
+}
+
+}  // namespace
+
+const Evaluator::ListDeps& Evaluator::list_deps(const Node& n) {
+  auto [it, added] = deps_.try_emplace(&n);
+  ListDeps& d = it->second;
+  if (!added) return d;
+  auto add = [](std::vector<std::string>& v, const std::string& s) {
+    if (std::find(v.begin(), v.end(), s) == v.end()) v.push_back(s);
+  };
+  std::function<void(const Node&)> walk = [&](const Node& x) {
+    if (x.op == Op::Path) {
+      for (size_t i = 0; i < x.path.size(); ++i) {
+        const Segment& seg = x.path[i];
+        if (seg.param) add(d.params, seg.name);
+        if (i == 0 && seg.param) d.param_head = true;
+        else if (i == 0) add(d.heads, seg.name);
+      }
+    }
+    for (const auto& k : x.kids) walk(*k);
+  };
+  // A for's rows depend on its variable's name (its where names the row by it) and its list.
+  const Node& list = n.op == Op::For ? *n.kids[0] : n;
+  walk(list);
+  std::string text = n.op == Op::For ? "for:" + std::to_string(n.text.size()) + ':' + n.text + ':' : std::string();
+  canonical_text(list, text);
+  d.canonical = canonical_.try_emplace(std::move(text), &n).first->second;
+  // The base list is read from an enclosing row unless it starts with a record's name.
+  const Node* base = &list;
+  while (base->op == Op::Where) base = base->kids[0].get();
+  d.outer_row = !(base->op == Op::Path && !base->path.empty() && !base->path[0].param &&
+                  rules::is_record_name(base->path[0].name));
+  return d;
+}
+
+bool Evaluator::list_key(const Node& n, ListKey& key) {
+  const ListDeps& d = list_deps(n);
+  key.node = d.canonical;
+  for (const auto& p : d.params)
+    if (!key.push(&param(p))) return false;
+  for (const auto& [name, row] : vars_)
+    if (d.param_head || std::find(d.heads.begin(), d.heads.end(), *name) != d.heads.end())
+      if (!key.push(row.id()) || !key.push(row.root)) return false;
+  if (d.outer_row && !implicit_.empty())
+    if (!key.push(implicit_.back()->id()) || !key.push(implicit_.back()->root)) return false;
+  return true;
 }
 
 // ---- evaluation --------------------------------------------------------------------------------
@@ -335,15 +526,35 @@ Val Evaluator::eval_list(const Node& n) {
     v.k = Val::K::List;
     return v;
   }
-  Val base = eval_list(*n.kids[0]);
   Val out;
   out.k = Val::K::List;
+  ListKey key;
+  const bool memo = list_key(n, key);
+  if (memo)
+    if (auto it = lists_.find(key); it != lists_.end()) {
+      absent_ = absent_ || it->second.absent;
+      undefined_ = undefined_ || it->second.undefined;
+      out.rows = it->second.rows;
+      return out;
+    }
+  // Evaluated from a clean state, so that what it sets can be replayed wherever it is used again.
+  const bool absent = absent_, undefined = undefined_;
+  absent_ = undefined_ = false;
+  Val base = eval_list(*n.kids[0]);
   for (const Row& row : base.rows) {
     implicit_.push_back(&row);
     Val c = eval(*n.kids[1]);
     implicit_.pop_back();
     if (truthy(c)) out.rows.push_back(row);
   }
+  if (memo) {
+    ListMemo& m = lists_[key];
+    m.rows = out.rows;
+    m.absent = absent_;
+    m.undefined = undefined_;
+  }
+  absent_ = absent_ || absent;
+  undefined_ = undefined_ || undefined;
   return out;
 }
 
@@ -401,8 +612,8 @@ Val Evaluator::arithmetic(const Node& n) {
 }
 
 Val Evaluator::call(const Node& n) {
-  const std::string& f = n.text;
-  if (f == "sum") {
+  const Fn f = n.fn != Fn::None ? n.fn : function_id(n.text);
+  if (f == Fn::Sum) {
     Val list = eval_list(*n.kids[0]);
     Val v = number(Decimal{}, false);
     std::vector<Piece> terms;
@@ -431,14 +642,14 @@ Val Evaluator::call(const Node& n) {
     v.prec = v.composite ? 1 : 3;
     return v;
   }
-  if (f == "count") {
+  if (f == Fn::Count) {
     Val list = eval_list(*n.kids[0]);
     Val v = number(Decimal::from_int(static_cast<int64_t>(list.rows.size())), true);
     v.known = 1;
     if (render_) v.pieces.push_back({true, v.num.to_string(), {}, {}, nullptr, "行数"});
     return v;
   }
-  if (f == "exists") {
+  if (f == Fn::Exists) {
     bool absent = absent_;
     absent_ = false;
     Val a = eval(*n.kids[0]);
@@ -450,30 +661,39 @@ Val Evaluator::call(const Node& n) {
     v.known = 1;
     return v;
   }
-  std::vector<Val> args;
-  for (const auto& k : n.kids) args.push_back(eval(*k));
-  Val v;
-  for (const Val& a : args) v.absorb(a);
-  if (f == "len") {
-    Val r = number(Decimal::from_int(static_cast<int64_t>(characters(plain_of(args[0])))), true);
-    r.absorb(args[0]);
+  if (f == Fn::Len) {
+    Val a = eval(*n.kids[0]);
+    std::string buf;
+    Val r = number(Decimal::from_int(static_cast<int64_t>(characters(plain_view(a, buf)))), true);
+    r.absorb(a);
     if (render_) r.pieces.push_back({true, r.num.to_string(), {}, {}, nullptr, "长度"});
     return r;
   }
-  if (f == "startswith" || f == "endswith" || f == "contains") {
-    std::string s = plain_of(args[0]), p = plain_of(args[1]);
+  if (f == Fn::StartsWith || f == Fn::EndsWith || f == Fn::Contains) {
+    Val a = eval(*n.kids[0]);
+    Val b = eval(*n.kids[1]);
+    Val v;
+    v.absorb(a);
+    v.absorb(b);
+    std::string abuf, bbuf;
+    std::string_view s = plain_view(a, abuf), p = plain_view(b, bbuf);
     v.k = Val::K::Bool;
-    v.b = f == "startswith" ? s.rfind(p, 0) == 0
-          : f == "endswith" ? s.size() >= p.size() && s.compare(s.size() - p.size(), p.size(), p) == 0
-                            : s.find(p) != std::string::npos;
+    v.b = f == Fn::StartsWith ? s.substr(0, p.size()) == p
+          : f == Fn::EndsWith ? s.size() >= p.size() && s.substr(s.size() - p.size()) == p
+                              : s.find(p) != std::string_view::npos;
     return v;
   }
+  std::vector<Val> args;
+  args.reserve(n.kids.size());
+  for (const auto& k : n.kids) args.push_back(eval(*k));
+  Val v;
+  for (const Val& a : args) v.absorb(a);
   // Numeric functions: abs, min, max, round.
   Decimal r = number_of(args[0]);
-  if (f == "abs") r = r.abs();
-  if (f == "min" || f == "max")
-    for (const Val& a : args) r = f == "min" ? std::min(r, number_of(a)) : std::max(r, number_of(a));
-  if (f == "round") {
+  if (f == Fn::Abs) r = r.abs();
+  if (f == Fn::Min || f == Fn::Max)
+    for (const Val& a : args) r = f == Fn::Min ? std::min(r, number_of(a)) : std::max(r, number_of(a));
+  if (f == Fn::Round) {
     Decimal places = number_of(args[1]);
     if (places < Decimal{} || places > Decimal::from_int(Decimal::kScale)) undefined_ = true;
     else r = r.round(static_cast<int>(places.units() / Decimal::kOne));
@@ -482,7 +702,7 @@ Val Evaluator::call(const Node& n) {
   out.absorb(v);
   out.composite = true;
   if (!render_) return out;
-  out.pieces.push_back({false, f + "(", {}, {}, nullptr, {}});
+  out.pieces.push_back({false, n.text + "(", {}, {}, nullptr, {}});
   for (size_t i = 0; i < args.size(); ++i) {
     if (i) out.pieces.push_back({false, ", ", {}, {}, nullptr, {}});
     out.pieces.insert(out.pieces.end(), args[i].pieces.begin(), args[i].pieces.end());
@@ -526,15 +746,14 @@ Val Evaluator::eval(const Node& n) {
     }
     case Op::Add: case Op::Sub: case Op::Mul: case Op::Div: return arithmetic(n);
     case Op::Eq: case Op::Ne: case Op::Lt: case Op::Le: case Op::Gt: case Op::Ge: {
-      Outcome o;
-      o.lhs = eval(*n.kids[0]);
-      o.rhs = eval(*n.kids[1]);
-      compare(n.op, o, /*tolerant=*/false);
+      Val a = eval(*n.kids[0]);
+      Val b = eval(*n.kids[1]);
+      bool text = false;
       Val v;
       v.k = Val::K::Bool;
-      v.b = o.ok;
-      v.absorb(o.lhs);
-      v.absorb(o.rhs);
+      v.b = holds(n.op, a, b, Decimal{}, text);
+      v.absorb(a);
+      v.absorb(b);
       return v;
     }
     case Op::And: case Op::Or: {

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -26,6 +27,7 @@ struct Row {
   const std::string* list_key = nullptr;  // "t05.items", "projects": with a column name, the label's key
   const std::string* root = nullptr;      // the record's name in the scope: "t05", "prior.t05", "projects"
   size_t index = 0;
+  const std::vector<FieldMap>* list = nullptr;  // the list `map` is row `index` of (its columns are looked up once)
   const void* id() const { return map ? static_cast<const void*>(map) : static_cast<const void*>(rec); }
 };
 
@@ -103,6 +105,34 @@ class Evaluator {
   Findings run();
 
  private:
+  // What a field reads as, worked out once: its normalized text, its number, whether it was in 元.
+  struct FieldInfo {
+    const Field* field = nullptr;
+    std::string plain;
+    std::optional<Decimal> number;
+    bool yuan = false;
+  };
+  // A path with the rule's parameters put in, worked out once per parameter values: its names
+  // joined as a row's field or a variable's, and what it names when it starts with a record.
+  struct PathPlan {
+    std::vector<const std::string*> values;  // the parameters' values it was made for, in path order
+    std::vector<std::string_view> names;     // the names, parameters put in
+    std::string key0, key1;                  // names[0..] (a row's field), names[1..] (a variable's field)
+    bool record_head = false;                // names[0] is a record's name, never a row's field
+    enum class Scoped { Unknown, Absent, Blank, Rec, List, Field } scoped = Scoped::Unknown;
+    std::string root, key;                   // Field: its record's name ("prior.t05") and its path in it
+    const Record* rec = nullptr;             // Rec
+    std::vector<Row> rows;                   // List
+    const FieldInfo* field = nullptr;        // Field (null: the record has no such field)
+    // A field of a list's rows: per list and start (0 or 1), each row's field (null where it has none).
+    struct Column {
+      const std::vector<FieldMap>* list;
+      size_t from;
+      std::vector<const FieldInfo*> fields;
+    };
+    std::vector<Column> columns;
+  };
+
   // ---- the rule's `each` parameters and `when` -------------------------------------------------
   void bindings(size_t i);
   // ---- assertions ------------------------------------------------------------------------------
@@ -111,14 +141,19 @@ class Evaluator {
   void for_each(const Node& n, const std::function<void()>& body);
   // An assertion's truth, with the tolerance on its top-level comparisons.
   Outcome outcome(const Node& n);
-  void compare(Op op, Outcome& o, bool tolerant) const;
+  // Whether `l op r` holds within `tol`; `text`: it compared texts.
+  static bool holds(Op op, const Val& l, const Val& r, Decimal tol, bool& text);
   // DOMAIN.md §3: 0.01 万元 per addend of the longer side; exact when every amount was read in 元.
   Decimal tolerance(const Val& l, const Val& r) const;
-  // A field's value; `key` names its label ("t05.items.total"), wanted only when rendering.
-  Val leaf(const Field* f, const std::function<std::string()>& key, const std::string& root, const Row* row);
-  Val record_path(const Record& rec, const std::string& root, const std::vector<std::string_view>& names, size_t from,
-                  const Row* row);
-  Val row_path(const Row& row, const std::vector<std::string_view>& names, size_t from);
+  // ---- names -----------------------------------------------------------------------------------
+  const FieldInfo* info(const Field* f);
+  // A field's value; its label's key is prefix.key ("t05.items" "total"), wanted only when rendering.
+  Val leaf(const FieldInfo* f, const std::string& prefix, const std::string& key, const std::string& root,
+           const Row* row);
+  Val record_path(const Record& rec, const std::string& root, const std::string& key, const Row* row);
+  Val row_path(const Row& row, PathPlan& p, size_t from);
+  Val scoped(PathPlan& p);
+  PathPlan& plan(const Node& n);
   Val resolve(const Node& n);
   // ---- evaluation --------------------------------------------------------------------------------
   Val eval_list(const Node& n);
@@ -127,6 +162,48 @@ class Evaluator {
   Val call(const Node& n);
   Val eval(const Node& n);
   const std::string* intern(std::string s) { return &*interned_.insert(std::move(s)).first; }
+  const std::string& param(const std::string& name) const { return *params_.at(name); }
+  // ---- filtered lists, worked out once ------------------------------------------------------------
+  // A where list (or the rows a for runs on) depends only on the rule's parameters, the `for`
+  // variables and the enclosing row it names; the rows that pass are kept under those, so a filter
+  // that every column of an `each` or every row of a for repeats is evaluated once. Lists written
+  // alike (the count and the sum of fa.class_sum) share their rows.
+  struct ListDeps {
+    const Node* canonical = nullptr;  // the first list written like this one
+    std::vector<std::string> heads;   // names a path in the list starts with
+    std::vector<std::string> params;  // parameters the list uses
+    bool param_head = false;          // a path starts with a parameter: it may name any variable
+    bool outer_row = false;           // the base list may be read from the row of an enclosing where / sum
+  };
+  struct ListKey {
+    static constexpr size_t kMax = 8;
+    const Node* node = nullptr;
+    const void* deps[kMax] = {};
+    size_t n = 0;
+    bool push(const void* p) {
+      if (n == kMax) return false;
+      deps[n++] = p;
+      return true;
+    }
+    bool operator==(const ListKey& o) const {
+      return node == o.node && n == o.n && std::equal(deps, deps + n, o.deps);
+    }
+  };
+  struct ListKeyHash {
+    size_t operator()(const ListKey& k) const {
+      size_t h = std::hash<const void*>()(k.node);
+      for (size_t i = 0; i < k.n; ++i) h = h * 1000003u ^ std::hash<const void*>()(k.deps[i]);
+      return h;
+    }
+  };
+  struct ListMemo {
+    std::vector<Row> rows;
+    bool absent = false;     // the evaluation named a record the caller did not supply
+    bool undefined = false;  // … divided by zero
+  };
+  const ListDeps& list_deps(const Node& n);
+  // The key the rows of `n` (a Where, or a For's list) are kept under; false when they cannot be.
+  bool list_key(const Node& n, ListKey& key);
 
   // ---- messages ----------------------------------------------------------------------------------
   std::string root_label(const std::string& root) const;
@@ -143,18 +220,16 @@ class Evaluator {
   const RuleSet& set_;
   const RuleScope& scope_;
   const Rule* rule_ = nullptr;
-  std::map<std::string, std::string> params_;       // $col -> "basic" while an `each` value runs
-  std::vector<std::pair<std::string, Row>> vars_;   // `for` variables, innermost last
-  std::vector<const Row*> implicit_;                // the row a where / sum field is evaluated on
+  std::map<std::string, const std::string*> params_;       // $col -> "basic" (in the rule) while an `each` value runs
+  std::vector<std::pair<const std::string*, Row>> vars_;   // `for` variables, innermost last
+  std::vector<const Row*> implicit_;                       // the row a where / sum field is evaluated on
   std::set<std::string> interned_;  // list keys and record names the rows point to
-  // What a field reads as, worked out once: its normalized text, its number, whether it was in 元.
-  struct FieldInfo {
-    std::string plain;
-    std::optional<Decimal> number;
-    bool yuan = false;
-  };
   std::unordered_map<const Field*, FieldInfo> fields_;
+  std::unordered_map<const Node*, std::vector<std::unique_ptr<PathPlan>>> plans_;
   std::unordered_map<const Node*, std::string> literals_;  // string literals, normalized
+  std::unordered_map<const Node*, ListDeps> deps_;
+  std::unordered_map<std::string, const Node*> canonical_;  // a list's text -> the first list written so
+  std::unordered_map<ListKey, ListMemo, ListKeyHash> lists_;
   bool render_ = false;     // name every value (for a broken assertion's message)
   bool absent_ = false;     // a record the caller did not supply was named
   bool undefined_ = false;  // division by zero, overflow

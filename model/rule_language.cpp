@@ -151,23 +151,24 @@ std::vector<Token> lex(std::string_view s) {
 
 struct Function {
   std::string_view name;
+  Fn id;
   size_t min_args, max_args;
   bool list_first;  // the first argument is a list (with an optional `where`)
   std::string_view usage;
 };
 
 const Function kFunctions[] = {
-    {"sum", 2, 2, true, "sum(列表 where 条件, 字段)"},
-    {"count", 1, 1, true, "count(列表 where 条件)"},
-    {"len", 1, 1, false, "len(文本)"},
-    {"startswith", 2, 2, false, "startswith(文本, 前缀)"},
-    {"endswith", 2, 2, false, "endswith(文本, 后缀)"},
-    {"contains", 2, 2, false, "contains(文本, 片段)"},
-    {"abs", 1, 1, false, "abs(数)"},
-    {"min", 2, 8, false, "min(数, 数, …)"},
-    {"max", 2, 8, false, "max(数, 数, …)"},
-    {"round", 2, 2, false, "round(数, 小数位数)"},
-    {"exists", 1, 1, false, "exists(名称)"},
+    {"sum", Fn::Sum, 2, 2, true, "sum(列表 where 条件, 字段)"},
+    {"count", Fn::Count, 1, 1, true, "count(列表 where 条件)"},
+    {"len", Fn::Len, 1, 1, false, "len(文本)"},
+    {"startswith", Fn::StartsWith, 2, 2, false, "startswith(文本, 前缀)"},
+    {"endswith", Fn::EndsWith, 2, 2, false, "endswith(文本, 后缀)"},
+    {"contains", Fn::Contains, 2, 2, false, "contains(文本, 片段)"},
+    {"abs", Fn::Abs, 1, 1, false, "abs(数)"},
+    {"min", Fn::Min, 2, 8, false, "min(数, 数, …)"},
+    {"max", Fn::Max, 2, 8, false, "max(数, 数, …)"},
+    {"round", Fn::Round, 2, 2, false, "round(数, 小数位数)"},
+    {"exists", Fn::Exists, 1, 1, false, "exists(名称)"},
 };
 
 const Function* function_named(std::string_view name) {
@@ -175,6 +176,15 @@ const Function* function_named(std::string_view name) {
     if (f.name == name) return &f;
   return nullptr;
 }
+
+}  // namespace
+
+Fn function_id(std::string_view name) {
+  const Function* f = function_named(name);
+  return f ? f->id : Fn::None;
+}
+
+namespace {
 
 bool is_keyword(std::string_view s) {
   return s == "and" || s == "or" || s == "not" || s == "for" || s == "in" || s == "where";
@@ -399,6 +409,7 @@ class Parser {
     }
     Mut n = make(Op::Call, name);
     n->text = name.text;
+    n->fn = f->id;
     expect(Tok::LParen, "(");
     if (peek().kind != Tok::RParen) {
       while (true) {
