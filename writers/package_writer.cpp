@@ -1,0 +1,146 @@
+#include "writers/package_writer.h"
+
+#include <unistd.h>
+#include <zip.h>
+
+#include <filesystem>
+#include <system_error>
+
+#include "readers/zip_package.h"
+
+namespace jixiao {
+
+namespace fs = std::filesystem;
+
+// 1980-01-02 00:00 UTC: the zip (DOS) epoch plus a day, so that no time zone turns it into a year
+// before 1980, which DOS dates cannot hold.
+static constexpr time_t kFixedTime = 315532800 + 86400;
+
+PackageWriter::PackageWriter() = default;
+PackageWriter::~PackageWriter() = default;
+PackageWriter::PackageWriter(PackageWriter&&) noexcept = default;
+PackageWriter& PackageWriter::operator=(PackageWriter&&) noexcept = default;
+
+static Diagnostic write_error(const std::string& path, std::string code, std::string message) {
+  Diagnostic d;
+  d.code = std::move(code);
+  d.file = path;
+  d.message = std::move(message);
+  return d;
+}
+
+Expected<PackageWriter> PackageWriter::from_file(const std::string& path) {
+  int err = 0;
+  zip_t* z = zip_open(path.c_str(), ZIP_RDONLY, &err);
+  if (!z) return write_error(path, "package.open", "无法打开模板或源文件（不是有效的 zip 压缩包，或无读取权限）");
+  PackageWriter w;
+  w.source_path_ = path;
+  zip_int64_t n = zip_get_num_entries(z, 0);
+  for (zip_int64_t i = 0; i < n; ++i) {
+    const char* name = zip_get_name(z, static_cast<zip_uint64_t>(i), 0);
+    if (!name) continue;
+    std::string s(name);
+    if (!s.empty() && s.back() == '/') continue;  // directory entries carry nothing
+    w.entries_.push_back({s, i, nullptr});
+  }
+  zip_discard(z);
+  return w;
+}
+
+PackageWriter::Entry* PackageWriter::entry(std::string_view name) {
+  std::string key = normalize_part_name(name);
+  for (auto& e : entries_)
+    if (normalize_part_name(e.name) == key) return &e;
+  return nullptr;
+}
+
+const PackageWriter::Entry* PackageWriter::entry(std::string_view name) const {
+  return const_cast<PackageWriter*>(this)->entry(name);
+}
+
+void PackageWriter::put(std::string_view name, std::string data) {
+  auto shared = std::make_shared<const std::string>(std::move(data));
+  if (Entry* e = entry(name)) {
+    e->data = std::move(shared);
+    return;
+  }
+  std::string n(name);
+  while (!n.empty() && n.front() == '/') n.erase(0, 1);
+  entries_.push_back({n, -1, std::move(shared)});
+}
+
+void PackageWriter::remove(std::string_view name) {
+  std::string key = normalize_part_name(name);
+  std::erase_if(entries_, [&](const Entry& e) { return normalize_part_name(e.name) == key; });
+}
+
+bool PackageWriter::has(std::string_view name) const { return entry(name) != nullptr; }
+
+const std::string* PackageWriter::replaced(std::string_view name) const {
+  const Entry* e = entry(name);
+  return e && e->data ? e->data.get() : nullptr;
+}
+
+std::vector<std::string> PackageWriter::part_names() const {
+  std::vector<std::string> out;
+  for (const auto& e : entries_) out.push_back(e.name);
+  return out;
+}
+
+Expected<bool> PackageWriter::write(const std::string& path) const {
+  std::error_code ec;
+  if (!source_path_.empty() && fs::exists(path, ec) && fs::equivalent(path, source_path_, ec))
+    return write_error(path, "package.overwrite_input", "拒绝覆盖输入文件：请用 -o 指定另一个输出路径");
+  fs::path target(path);
+  fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
+  if (!fs::is_directory(dir, ec))
+    return write_error(path, "package.no_dir", "输出目录不存在：" + dir.string());
+  std::string tmp = (dir / ("." + target.filename().string() + ".jixiao-" + std::to_string(getpid()))).string();
+
+  zip_t* src = nullptr;
+  int err = 0;
+  if (!source_path_.empty()) {
+    src = zip_open(source_path_.c_str(), ZIP_RDONLY, &err);
+    if (!src) return write_error(source_path_, "package.open", "无法重新打开源文件以复制其余部件");
+  }
+  zip_t* dst = zip_open(tmp.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &err);
+  auto fail = [&](std::string message) -> Expected<bool> {
+    if (dst) zip_discard(dst);
+    if (src) zip_discard(src);
+    fs::remove(tmp, ec);
+    return write_error(path, "package.write", std::move(message));
+  };
+  if (!dst) return fail("无法创建输出文件（目录不可写？）");
+  for (const auto& e : entries_) {
+    zip_source_t* s = nullptr;
+    bool raw = !e.data && src;
+    if (e.data) {
+      s = zip_source_buffer(dst, e.data->data(), e.data->size(), 0);
+    } else if (raw) {
+      s = zip_source_zip(dst, src, static_cast<zip_uint64_t>(e.source_index), ZIP_FL_COMPRESSED, 0, -1);
+    }
+    if (!s) return fail("无法写入部件 " + e.name);
+    zip_int64_t idx = zip_file_add(dst, e.name.c_str(), s, ZIP_FL_ENC_UTF_8);
+    if (idx < 0) {
+      zip_source_free(s);
+      return fail("无法写入部件 " + e.name + "：" + zip_strerror(dst));
+    }
+    if (!raw) zip_set_file_compression(dst, static_cast<zip_uint64_t>(idx), ZIP_CM_DEFLATE, 6);
+    zip_file_set_mtime(dst, static_cast<zip_uint64_t>(idx), kFixedTime, 0);
+  }
+  if (zip_close(dst) != 0) {
+    std::string m = zip_strerror(dst);
+    return fail("写入失败：" + m);
+  }
+  dst = nullptr;
+  if (src) zip_discard(src);
+  src = nullptr;
+  fs::rename(tmp, target, ec);
+  if (ec) {
+    fs::remove(tmp, ec);
+    return write_error(path, "package.rename", "无法把临时文件改名为输出文件：" + ec.message());
+  }
+  return true;
+}
+
+}  // namespace jixiao
