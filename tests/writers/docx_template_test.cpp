@@ -1,0 +1,176 @@
+// The DOCX engine on templates made by python-docx (tests/fixtures/docx/make_docx_fixtures.py), one per
+// failure mode of template engines. The rendered document is read back with pugixml here, paragraph
+// by paragraph, independently of the engine's own run handling.
+#include "writers/docx_template.h"
+
+#include <gtest/gtest.h>
+
+#include <pugixml.hpp>
+
+#include "readers/zip_package.h"
+#include "test_paths.h"
+
+namespace jixiao {
+namespace {
+
+using Json = nlohmann::ordered_json;
+namespace fs = std::filesystem;
+
+struct Rendered {
+  pugi::xml_document doc;
+  std::vector<std::string> paragraphs;  // body paragraphs outside tables, in order
+  std::string error;
+  Diagnostics warnings;
+};
+
+std::string text_of(pugi::xml_node p) {
+  std::string s;
+  pugi::xpath_node_set nodes = p.select_nodes(".//w:t | .//w:br");
+  nodes.sort();  // a union comes in no particular order
+  for (pugi::xpath_node x : nodes) {
+    if (std::string(x.node().name()) == "w:br") s += "\n";
+    else s += x.node().text().get();
+  }
+  return s;
+}
+
+std::unique_ptr<Rendered> render(const std::string& fixture, const Json& data, bool lenient = false,
+                                 const std::string& part = "word/document.xml") {
+  auto r = std::make_unique<Rendered>();
+  fs::path out = test::scratch_dir() / "out.docx";
+  DocxRenderOptions o;
+  o.lenient = lenient;
+  auto ok = render_docx_template(test::fixture("docx/" + fixture).string(), data, out.string(), r->warnings, o);
+  if (!ok) {
+    r->error = ok.error().message;
+    EXPECT_FALSE(fs::exists(out));
+    return r;
+  }
+  auto pkg = ZipPackage::open_file(out.string());
+  EXPECT_TRUE(pkg.ok());
+  std::string xml = pkg->read(part).value();
+  EXPECT_TRUE(r->doc.load_buffer(xml.data(), xml.size(), pugi::parse_default | pugi::parse_ws_pcdata_single));
+  for (pugi::xpath_node x : r->doc.select_nodes("/w:document/w:body/w:p")) r->paragraphs.push_back(text_of(x.node()));
+  return r;
+}
+
+// Seed 001: 收、支总计 3555.82 万元, 2021 年 4024.76, 减少 468.94.
+TEST(DocxTemplate, TagSplitOverRunsWithMarksBetweenKeepsTheFirstRunsFormatting) {
+  auto r = render("python-docx-split-tags.docx", {{"total", 3555.82}, {"change", 3555.82 - 4024.76}, {"department", "剑阁县医疗保障局"}});
+  ASSERT_TRUE(r->error.empty()) << r->error;
+  ASSERT_EQ(r->paragraphs.size(), 2u);
+  EXPECT_EQ(r->paragraphs[0], "收支总计3555.82万元，比上年减少468.94万元。");
+  EXPECT_EQ(r->paragraphs[1], "剑阁县医疗保障局");
+  // the value sits in a bold run: the run where "{{" began
+  pugi::xpath_node t = r->doc.select_node("//w:t[text()='3555.82']");
+  ASSERT_TRUE(t);
+  EXPECT_TRUE(t.node().parent().child("w:rPr").child("w:b"));
+  EXPECT_FALSE(t.node().parent().child("w:rPr").child("w:i"));
+  // the bookmark and the spell-check marks are still there
+  EXPECT_TRUE(r->doc.select_node("//w:bookmarkStart[@w:name='total']"));
+  EXPECT_TRUE(r->doc.select_node("//w:bookmarkEnd"));
+}
+
+TEST(DocxTemplate, LoopsOverParagraphsLeaveNoEmptyParagraphs) {
+  Json data = {{"items", {{{"name", "一般公共预算财政拨款收入"}, {"amount", 3429.91}},
+                          {{"name", "政府性基金预算财政拨款收入"}, {"amount", 125.91}}}},
+               {"empty", Json::array()},
+               {"groups", {{{"title", "甲"}, {"rows", {"一", "二"}}}, {{"title", "乙"}, {"rows", Json::array()}}}}};
+  auto r = render("python-docx-loops.docx", data);
+  ASSERT_TRUE(r->error.empty()) << r->error;
+  std::vector<std::string> want = {"收入构成：",
+                                   "1. 一般公共预算财政拨款收入：3,429.91万元",
+                                   "2. 政府性基金预算财政拨款收入：125.91万元",
+                                   "甲",
+                                   "- 一（甲）",
+                                   "- 二（甲）",
+                                   "乙",
+                                   "完。"};
+  EXPECT_EQ(r->paragraphs, want);
+}
+
+TEST(DocxTemplate, LoopedTableRowsUnderAMergedHeader) {
+  Json data = {{"items", {{{"code", "208"}, {"name", "社会保障和就业支出"}, {"amount", 37.51}, {"subs", {"20801", "20805"}}},
+                          {{"code", "210"}, {"name", "卫生健康支出"}, {"amount", 2681.68}, {"subs", Json::array()}}}},
+               {"total", 2719.19},
+               {"none", Json::array()}};
+  auto r = render("python-docx-tables.docx", data);
+  ASSERT_TRUE(r->error.empty()) << r->error;
+  auto tables = r->doc.select_nodes("//w:tbl");
+  ASSERT_EQ(tables.size(), 2u);
+  pugi::xml_node t1 = tables[0].node();
+  std::vector<std::vector<std::string>> rows;
+  for (pugi::xml_node tr = t1.child("w:tr"); tr; tr = tr.next_sibling("w:tr")) {
+    rows.emplace_back();
+    for (pugi::xml_node tc = tr.child("w:tc"); tc; tc = tc.next_sibling("w:tc")) rows.back().push_back(text_of(tc));
+  }
+  std::vector<std::vector<std::string>> want = {{"科目", "金额（万元）"},
+                                                {"208", "社会保障和就业支出", "37.51"},
+                                                {"210", "卫生健康支出", "2681.68"},
+                                                {"合计", "", "2719.19"}};
+  EXPECT_EQ(rows, want);  // the {{#none}} row is gone, not left empty
+  EXPECT_TRUE(t1.child("w:tr").child("w:tc").child("w:tcPr").child("w:gridSpan"));  // header merge kept
+  pugi::xml_node t2 = tables[1].node();
+  std::vector<std::string> second;
+  for (pugi::xml_node tr = t2.child("w:tr"); tr; tr = tr.next_sibling("w:tr"))
+    second.push_back(text_of(tr.child("w:tc")) + "|" + text_of(tr.child("w:tc").next_sibling("w:tc")));
+  EXPECT_EQ(second, (std::vector<std::string>{"类|款", "社会保障和就业支出|20801；20805；", "卫生健康支出|"}));
+  // every cell still holds a paragraph
+  for (pugi::xpath_node tc : r->doc.select_nodes("//w:tc")) EXPECT_TRUE(tc.node().child("w:p"));
+}
+
+TEST(DocxTemplate, ConditionsAndEscaping) {
+  auto r = render("python-docx-conditions.docx", {{"reason", nullptr}, {"show", true}, {"hide", false},
+                                                  {"text", "收入<支出 & 结余\n第二行"}});
+  ASSERT_TRUE(r->error.empty()) << r->error;
+  EXPECT_EQ(r->paragraphs, (std::vector<std::string>{"变动原因：（待补充）", "显示的段落", "说明：收入<支出 & 结余\n第二行"}));
+  auto r2 = render("python-docx-conditions.docx", {{"reason", "人员减少"}, {"show", Json::array()}, {"hide", nullptr},
+                                                   {"text", ""}});
+  ASSERT_TRUE(r2->error.empty()) << r2->error;
+  EXPECT_EQ(r2->paragraphs, (std::vector<std::string>{"变动原因：人员减少", "说明："}));
+}
+
+TEST(DocxTemplate, HeadersAndFooters) {
+  Json data = {{"department", "剑阁县医疗保障局"}, {"year", 2022}, {"page", 1}};
+  auto r = render("python-docx-header-footer.docx", data);
+  ASSERT_TRUE(r->error.empty()) << r->error;
+  EXPECT_EQ(r->paragraphs.front(), "正文 2022");
+  fs::path out = test::scratch_dir() / "hf.docx";
+  Diagnostics w;
+  ASSERT_TRUE(render_docx_template(test::fixture("docx/python-docx-header-footer.docx").string(), data, out.string(), w).ok());
+  auto pkg = ZipPackage::open_file(out.string());
+  std::string all;
+  for (const auto& name : pkg->part_names())
+    if (name.find("header") != std::string::npos || name.find("footer") != std::string::npos) {
+      std::string xml = pkg->read(name).value();
+      pugi::xml_document d;
+      ASSERT_TRUE(d.load_buffer(xml.data(), xml.size(), pugi::parse_default | pugi::parse_ws_pcdata_single));
+      for (pugi::xpath_node p : d.select_nodes("//w:p")) all += text_of(p.node()) + "\n";
+    }
+  EXPECT_NE(all.find("剑阁县医疗保障局 2022年度部门决算"), std::string::npos);
+  EXPECT_NE(all.find("第1页"), std::string::npos);
+  EXPECT_EQ(all.find("{{"), std::string::npos);
+}
+
+TEST(DocxTemplate, UnknownPathIsAnErrorNamingTheTagUnlessLenient) {
+  auto r = render("python-docx-split-tags.docx", {{"total", 1}, {"change", 0}});
+  ASSERT_FALSE(r->error.empty());
+  EXPECT_NE(r->error.find("{{department}}"), std::string::npos) << r->error;
+  auto l = render("python-docx-split-tags.docx", {{"total", 1}, {"change", 0}}, true);
+  ASSERT_TRUE(l->error.empty()) << l->error;
+  EXPECT_EQ(l->paragraphs[1], "");
+  ASSERT_EQ(l->warnings.items().size(), 1u);
+  EXPECT_NE(l->warnings.items()[0].message.find("{{department}}"), std::string::npos);
+}
+
+TEST(DocxTemplate, SameDataSameBytes) {
+  Json data = {{"total", 3555.82}, {"change", -468.94}, {"department", "剑阁县医疗保障局"}};
+  fs::path dir = test::scratch_dir();
+  Diagnostics w;
+  for (const char* n : {"a.docx", "b.docx"})
+    ASSERT_TRUE(render_docx_template(test::fixture("docx/python-docx-split-tags.docx").string(), data, (dir / n).string(), w).ok());
+  EXPECT_EQ(test::read_file(dir / "a.docx"), test::read_file(dir / "b.docx"));
+}
+
+}  // namespace
+}  // namespace jixiao

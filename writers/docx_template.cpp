@@ -1,0 +1,519 @@
+#include "writers/docx_template.h"
+
+#include <pugixml.hpp>
+
+#include <cstring>
+#include <functional>
+#include <map>
+#include <optional>
+#include <sstream>
+
+#include "readers/zip_package.h"
+#include "writers/docx_runs.h"
+#include "writers/filters.h"
+#include "writers/package_writer.h"
+
+namespace jixiao {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+using docx::tag_of;
+
+bool is(pugi::xml_node n, const char* name) { return std::strcmp(n.name(), name) == 0; }
+
+std::string trim(std::string s) {
+  auto sp = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+  while (!s.empty() && sp(s.front())) s.erase(0, 1);
+  while (!s.empty() && sp(s.back())) s.pop_back();
+  return s;
+}
+
+// A tag's parts: kind ('#', '?', '^', '/', '@' or 0 for a value), path, filters.
+struct Tag {
+  char kind = 0;
+  std::string path, filters, text;
+};
+
+Tag parse_tag(const std::string& inner) {
+  Tag t;
+  t.text = "{{" + inner + "}}";
+  std::string s = trim(inner);
+  if (s == "@index") {  // the position in the list, not an image
+    t.path = s;
+    return t;
+  }
+  if (!s.empty() && std::strchr("#?^/@", s[0])) {
+    t.kind = s[0];
+    s = trim(s.substr(1));
+  }
+  size_t bar = s.find('|');
+  t.path = trim(s.substr(0, bar));
+  if (bar != std::string::npos) t.filters = s.substr(bar + 1);
+  return t;
+}
+
+bool truthy(const Json* v) {
+  if (!v || v->is_null()) return false;
+  if (v->is_boolean()) return v->get<bool>();
+  if (v->is_string() || v->is_array() || v->is_object()) return !v->empty();
+  return true;  // a number, even 0: the value is there
+}
+
+// The paragraph as one line, for messages: “2022年度收、支总计{{total | wan}}万元…”
+std::string excerpt(pugi::xml_node p) {
+  std::string s = docx::paragraph_text(p);
+  for (char& c : s)
+    if (c == '\n' || c == '\t') c = ' ';
+  if (s.size() > 90) {
+    size_t cut = 90;
+    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+    s = s.substr(0, cut) + "…";
+  }
+  return s;
+}
+
+pugi::xml_node enclosing_paragraph(pugi::xml_node n) {
+  while (n && !is(n, "w:p")) n = n.parent();
+  return n;
+}
+
+class Renderer {
+ public:
+  Renderer(const Json& data, Diagnostics& warnings, const DocxRenderOptions& opt) : warnings_(warnings), opt_(opt) {
+    scope_.push_back({&data, 0});
+  }
+
+  // Renders one part; false (with error()) at the first mistake.
+  bool render_part(pugi::xml_node root, const std::string& part) {
+    part_ = part;
+    for (pugi::xpath_node x : root.select_nodes("//w:p")) docx::isolate_tags(x.node());
+    pugi::xml_node top = root.first_child();  // w:document, w:hdr, w:ftr, w:footnotes …
+    if (is(top, "w:document")) return block(top.child("w:body"));
+    if (is(top, "w:footnotes") || is(top, "w:endnotes")) {
+      for (pugi::xml_node n : top.children())
+        if (!block(n)) return false;
+      return true;
+    }
+    return block(top);
+  }
+
+  const Diagnostic& error() const { return *error_; }
+
+ private:
+  struct Frame {
+    const Json* value;
+    size_t index;  // 1-based position in its list; 0 outside a list
+  };
+
+  bool fail(pugi::xml_node where, std::string message) {
+    Diagnostic d;
+    d.code = "template.docx";
+    d.part = part_;
+    pugi::xml_node p = enclosing_paragraph(where);
+    d.message = message + (p ? "（所在段落：“" + excerpt(p) + "”）" : "");
+    error_ = std::move(d);
+    return false;
+  }
+
+  // The value a path names, innermost scope first; nullptr when no scope has it.
+  const Json* lookup(const std::string& path) {
+    if (path == "." || path.empty()) return scope_.back().value;
+    if (path == "@index") {
+      index_value_ = scope_.back().index;
+      return &index_value_;
+    }
+    std::vector<std::string> parts;
+    for (size_t i = 0; i <= path.size();) {
+      size_t j = path.find('.', i);
+      if (j == std::string::npos) j = path.size();
+      parts.push_back(path.substr(i, j - i));
+      i = j + 1;
+    }
+    for (auto f = scope_.rbegin(); f != scope_.rend(); ++f) {
+      const Json* v = f->value;
+      if (!v->is_object() || !v->contains(parts[0])) continue;
+      v = &(*v)[parts[0]];
+      bool ok = true;
+      for (size_t k = 1; k < parts.size() && ok; ++k) {
+        if (v->is_object() && v->contains(parts[k])) {
+          v = &(*v)[parts[k]];
+        } else if (v->is_array() && !parts[k].empty() &&
+                   parts[k].find_first_not_of("0123456789") == std::string::npos &&
+                   std::stoul(parts[k]) < v->size()) {
+          v = &(*v)[std::stoul(parts[k])];
+        } else {
+          ok = false;
+        }
+      }
+      if (ok) return v;
+      return nullptr;  // the head matched here: a missing tail is missing, not found further out
+    }
+    return nullptr;
+  }
+
+  // A path that must exist; in lenient mode a missing one is null and warned.
+  bool resolve(const Tag& t, pugi::xml_node where, const Json*& out) {
+    out = lookup(t.path);
+    if (out) return true;
+    if (!opt_.lenient) return fail(where, "标签 " + t.text + " 的路径“" + t.path + "”在数据中不存在");
+    Diagnostic w;
+    w.code = "template.unknown_path";
+    w.severity = Severity::Warning;
+    w.part = part_;
+    pugi::xml_node p = enclosing_paragraph(where);
+    w.message = "标签 " + t.text + " 的路径在数据中不存在，已留空" + (p ? "（所在段落：“" + excerpt(p) + "”）" : "");
+    warnings_.add(std::move(w));
+    out = &null_;
+    return true;
+  }
+
+  // The scopes a section renders with: one per element of a list, one for an object or true.
+  bool section_frames(const Tag& t, pugi::xml_node where, std::vector<Frame>& frames) {
+    const Json* v = nullptr;
+    if (!resolve(t, where, v)) return false;
+    if (t.kind == '?') {
+      if (truthy(v)) frames.push_back(scope_.back());
+    } else if (t.kind == '^') {
+      if (!truthy(v)) frames.push_back(scope_.back());
+    } else if (v->is_array()) {
+      for (size_t i = 0; i < v->size(); ++i) frames.push_back({&(*v)[i], i + 1});
+    } else if (v->is_object()) {
+      if (!v->empty()) frames.push_back({v, 0});
+    } else if (truthy(v)) {
+      frames.push_back(v->is_boolean() ? scope_.back() : Frame{v, 0});
+    }
+    return true;
+  }
+
+  static std::optional<Tag> sole_tag(pugi::xml_node p) {
+    std::string text = trim(docx::paragraph_text(p));
+    if (text.size() < 5 || text.compare(0, 2, "{{") != 0 || text.compare(text.size() - 2, 2, "}}") != 0 ||
+        text.find("{{", 2) != std::string::npos)
+      return std::nullopt;
+    return parse_tag(text.substr(2, text.size() - 4));
+  }
+
+  // Children of a block container: body, table cell, header, footer, footnote, text box.
+  bool block(pugi::xml_node container) {
+    if (!container) return true;
+    for (pugi::xml_node c = container.first_child(); c;) {
+      if (is(c, "w:p")) {
+        std::optional<Tag> t = sole_tag(c);
+        if (t && (t->kind == '#' || t->kind == '?' || t->kind == '^')) {
+          // a section of whole paragraphs (and tables): find its closing paragraph among the siblings
+          int depth = 0;
+          pugi::xml_node close;
+          for (pugi::xml_node n = c.next_sibling(); n && !close; n = n.next_sibling()) {
+            if (!is(n, "w:p")) continue;
+            std::optional<Tag> u = sole_tag(n);
+            if (!u || u->path != t->path) continue;
+            if (u->kind == '/') {
+              if (depth == 0) close = n;
+              else --depth;
+            } else if (u->kind == t->kind) {
+              ++depth;
+            }
+          }
+          if (close) {
+            std::vector<Frame> frames;
+            if (!section_frames(*t, c, frames)) return false;
+            std::vector<pugi::xml_node> body;
+            for (pugi::xml_node n = c.next_sibling(); n != close; n = n.next_sibling()) body.push_back(n);
+            for (const Frame& f : frames) {
+              scope_.push_back(f);
+              // the copies are rendered as a block of their own (nested sections inside them), in a
+              // scratch element, then moved into place
+              pugi::xml_node scratch = container.insert_child_before("jixiao-scratch", close);
+              for (pugi::xml_node n : body) scratch.append_copy(n);
+              if (!block(scratch)) return false;
+              for (pugi::xml_node n = scratch.first_child(); n;) {
+                pugi::xml_node nn = n.next_sibling();
+                container.insert_move_before(n, scratch);
+                n = nn;
+              }
+              container.remove_child(scratch);
+              scope_.pop_back();
+            }
+            pugi::xml_node next = close.next_sibling();
+            for (pugi::xml_node n : body) container.remove_child(n);
+            container.remove_child(c);
+            container.remove_child(close);
+            c = next;
+            continue;
+          }
+        }
+      }
+      pugi::xml_node next = c.next_sibling();
+      if (!node(c)) return false;
+      c = next;
+    }
+    // a table cell must keep a paragraph
+    if (is(container, "w:tc") && !container.child("w:p")) container.append_child("w:p");
+    return true;
+  }
+
+  bool node(pugi::xml_node n) {
+    if (is(n, "w:p")) return paragraph(n);
+    if (is(n, "w:tbl")) return table(n);
+    if (is(n, "w:sdt")) return block(n.child("w:sdtContent"));
+    return true;
+  }
+
+  // ---- tables ------------------------------------------------------------------------------------
+  static std::vector<pugi::xml_node> tag_runs_in(pugi::xml_node n) {
+    std::vector<pugi::xml_node> out;
+    for (pugi::xpath_node x : n.select_nodes(".//w:r"))
+      if (!tag_of(x.node()).empty()) out.push_back(x.node());
+    return out;
+  }
+
+  bool table(pugi::xml_node tbl) {
+    for (pugi::xml_node row = tbl.child("w:tr"); row;) {
+      // a row section opens with a section tag whose closing tag is not in the same paragraph
+      pugi::xml_node open_run, close_run, last_row;
+      std::optional<Tag> open;
+      for (pugi::xml_node r : tag_runs_in(row)) {
+        Tag t = parse_tag(tag_of(r));
+        if (t.kind != '#' && t.kind != '?' && t.kind != '^') continue;
+        bool closed_here = false;
+        for (pugi::xml_node s : tag_runs_in(enclosing_paragraph(r))) {
+          Tag u = parse_tag(tag_of(s));
+          if (u.kind == '/' && u.path == t.path) closed_here = true;
+        }
+        if (closed_here) continue;
+        open = t;
+        open_run = r;
+        break;
+      }
+      if (!open) {
+        for (pugi::xml_node tc = row.child("w:tc"); tc; tc = tc.next_sibling("w:tc"))
+          if (!block(tc)) return false;
+        row = row.next_sibling("w:tr");
+        continue;
+      }
+      int depth = 0;
+      bool after_open = false;
+      for (pugi::xml_node r2 = row; r2 && !close_run; r2 = r2.next_sibling("w:tr")) {
+        for (pugi::xml_node s : tag_runs_in(r2)) {
+          if (s == open_run) {
+            after_open = true;
+            continue;
+          }
+          if (!after_open) continue;
+          Tag u = parse_tag(tag_of(s));
+          if (u.path != open->path) continue;
+          if (u.kind == '/') {
+            if (depth == 0) {
+              close_run = s;
+              last_row = r2;
+              break;
+            }
+            --depth;
+          } else if (u.kind == open->kind) {
+            ++depth;
+          }
+        }
+      }
+      if (!close_run) return fail(open_run, "标签 " + open->text + " 没有对应的 {{/" + open->path + "}}");
+      std::vector<Frame> frames;
+      if (!section_frames(*open, open_run, frames)) return false;
+      docx::set_run_text(open_run, "");
+      docx::set_run_text(close_run, "");
+      std::vector<pugi::xml_node> rows;
+      for (pugi::xml_node r2 = row;; r2 = r2.next_sibling("w:tr")) {
+        rows.push_back(r2);
+        if (r2 == last_row) break;
+      }
+      pugi::xml_node next = last_row.next_sibling("w:tr");
+      for (const Frame& f : frames) {
+        scope_.push_back(f);
+        for (pugi::xml_node r2 : rows) {
+          pugi::xml_node copy = tbl.insert_copy_before(r2, rows.front());
+          for (pugi::xml_node tc = copy.child("w:tc"); tc; tc = tc.next_sibling("w:tc"))
+            if (!block(tc)) return false;
+        }
+        scope_.pop_back();
+      }
+      for (pugi::xml_node r2 : rows) tbl.remove_child(r2);
+      row = next;
+    }
+    return true;
+  }
+
+  // ---- paragraphs --------------------------------------------------------------------------------
+  bool paragraph(pugi::xml_node p) {
+    if (!runs(p)) return false;
+    // text boxes anchored in this paragraph
+    for (pugi::xpath_node x : p.select_nodes(".//w:txbxContent"))
+      if (!block(x.node())) return false;
+    return true;
+  }
+
+  // Renders the tag runs among the children of `parent` (recursing into hyperlinks and the like).
+  bool runs(pugi::xml_node parent) {
+    for (pugi::xml_node c = parent.first_child(); c;) {
+      pugi::xml_node next = c.next_sibling();
+      if (!is(c, "w:r")) {
+        if (is(c, "w:hyperlink") || is(c, "w:ins") || is(c, "w:smartTag") || is(c, "w:fldSimple") ||
+            is(c, "w:customXml") || is(c, "w:sdt") || is(c, "w:sdtContent")) {
+          if (!runs(c)) return false;
+        }
+        c = next;
+        continue;
+      }
+      std::string inner = tag_of(c);
+      if (inner.empty()) {
+        c = next;
+        continue;
+      }
+      Tag t = parse_tag(inner);
+      if (t.kind == '/') return fail(c, "多余的结束标签 " + t.text);
+      if (t.kind == '#' || t.kind == '?' || t.kind == '^') {
+        int depth = 0;
+        pugi::xml_node close;
+        for (pugi::xml_node n = next; n && !close; n = n.next_sibling()) {
+          std::string i2 = tag_of(n);
+          if (i2.empty()) continue;
+          Tag u = parse_tag(i2);
+          if (u.path != t.path) continue;
+          if (u.kind == '/') {
+            if (depth == 0) close = n;
+            else --depth;
+          } else if (u.kind == t.kind) {
+            ++depth;
+          }
+        }
+        if (!close) return fail(c, "标签 " + t.text + " 没有对应的 {{/" + t.path + "}}（同一段落内）");
+        std::vector<Frame> frames;
+        if (!section_frames(t, c, frames)) return false;
+        std::vector<pugi::xml_node> body;
+        for (pugi::xml_node n = next; n != close; n = n.next_sibling()) body.push_back(n);
+        pugi::xml_node holder = parent;
+        for (const Frame& f : frames) {
+          scope_.push_back(f);
+          // copies go into a scratch element first, so that rendering them cannot reach the originals
+          pugi::xml_node scratch = holder.insert_child_before("jixiao-scratch", close);
+          for (pugi::xml_node n : body) scratch.append_copy(n);
+          if (!runs(scratch)) return false;
+          for (pugi::xml_node n = scratch.first_child(); n;) {
+            pugi::xml_node nn = n.next_sibling();
+            holder.insert_move_before(n, scratch);
+            n = nn;
+          }
+          holder.remove_child(scratch);
+          scope_.pop_back();
+        }
+        next = close.next_sibling();
+        for (pugi::xml_node n : body) holder.remove_child(n);
+        holder.remove_child(c);
+        holder.remove_child(close);
+        c = next;
+        continue;
+      }
+      if (t.kind == '@') return fail(c, "图片标签 " + t.text + " 暂不支持");
+      const Json* v = nullptr;
+      if (!resolve(t, c, v)) return false;
+      if (v->is_array() || v->is_object())
+        return fail(c, "标签 " + t.text + " 的值是列表或对象，不能直接写入；请用 {{#" + t.path + "}} … {{/" + t.path + "}}");
+      auto text = apply_filters(*v, t.filters);
+      if (!text) return fail(c, "标签 " + t.text + "：" + text.error().message);
+      docx::set_run_text(c, *text);
+      c = next;
+    }
+    return true;
+  }
+
+  Diagnostics& warnings_;
+  const DocxRenderOptions& opt_;
+  std::string part_;
+  std::vector<Frame> scope_;
+  std::optional<Diagnostic> error_;
+  Json index_value_;
+  const Json null_ = nullptr;
+};
+
+// Ids Word requires to be unique in the document: drawings (wp:docPr) and bookmarks, which repeated
+// content has duplicated.
+void renumber(std::vector<pugi::xml_document*>& docs) {
+  unsigned drawing = 1, bookmark = 0;
+  for (pugi::xml_document* doc : docs) {
+    for (pugi::xpath_node x : doc->select_nodes("//wp:docPr"))
+      x.node().attribute("id").set_value(drawing++);
+    std::map<std::string, std::vector<unsigned>> open;  // old id -> new ids not yet closed
+    std::map<std::string, int> names;
+    for (pugi::xpath_node x : doc->select_nodes("//w:bookmarkStart | //w:bookmarkEnd")) {
+      pugi::xml_node n = x.node();
+      std::string old = n.attribute("w:id").value();
+      if (is(n, "w:bookmarkStart")) {
+        unsigned id = bookmark++;
+        open[old].push_back(id);
+        n.attribute("w:id").set_value(id);
+        std::string name = n.attribute("w:name").value();
+        if (int k = names[name]++; k > 0 && n.attribute("w:name")) n.attribute("w:name").set_value((name + "_" + std::to_string(k + 1)).c_str());
+      } else if (!open[old].empty()) {
+        n.attribute("w:id").set_value(open[old].front());
+        open[old].erase(open[old].begin());
+      }
+    }
+  }
+}
+
+}  // namespace
+
+Expected<bool> render_docx_template(const std::string& template_path, const Json& data, const std::string& out_path,
+                                    Diagnostics& warnings, const DocxRenderOptions& options) {
+  auto pkg = ZipPackage::open_file(template_path);
+  if (!pkg) return pkg.error();
+  auto writer = PackageWriter::from_file(template_path);
+  if (!writer) return writer.error();
+  std::vector<std::string> parts;
+  for (const std::string& name : pkg->part_names()) {
+    std::string n = normalize_part_name(name);
+    if (n == "word/document.xml" || n == "word/footnotes.xml" || n == "word/endnotes.xml" ||
+        (n.rfind("word/header", 0) == 0 && n.size() > 4 && n.compare(n.size() - 4, 4, ".xml") == 0) ||
+        (n.rfind("word/footer", 0) == 0 && n.size() > 4 && n.compare(n.size() - 4, 4, ".xml") == 0))
+      parts.push_back(name);
+  }
+  if (parts.empty()) {
+    Diagnostic d;
+    d.code = "template.not_docx";
+    d.file = template_path;
+    d.message = "模板不是 Word 文档（缺少 word/document.xml）";
+    return d;
+  }
+  std::vector<std::unique_ptr<pugi::xml_document>> docs;
+  std::vector<pugi::xml_document*> raw;
+  Renderer r(data, warnings, options);
+  for (const std::string& part : parts) {
+    auto xml = pkg->read(part);
+    if (!xml) return xml.error();
+    auto doc = std::make_unique<pugi::xml_document>();
+    pugi::xml_parse_result ok = doc->load_buffer(xml->data(), xml->size(), pugi::parse_default | pugi::parse_ws_pcdata_single);
+    if (!ok) {
+      Diagnostic d;
+      d.code = "template.xml";
+      d.file = template_path;
+      d.part = part;
+      d.offset = ok.offset;
+      d.message = std::string("模板部件的 XML 无效：") + ok.description();
+      return d;
+    }
+    if (!r.render_part(*doc, part)) {
+      Diagnostic d = r.error();
+      d.file = template_path;
+      return d;
+    }
+    raw.push_back(doc.get());
+    docs.push_back(std::move(doc));
+  }
+  renumber(raw);
+  for (size_t i = 0; i < parts.size(); ++i) {
+    std::ostringstream os;
+    docs[i]->save(os, "", pugi::format_raw, pugi::encoding_utf8);
+    writer->put(parts[i], os.str());
+  }
+  return writer->write(out_path);
+}
+
+}  // namespace jixiao

@@ -1,0 +1,36 @@
+// The DOCX template engine: a Word document with tags, filled from a JSON tree.
+//
+//   {{path}}              a value: "funds.budget", "items.0.name"; inside a section the path is looked up in
+//                         the current element first, then outwards; {{.}} is the element, {{@index}} its
+//                         1-based position. Escaped for XML; "\n" becomes a line break.
+//   {{path | f | g:arg}}  filters (writers/filters.h): wan, fixed:N, money, pct:N, abs, dir:增加,减少,
+//                         cnupper, cnnum, date:PATTERN, default:TEXT
+//   {{#list}} … {{/list}} repeats what stands between: paragraphs (each tag alone in its paragraph),
+//                         table rows (the tags in cells of the first and last row), or runs of one
+//                         paragraph; an object renders once with it as the scope, true once, an empty
+//                         list, null or false not at all — leaving no empty paragraph or row behind
+//   {{?x}} … {{/x}}        once when x is truthy (not null, false, "", [] or {}), {{^x}} … {{/x}} when not
+//
+// Tags work in the body, tables, headers, footers, footnotes, endnotes and text boxes, whatever runs
+// Word split them into. Drawing and bookmark ids stay unique after repetition. An unknown path is an
+// error naming the tag and where it stands (lenient: empty, with a warning).
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "core/diagnostic.h"
+
+namespace jixiao {
+
+struct DocxRenderOptions {
+  bool lenient = false;
+};
+
+// Renders the template at template_path with `data` and writes out_path (atomically; never over the
+// template).
+Expected<bool> render_docx_template(const std::string& template_path, const nlohmann::ordered_json& data,
+                                   const std::string& out_path, Diagnostics& warnings,
+                                   const DocxRenderOptions& options = {});
+
+}  // namespace jixiao
