@@ -6,6 +6,7 @@
 #include "cli/common.h"
 #include "cli/dump_command.h"
 #include "cli/check_command.h"
+#include "cli/fill_command.h"
 #include "cli/inspect_command.h"
 #include "cli/recompute_command.h"
 #include "core/data_dir.h"
@@ -32,6 +33,7 @@ int main(int argc, char** argv) {
   add_inspect_command(app, global, exit_code);
   add_recompute_command(app, global, exit_code);
   add_check_command(app, global, exit_code);
+  add_fill_command(app, global, exit_code);
 
   try {
     app.parse(argc, argv);

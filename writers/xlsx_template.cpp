@@ -1,0 +1,744 @@
+// XLSX template fill: template sheets are read as DOMs (they are small); the filled rows are built
+// as compact cell records, their formulas computed with jixiao's evaluator, and the sheet XML is
+// streamed with a string builder, so 100,000 list rows never become a DOM.
+#include "writers/xlsx_template.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <memory>
+#include <set>
+
+#include "writers/package_writer.h"
+#include "writers/xlsx_template_internal.h"
+
+namespace jixiao {
+
+using namespace xlsx_fill;
+using Json = nlohmann::ordered_json;
+using formula::Value;
+
+namespace {
+
+struct TemplateCell {
+  enum class Kind : uint8_t { Static, Text, Formula };
+  uint32_t col = 0;
+  Kind kind = Kind::Static;
+  std::string attrs;  // every attribute but r and t, serialized (' s="3"')
+  std::string t;      // Static: the original t
+  std::string inner;  // Static: the original children, serialized
+  Value value;        // Static: its value, for formulas that read it
+  ParsedCellText text;
+  FormulaShifter formula;
+  bool array = false;
+};
+
+struct TemplateRow {
+  uint32_t row = 0;
+  std::string attrs;  // every attribute but r
+  std::vector<TemplateCell> cells;
+};
+
+struct Section {
+  std::string path, tag;
+  uint32_t first = 0, last = 0;
+  std::string cell;  // where it opens, for messages
+};
+
+struct SheetTemplate {
+  SheetInfo info;
+  pugi::xml_document doc;
+  std::vector<TemplateRow> rows;
+  std::vector<Section> sections;
+  std::vector<const Json*> section_values;
+};
+
+// One cell of the output: a compact record, turned into XML at the end.
+struct OutCell {
+  enum class Kind : uint8_t { Static, Number, String, Boolean, Empty, Formula };
+  uint32_t row = 0, col = 0;
+  const TemplateCell* tmpl = nullptr;
+  Kind kind = Kind::Static;
+  uint8_t state = 0;  // Formula: 0 not computed, 1 computing, 2 done
+  Value value;
+  std::string aux;  // Formula: its text; Number: the number as JSON prints it
+};
+
+struct OutRow {
+  uint32_t row = 0;
+  const TemplateRow* tmpl = nullptr;
+  size_t first = 0, end = 0;  // cells
+};
+
+struct OutSheet {
+  std::vector<OutCell> cells;  // sorted by (row, col)
+  std::vector<OutRow> rows;
+  std::vector<uint32_t> row_cells;  // row -> index of its first cell in `rows`, kNoRow when none
+};
+
+constexpr uint32_t kNoRow = 0xFFFFFFFFu;
+
+Diagnostic error(std::string code, std::string message, const std::string& file, const std::string& part = {},
+                 const std::string& sheet = {}, const std::string& cell = {}) {
+  Diagnostic d;
+  d.code = std::move(code);
+  d.message = std::move(message);
+  d.file = file;
+  d.part = part;
+  d.sheet = sheet;
+  d.cell = cell;
+  return d;
+}
+
+std::string node_text(pugi::xml_node n) {  // the text of <si>/<is>, phonetic runs left out
+  std::string out;
+  for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) {
+    std::string_view name = local_name(c);
+    if (name == "t") out += c.text().get();
+    else if (name == "r") out += node_text(c);
+  }
+  return out;
+}
+
+std::string inner_xml(pugi::xml_node n) {
+  std::string out;
+  struct W : pugi::xml_writer {
+    std::string* o;
+    void write(const void* d, size_t s) override { o->append(static_cast<const char*>(d), s); }
+  } w;
+  w.o = &out;
+  for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) c.print(w, "", pugi::format_raw);
+  return out;
+}
+
+std::string attrs_except(pugi::xml_node n, std::initializer_list<std::string_view> skip) {
+  std::string out;
+  for (pugi::xml_attribute a = n.first_attribute(); a; a = a.next_attribute()) {
+    std::string_view name = a.name();
+    if (std::find(skip.begin(), skip.end(), name) != skip.end()) continue;
+    out += ' ';
+    out += name;
+    out += "=\"";
+    append_escaped(out, a.value(), true);
+    out += '"';
+  }
+  return out;
+}
+
+Value static_value(std::string_view t, pugi::xml_node c, const std::vector<std::string>& sst) {
+  pugi::xml_node v = child(c, "v");
+  if (t == "s") {
+    size_t i = v.text().as_ullong(~0ull);
+    return i < sst.size() ? Value::str(sst[i]) : Value::empty();
+  }
+  if (t == "inlineStr") return Value::str(node_text(child(c, "is")));
+  if (!v) return Value::empty();
+  if (t == "str" || t == "d") return Value::str(v.text().get());
+  if (t == "b") return Value::boolean(v.text().as_int() != 0);
+  if (t == "e") return Value::error(v.text().get());
+  return Value::num(v.text().as_double());
+}
+
+class Filler {
+ public:
+  Filler(const std::string& path, const Json& data, Diagnostics& warnings, const XlsxFillOptions& opt)
+      : path_(path), data_(data), warnings_(warnings), opt_(opt) {}
+
+  Expected<bool> run(const std::string& out_path);
+
+ private:
+  Expected<bool> load();
+  Expected<bool> load_sheet(SheetTemplate& s);
+  Expected<bool> find_sections(SheetTemplate& s);
+  Expected<bool> render(int sheet);
+  Expected<bool> render_row(int sheet, const TemplateRow& row, uint32_t out_row, const ShiftSite& site);
+  Expected<const Json*> resolve(const SheetTemplate& s, const TemplateRow& row, const TemplateCell& c,
+                                const TagPiece& p, Value* index_value);
+  void evaluate_all();
+  std::string sheet_xml(int sheet);
+  Diagnostic tag_error(const SheetTemplate& s, uint32_t row, uint32_t col, const std::string& msg,
+                       const std::string& code = "template.tag") const {
+    return error(code, msg, path_, s.info.part, s.info.name, cell_name({row, col}));
+  }
+
+  friend class FillContext;
+  const std::string& path_;
+  const Json& data_;
+  Diagnostics& warnings_;
+  XlsxFillOptions opt_;
+  std::unique_ptr<ZipPackage> pkg_;
+  std::string workbook_part_;
+  pugi::xml_document workbook_;
+  std::vector<std::string> sst_;
+  std::vector<std::unique_ptr<SheetTemplate>> sheets_;
+  WorkbookRowMaps maps_;
+  std::vector<OutSheet> out_;
+  std::vector<ScopeFrame> scopes_;
+  std::set<std::pair<const TemplateCell*, std::string>> warned_;
+};
+
+Expected<bool> Filler::load() {
+  auto pkg = ZipPackage::open_file(path_);
+  if (!pkg) {
+    Diagnostic d = pkg.error();
+    d.code = "template.unreadable";
+    d.message = "无法读取模板：" + d.message;
+    return d;
+  }
+  pkg_ = std::make_unique<ZipPackage>(std::move(pkg).value());
+  workbook_part_ = "xl/workbook.xml";
+  for (const Relationship& r : read_relationships(*pkg_, ""))
+    if (type_is(r, "officeDocument")) workbook_part_ = r.target;
+  auto wb = pkg_->read(workbook_part_);
+  if (!wb) return error("template.unreadable", "无法读取模板：" + wb.error().message, path_, workbook_part_);
+  if (!workbook_.load_buffer(wb->data(), wb->size(), kParseFlags))
+    return error("template.unreadable", "模板的 workbook.xml 不是有效的 XML — 请用 Excel 或 WPS 重新保存模板", path_,
+                 workbook_part_);
+  auto rels = read_relationships(*pkg_, workbook_part_);
+  for (const Relationship& r : rels) {
+    if (!type_is(r, "sharedStrings") || !pkg_->has(r.target)) continue;
+    auto xml = pkg_->read(r.target);
+    if (!xml) return error("template.unreadable", "无法读取模板：" + xml.error().message, path_, r.target);
+    pugi::xml_document doc;
+    if (!doc.load_buffer(xml->data(), xml->size(), kParseFlags))
+      return error("template.unreadable", "模板的共享字符串部件不是有效的 XML", path_, r.target);
+    for (pugi::xml_node si = doc.document_element().first_child(); si; si = si.next_sibling())
+      if (local_name(si) == "si") sst_.push_back(node_text(si));
+  }
+  for (pugi::xml_node s = child(child(workbook_.document_element(), "sheets"), "sheet"); s; s = s.next_sibling()) {
+    if (local_name(s) != "sheet") continue;
+    std::string id;
+    for (pugi::xml_attribute a = s.first_attribute(); a; a = a.next_attribute())
+      if (std::string_view(a.name()).ends_with(":id")) id = a.value();
+    auto sheet = std::make_unique<SheetTemplate>();
+    sheet->info.name = s.attribute("name").value();
+    for (const Relationship& r : rels)
+      if (r.id == id) sheet->info.part = r.target;
+    maps_.sheet_names.push_back(sheet->info.name);
+    sheets_.push_back(std::move(sheet));
+  }
+  for (auto& s : sheets_) {
+    if (s->info.part.empty() || !pkg_->has(s->info.part)) continue;  // a chartsheet or a broken link: carried over
+    auto ok = load_sheet(*s);
+    if (!ok) return ok.error();
+  }
+  return true;
+}
+
+Expected<bool> Filler::load_sheet(SheetTemplate& s) {
+  auto xml = pkg_->read(s.info.part);
+  if (!xml) return error("template.unreadable", "无法读取模板：" + xml.error().message, path_, s.info.part, s.info.name);
+  auto res = s.doc.load_buffer(xml->data(), xml->size(), kParseFlags);
+  if (!res)
+    return error("template.unreadable", std::string("模板工作表不是有效的 XML（") + res.description() + "）", path_,
+                 s.info.part, s.info.name);
+  pugi::xml_node data = child(s.doc.document_element(), "sheetData");
+  if (!data || local_name(s.doc.document_element()) != "worksheet") {
+    s.info.part.clear();  // not a worksheet (chartsheet, dialog sheet): carried over unchanged
+    return true;
+  }
+  struct Master {
+    CellPos at;
+    std::string text;
+  };
+  std::map<std::string, Master> shared;
+  uint32_t next_row = 0;
+  for (pugi::xml_node r = data.first_child(); r; r = r.next_sibling()) {
+    if (local_name(r) != "row") continue;
+    TemplateRow row;
+    row.row = r.attribute("r") ? r.attribute("r").as_uint() - 1 : next_row;
+    next_row = row.row + 1;
+    row.attrs = attrs_except(r, {"r"});
+    uint32_t next_col = 0;
+    for (pugi::xml_node c = r.first_child(); c; c = c.next_sibling()) {
+      if (local_name(c) != "c") continue;
+      TemplateCell cell;
+      auto pos = parse_cell(c.attribute("r").value());
+      cell.col = pos ? pos->col : next_col;
+      next_col = cell.col + 1;
+      cell.attrs = attrs_except(c, {"r", "t"});
+      cell.t = c.attribute("t").value();
+      if (pugi::xml_node f = child(c, "f")) {
+        std::string text = f.text().get();
+        std::string_view ft = f.attribute("t").value();
+        if (ft == "shared") {
+          std::string si = f.attribute("si").value();
+          if (f.attribute("ref") || !shared.count(si)) {
+            shared[si] = {{row.row, cell.col}, text};
+          } else {
+            const Master& m = shared[si];
+            text = formula::shift_formula(m.text, static_cast<int32_t>(row.row) - static_cast<int32_t>(m.at.row),
+                                          static_cast<int32_t>(cell.col) - static_cast<int32_t>(m.at.col));
+          }
+        }
+        cell.array = ft == "array";
+        cell.kind = TemplateCell::Kind::Formula;
+        cell.formula = FormulaShifter(std::move(text));
+      } else {
+        std::string text;
+        bool is_text = cell.t == "s" || cell.t == "inlineStr";
+        if (is_text) {
+          Value v = static_value(cell.t, c, sst_);
+          text = v.text;
+          cell.text = parse_cell_text(text);
+          if (!cell.text.error.empty())
+            return tag_error(s, row.row, cell.col, "标签 " + cell.text.error_tag + " 有误：" + cell.text.error);
+        }
+        if (is_text && cell.text.has_tags) {
+          cell.kind = TemplateCell::Kind::Text;
+        } else {
+          cell.kind = TemplateCell::Kind::Static;
+          cell.inner = inner_xml(c);
+          cell.value = static_value(cell.t, c, sst_);
+          cell.text = {};
+        }
+      }
+      row.cells.push_back(std::move(cell));
+    }
+    std::sort(row.cells.begin(), row.cells.end(), [](const TemplateCell& a, const TemplateCell& b) { return a.col < b.col; });
+    s.rows.push_back(std::move(row));
+  }
+  std::stable_sort(s.rows.begin(), s.rows.end(), [](const TemplateRow& a, const TemplateRow& b) { return a.row < b.row; });
+  return find_sections(s);
+}
+
+Expected<bool> Filler::find_sections(SheetTemplate& s) {
+  std::optional<Section> open;
+  for (const TemplateRow& row : s.rows) {
+    for (const TemplateCell& c : row.cells) {
+      for (const TagPiece& p : c.text.pieces) {
+        if (p.kind == TagPiece::Kind::Open) {
+          if (open)
+            return tag_error(s, row.row, c.col,
+                             "标签 " + p.tag + " 出现在区段 {{#" + open->path + "}}（始于 " + open->cell +
+                                 "）之内：XLSX 模板暂不支持嵌套区段 — 请先结束外层区段");
+          open = Section{p.text, p.tag, row.row, row.row, cell_name({row.row, c.col})};
+        } else if (p.kind == TagPiece::Kind::Close) {
+          if (!open || open->path != p.text)
+            return tag_error(s, row.row, c.col,
+                             "标签 " + p.tag + " 没有对应的开始标签" +
+                                 (open ? "（当前区段是 {{#" + open->path + "}}，始于 " + open->cell + "）" : std::string()) +
+                                 " — 请检查区段标签是否成对");
+          open->last = row.row;
+          s.sections.push_back(*open);
+          open.reset();
+        }
+      }
+    }
+  }
+  if (open) {
+    auto pos = parse_cell(open->cell);
+    return tag_error(s, pos->row, pos->col, "区段标签 " + open->tag + " 没有结束标签 {{/" + open->path + "}} — 请在区段最后一行加上结束标签");
+  }
+  return true;
+}
+
+}  // namespace
+
+namespace {
+
+class FillContext : public formula::Context {
+ public:
+  struct Name {
+    std::string name, value;
+    int local = -1;
+  };
+  FillContext(WorkbookRowMaps& maps, std::vector<OutSheet>& out, std::vector<Name> names)
+      : maps_(maps), out_(out), names_(std::move(names)) {}
+
+  std::optional<int> sheet_index(std::string_view name) const override {
+    int i = maps_.sheet_index(name);
+    if (i < 0) return std::nullopt;
+    return i;
+  }
+  Value cell(int sheet, CellPos pos) override {
+    OutSheet& o = out_[sheet];
+    if (pos.row >= o.row_cells.size() || o.row_cells[pos.row] == kNoRow) return Value::empty();
+    const OutRow& r = o.rows[o.row_cells[pos.row]];
+    for (size_t i = r.first; i < r.end; ++i)
+      if (o.cells[i].col == pos.col) return value(sheet, o.cells[i]);
+    return Value::empty();
+  }
+  void for_each_cell(int sheet, const CellRange& range, const std::function<void(CellPos, const Value&)>& fn) override {
+    OutSheet& o = out_[sheet];
+    if (o.row_cells.empty()) return;
+    uint32_t last = std::min<uint32_t>(range.last.row, static_cast<uint32_t>(o.row_cells.size() - 1));
+    for (uint32_t row = range.first.row; row <= last; ++row) {
+      if (o.row_cells[row] == kNoRow) continue;
+      const OutRow& r = o.rows[o.row_cells[row]];
+      for (size_t i = r.first; i < r.end; ++i) {
+        OutCell& c = o.cells[i];
+        if (c.col < range.first.col || c.col > range.last.col) continue;
+        Value v = value(sheet, c);
+        if (v.kind != Value::Kind::Empty) fn(CellPos{c.row, c.col}, v);
+      }
+    }
+  }
+  std::optional<std::string> defined_name(std::string_view name, int current_sheet) const override {
+    const Name* global = nullptr;
+    for (const Name& n : names_) {
+      if (n.name.size() != name.size() || !std::equal(n.name.begin(), n.name.end(), name.begin(), [](char a, char b) {
+            return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
+          }))
+        continue;
+      if (n.local == current_sheet) return n.value;
+      if (n.local < 0) global = &n;
+    }
+    if (global) return global->value;
+    return std::nullopt;
+  }
+
+  Value value(int sheet, OutCell& c) {
+    if (c.kind != OutCell::Kind::Formula || c.state >= 2) return c.value;
+    if (c.state == 1) return Value::num(0);  // a circular reference: Excel shows 0 too
+    c.state = 1;
+    formula::Result r = formula::evaluate(c.aux, sheet, *this);
+    c.value = r.supported ? r.value : Value::empty();
+    c.state = r.supported ? 2 : 3;
+    return c.value;
+  }
+
+ private:
+  WorkbookRowMaps& maps_;
+  std::vector<OutSheet>& out_;
+  std::vector<Name> names_;
+};
+
+// A computed number as Excel would store it: 15 significant digits, so 0.1+0.2 is 0.3.
+void append_number(std::string& out, double v) {
+  if (v == 0) {
+    out += '0';
+    return;
+  }
+  char buf[32];
+  if (std::fabs(v) < 1e15 && v == std::floor(v)) {
+    std::snprintf(buf, sizeof buf, "%.0f", v);
+  } else {
+    std::snprintf(buf, sizeof buf, "%.15g", v);
+  }
+  out += buf;
+}
+
+Expected<const Json*> Filler::resolve(const SheetTemplate& s, const TemplateRow& row, const TemplateCell& c,
+                                      const TagPiece& p, Value* index_value) {
+  switch (p.kind) {
+    case TagPiece::Kind::Dot:
+      return scopes_.back().value;
+    case TagPiece::Kind::Index:
+      if (scopes_.size() < 2)
+        return tag_error(s, row.row, c.col, "标签 " + p.tag + " 只能用在区段 {{#列表}}…{{/列表}} 之内");
+      *index_value = Value::num(static_cast<double>(scopes_.back().index + 1));
+      return nullptr;
+    default:
+      break;
+  }
+  const Json* v = lookup_path(scopes_, p.text);
+  if (v) return v;
+  if (!opt_.lenient)
+    return tag_error(s, row.row, c.col,
+                     "标签 " + p.tag + " 的路径 " + p.text + " 在数据中不存在 — 请检查 JSON 数据，或用宽松模式（--lenient）让它留空",
+                     "template.unknown_path");
+  if (warned_.emplace(&c, p.text).second)
+    warnings_.add(error("template.unknown_path", "标签 " + p.tag + " 的路径 " + p.text + " 在数据中不存在，已留空", path_,
+                        s.info.part, s.info.name, cell_name({row.row, c.col})));
+  return nullptr;
+}
+
+Expected<bool> Filler::render_row(int sheet, const TemplateRow& row, uint32_t out_row, const ShiftSite& site) {
+  const SheetTemplate& s = *sheets_[sheet];
+  OutSheet& o = out_[sheet];
+  OutRow orow{out_row, &row, o.cells.size(), 0};
+  for (const TemplateCell& c : row.cells) {
+    OutCell oc;
+    oc.row = out_row;
+    oc.col = c.col;
+    oc.tmpl = &c;
+    if (c.kind == TemplateCell::Kind::Static) {
+      oc.value = c.value;
+    } else if (c.kind == TemplateCell::Kind::Formula) {
+      oc.kind = OutCell::Kind::Formula;
+      oc.aux = c.formula.apply(maps_, site);
+    } else {
+      const TagPiece* single = nullptr;
+      size_t visible = 0;
+      for (const TagPiece& p : c.text.pieces)
+        if (p.kind != TagPiece::Kind::Open && p.kind != TagPiece::Kind::Close) {
+          ++visible;
+          single = &p;
+        }
+      if (visible == 0) {
+        oc.kind = OutCell::Kind::Empty;
+      } else if (visible == 1 && single->kind != TagPiece::Kind::Text) {
+        Value index;
+        auto v = resolve(s, row, c, *single, &index);
+        if (!v) return v.error();
+        const Json* j = *v;
+        if (index.kind == Value::Kind::Number) {
+          oc.kind = OutCell::Kind::Number;
+          oc.value = index;
+          oc.aux = std::to_string(static_cast<long long>(index.number));
+        } else if (!j || j->is_null()) {
+          oc.kind = OutCell::Kind::Empty;
+        } else if (j->is_number()) {
+          oc.kind = OutCell::Kind::Number;
+          oc.value = Value::num(j->get<double>());
+          oc.aux = j->dump();
+        } else if (j->is_boolean()) {
+          oc.kind = OutCell::Kind::Boolean;
+          oc.value = Value::boolean(j->get<bool>());
+        } else {
+          oc.kind = OutCell::Kind::String;
+          oc.value = Value::str(json_text(*j));
+        }
+      } else {
+        std::string text;
+        for (const TagPiece& p : c.text.pieces) {
+          if (p.kind == TagPiece::Kind::Open || p.kind == TagPiece::Kind::Close) continue;
+          if (p.kind == TagPiece::Kind::Text) {
+            text += p.text;
+            continue;
+          }
+          Value index;
+          auto v = resolve(s, row, c, p, &index);
+          if (!v) return v.error();
+          if (index.kind == Value::Kind::Number) text += std::to_string(static_cast<long long>(index.number));
+          else if (*v) text += json_text(**v);
+        }
+        oc.kind = OutCell::Kind::String;
+        oc.value = Value::str(std::move(text));
+      }
+    }
+    o.cells.push_back(std::move(oc));
+  }
+  orow.end = o.cells.size();
+  o.rows.push_back(orow);
+  return true;
+}
+
+Expected<bool> Filler::render(int sheet) {
+  const SheetTemplate& s = *sheets_[sheet];
+  const RowMap& rm = maps_.maps[sheet];
+  for (size_t i = 0; i < s.rows.size();) {
+    const TemplateRow& row = s.rows[i];
+    int b = rm.block_of(row.row);
+    if (b < 0) {
+      auto ok = render_row(sheet, row, static_cast<uint32_t>(rm.outside(row.row)), ShiftSite{sheet, -1, 0});
+      if (!ok) return ok;
+      ++i;
+      continue;
+    }
+    const RowBlock& blk = rm.blocks()[b];
+    size_t j = i;
+    while (j < s.rows.size() && s.rows[j].row <= blk.last) ++j;
+    const Json* v = s.section_values[b];
+    for (uint32_t copy = 0; copy < blk.copies; ++copy) {
+      scopes_.push_back({v->is_array() ? &(*v)[copy] : v, copy});
+      for (size_t k = i; k < j; ++k) {
+        auto ok = render_row(sheet, s.rows[k], static_cast<uint32_t>(rm.in_copy(b, s.rows[k].row, copy)),
+                             ShiftSite{sheet, b, copy});
+        if (!ok) return ok;
+      }
+      scopes_.pop_back();
+    }
+    i = j;
+  }
+  OutSheet& o = out_[sheet];
+  uint32_t max_row = o.rows.empty() ? 0 : o.rows.back().row + 1;
+  o.row_cells.assign(max_row, kNoRow);
+  for (size_t k = 0; k < o.rows.size(); ++k) o.row_cells[o.rows[k].row] = static_cast<uint32_t>(k);
+  return true;
+}
+
+std::string Filler::sheet_xml(int sheet) {
+  SheetTemplate& s = *sheets_[sheet];
+  const OutSheet& o = out_[sheet];
+  shift_sheet_elements(s.doc, maps_, sheet);
+  pugi::xml_node ws = s.doc.document_element();
+  pugi::xml_node data = child(ws, "sheetData");
+  std::string P(data.name());
+  P = P.substr(0, P.size() - std::strlen("sheetData"));
+  if (pugi::xml_node dim = child(ws, "dimension"); dim && !o.cells.empty()) {
+    CellRange ext{{kMaxRows, kMaxCols}, {0, 0}};
+    for (const OutCell& c : o.cells) {
+      ext.first.row = std::min(ext.first.row, c.row);
+      ext.first.col = std::min(ext.first.col, c.col);
+      ext.last.row = std::max(ext.last.row, c.row);
+      ext.last.col = std::max(ext.last.col, c.col);
+    }
+    dim.attribute("ref").set_value(range_name(ext).c_str());
+  }
+  while (data.first_child()) data.remove_child(data.first_child());
+  static const std::string kMarker = "@@JIXIAO_SHEETDATA@@";
+  data.append_child(pugi::node_pcdata).set_value(kMarker.c_str());
+  std::string xml = serialize(s.doc);
+  size_t at = xml.find(kMarker);
+  std::string out;
+  out.reserve(xml.size() + o.cells.size() * 48 + o.rows.size() * 24);
+  out.append(xml, 0, at);
+  std::string ref;
+  for (const OutRow& r : o.rows) {
+    std::string rnum = std::to_string(r.row + 1);
+    out += '<';
+    out += P;
+    out += "row r=\"";
+    out += rnum;
+    out += '"';
+    out += r.tmpl->attrs;
+    if (r.first == r.end) {
+      out += "/>";
+      continue;
+    }
+    out += '>';
+    for (size_t i = r.first; i < r.end; ++i) {
+      const OutCell& c = o.cells[i];
+      const TemplateCell& t = *c.tmpl;
+      out += '<';
+      out += P;
+      out += "c r=\"";
+      out += column_name(c.col);
+      out += rnum;
+      out += '"';
+      out += t.attrs;
+      switch (c.kind) {
+        case OutCell::Kind::Static:
+          if (!t.t.empty()) {
+            out += " t=\"";
+            append_escaped(out, t.t, true);
+            out += '"';
+          }
+          if (t.inner.empty()) {
+            out += "/>";
+            continue;
+          }
+          out += '>';
+          out += t.inner;
+          break;
+        case OutCell::Kind::Empty:
+          out += "/>";
+          continue;
+        case OutCell::Kind::Number:
+          out += "><" + P + "v>";
+          out += c.aux;
+          out += "</" + P + "v>";
+          break;
+        case OutCell::Kind::Boolean:
+          out += " t=\"b\"><" + P + "v>";
+          out += c.value.number != 0 ? '1' : '0';
+          out += "</" + P + "v>";
+          break;
+        case OutCell::Kind::String:
+          out += " t=\"inlineStr\"><" + P + "is><" + P + "t xml:space=\"preserve\">";
+          append_escaped(out, c.value.text, false);
+          out += "</" + P + "t></" + P + "is>";
+          break;
+        case OutCell::Kind::Formula: {
+          const Value& v = c.value;
+          bool have = c.state == 2;
+          if (have && v.kind == Value::Kind::String) out += " t=\"str\"";
+          if (have && v.kind == Value::Kind::Boolean) out += " t=\"b\"";
+          if (have && v.kind == Value::Kind::Error) out += " t=\"e\"";
+          out += "><" + P + "f";
+          if (t.array) out += " t=\"array\" ref=\"" + column_name(c.col) + rnum + "\"";
+          out += '>';
+          append_escaped(out, c.aux, false);
+          out += "</" + P + "f>";
+          if (have) {
+            out += "<" + P + "v>";
+            if (v.kind == Value::Kind::Number) append_number(out, v.number);
+            else if (v.kind == Value::Kind::Boolean) out += v.number != 0 ? '1' : '0';
+            else if (v.kind == Value::Kind::Empty) out += '0';
+            else append_escaped(out, v.text, false);
+            out += "</" + P + "v>";
+          }
+          break;
+        }
+      }
+      out += "</" + P + "c>";
+    }
+    out += "</" + P + "row>";
+  }
+  out.append(xml, at + kMarker.size(), std::string::npos);
+  return out;
+}
+
+Expected<bool> Filler::run(const std::string& out_path) {
+  auto ok = load();
+  if (!ok) return ok;
+  scopes_ = {{&data_, 0}};
+  maps_.maps.resize(sheets_.size());
+  for (size_t k = 0; k < sheets_.size(); ++k) {
+    SheetTemplate& s = *sheets_[k];
+    std::vector<RowBlock> blocks;
+    for (const Section& sec : s.sections) {
+      const Json* v = lookup_path(scopes_, sec.path);
+      s.section_values.push_back(v);
+      uint32_t copies = !v ? 0 : v->is_array() ? static_cast<uint32_t>(v->size()) : truthy(*v) ? 1 : 0;
+      blocks.push_back(RowBlock{sec.first, sec.last, copies, 0});
+    }
+    maps_.maps[k] = RowMap(std::move(blocks));
+  }
+  out_.resize(sheets_.size());
+  for (size_t k = 0; k < sheets_.size(); ++k) {
+    if (sheets_[k]->info.part.empty()) continue;
+    auto r = render(static_cast<int>(k));
+    if (!r) return r;
+  }
+  std::string workbook_xml = rewrite_workbook(workbook_, maps_);
+  std::vector<FillContext::Name> names;
+  for (pugi::xml_node n = child(child(workbook_.document_element(), "definedNames"), "definedName"); n; n = n.next_sibling())
+    names.push_back({n.attribute("name").value(), n.text().get(),
+                     n.attribute("localSheetId") ? n.attribute("localSheetId").as_int() : -1});
+  FillContext ctx(maps_, out_, std::move(names));
+  for (size_t k = 0; k < out_.size(); ++k) {
+    for (OutCell& c : out_[k].cells) {
+      if (c.kind != OutCell::Kind::Formula) continue;
+      ctx.value(static_cast<int>(k), c);
+      if (c.state == 3 && warned_.emplace(c.tmpl, "=").second)
+        warnings_.add(error("template.formula_value",
+                            "公式 =" + c.aux + " 无法由 jixiao 计算，已不写缓存值（Excel 打开时会重算）", path_,
+                            sheets_[k]->info.part, sheets_[k]->info.name, cell_name({c.row, c.col})));
+    }
+  }
+
+  auto writer = PackageWriter::from_file(path_);
+  if (!writer) return error("template.unreadable", "无法读取模板：" + writer.error().message, path_);
+  for (size_t k = 0; k < sheets_.size(); ++k) {
+    if (sheets_[k]->info.part.empty()) continue;
+    writer->put(sheets_[k]->info.part, sheet_xml(static_cast<int>(k)));
+    for (auto& [part, xml] : shift_sheet_satellites(*pkg_, sheets_[k]->info, maps_, static_cast<int>(k)))
+      writer->put(part, std::move(xml));
+  }
+  writer->put(workbook_part_, std::move(workbook_xml));
+  for (const Relationship& r : read_relationships(*pkg_, workbook_part_))
+    if (type_is(r, "calcChain")) writer->remove(r.target);
+  std::string rels_part = rels_part_of(workbook_part_);
+  if (auto xml = pkg_->read(rels_part)) {
+    bool changed = false;
+    std::string fixed = without_calc_chain_rels(*xml, changed);
+    if (changed) writer->put(rels_part, std::move(fixed));
+  }
+  if (auto xml = pkg_->read("[Content_Types].xml")) {
+    bool changed = false;
+    std::string fixed = without_calc_chain_types(*xml, changed);
+    if (changed) writer->put("[Content_Types].xml", std::move(fixed));
+  }
+  auto written = writer->write(out_path);
+  if (!written) {
+    Diagnostic d = written.error();
+    d.code = "template.write";
+    return d;
+  }
+  return true;
+}
+
+}  // namespace
+
+Expected<bool> fill_xlsx_template(const std::string& template_path, const nlohmann::ordered_json& data,
+                                  const std::string& out_path, Diagnostics& warnings, const XlsxFillOptions& opt) {
+  Filler f(template_path, data, warnings, opt);
+  return f.run(out_path);
+}
+
+}  // namespace jixiao

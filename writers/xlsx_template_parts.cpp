@@ -1,0 +1,328 @@
+// The parts of a filled template other than the cells: sheet elements that name rows, drawings,
+// tables, comments, workbook.xml (defined names, calcPr), calcChain removal.
+#include <cstring>
+
+#include "writers/xlsx_template_internal.h"
+
+namespace jixiao::xlsx_fill {
+
+std::string_view local_name(const pugi::xml_node& n) {
+  std::string_view s = n.name();
+  size_t colon = s.find(':');
+  return colon == std::string_view::npos ? s : s.substr(colon + 1);
+}
+
+pugi::xml_node child(const pugi::xml_node& n, std::string_view local) {
+  for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling())
+    if (c.type() == pugi::node_element && local_name(c) == local) return c;
+  return {};
+}
+
+void append_escaped(std::string& out, std::string_view s, bool attribute) {
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    switch (c) {
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '&': out += "&amp;"; break;
+      case '"':
+        if (attribute) out += "&quot;"; else out += '"';
+        break;
+      case '\n':
+        if (attribute) out += "&#10;"; else out += '\n';
+        break;
+      case '\t':
+        if (attribute) out += "&#9;"; else out += '\t';
+        break;
+      case '\r': out += "&#13;"; break;
+      default:
+        if (c < 0x20) {  // not allowed in XML 1.0: OOXML's escape
+          char buf[16];
+          std::snprintf(buf, sizeof buf, "_x%04X_", c);
+          out += buf;
+        } else {
+          out += static_cast<char>(c);
+        }
+    }
+  }
+}
+
+namespace {
+struct StringWriter : pugi::xml_writer {
+  std::string out;
+  void write(const void* data, size_t size) override { out.append(static_cast<const char*>(data), size); }
+};
+}  // namespace
+
+std::string serialize(const pugi::xml_document& doc) {
+  StringWriter w;
+  doc.save(w, "", pugi::format_raw | pugi::format_no_declaration, pugi::encoding_utf8);
+  return std::move(w.out);
+}
+
+std::string rels_part_of(const std::string& part) {
+  size_t slash = part.rfind('/');
+  std::string dir = slash == std::string::npos ? "" : part.substr(0, slash + 1);
+  std::string base = slash == std::string::npos ? part : part.substr(slash + 1);
+  return dir + "_rels/" + base + ".rels";
+}
+
+bool type_is(const Relationship& r, std::string_view suffix) {
+  return r.type.size() > suffix.size() && r.type.compare(r.type.size() - suffix.size(), suffix.size(), suffix) == 0 &&
+         r.type[r.type.size() - suffix.size() - 1] == '/';
+}
+
+std::vector<Relationship> read_relationships(const ZipPackage& pkg, const std::string& part) {
+  std::vector<Relationship> out;
+  std::string rels = rels_part_of(part);
+  if (!pkg.has(rels)) return out;
+  auto xml = pkg.read(rels);
+  if (!xml) return out;
+  pugi::xml_document doc;
+  if (!doc.load_buffer(xml->data(), xml->size(), kParseFlags)) return out;
+  for (pugi::xml_node r = doc.document_element().first_child(); r; r = r.next_sibling()) {
+    if (local_name(r) != "Relationship") continue;
+    Relationship rel;
+    rel.id = r.attribute("Id").value();
+    rel.type = r.attribute("Type").value();
+    rel.external = std::strcmp(r.attribute("TargetMode").value(), "External") == 0;
+    rel.target = rel.external ? r.attribute("Target").value() : resolve_part_target(part, r.attribute("Target").value());
+    out.push_back(std::move(rel));
+  }
+  return out;
+}
+
+namespace {
+
+// A merge that lies inside one repeated block repeats with every copy; any other is shifted.
+void shift_merges(pugi::xml_node merges, const WorkbookRowMaps& maps, int sheet) {
+  const RowMap& rm = maps.maps[sheet];
+  std::vector<std::string> refs;
+  for (pugi::xml_node m = merges.first_child(); m; m = m.next_sibling()) {
+    if (local_name(m) != "mergeCell") continue;
+    auto r = parse_range(m.attribute("ref").value());
+    if (!r) {
+      refs.push_back(m.attribute("ref").value());
+      continue;
+    }
+    int b = rm.block_of(r->first.row);
+    if (b >= 0 && b == rm.block_of(r->last.row)) {
+      const RowBlock& blk = rm.blocks()[b];
+      for (uint32_t i = 0; i < blk.copies; ++i) {
+        CellRange c = *r;
+        c.first.row = static_cast<uint32_t>(rm.in_copy(b, r->first.row, i));
+        c.last.row = static_cast<uint32_t>(rm.in_copy(b, r->last.row, i));
+        refs.push_back(range_name(c));
+      }
+      continue;
+    }
+    if (auto s = shift_range(maps, sheet, *r)) refs.push_back(range_name(*s));
+  }
+  std::string tag = merges.name();
+  std::string prefix = tag.substr(0, tag.size() - std::strlen("mergeCells"));
+  while (merges.first_child()) merges.remove_child(merges.first_child());
+  for (const std::string& ref : refs) merges.append_child((prefix + "mergeCell").c_str()).append_attribute("ref") = ref.c_str();
+  if (auto count = merges.attribute("count")) count = static_cast<unsigned>(refs.size());
+  if (refs.empty()) merges.parent().remove_child(merges);
+}
+
+void shift_formula_text(pugi::xml_node f, const WorkbookRowMaps& maps, int sheet) {
+  std::string text = f.text().get();
+  std::string shifted = shift_formula_rows(text, maps, ShiftSite{sheet, -1, 0});
+  if (shifted != text) f.text().set(shifted.c_str());
+}
+
+bool shift_sqref_attr(pugi::xml_node n, const WorkbookRowMaps& maps, int sheet) {
+  pugi::xml_attribute a = n.attribute("sqref");
+  if (!a) return true;
+  std::string s = shift_sqref(a.value(), maps, sheet);
+  if (s.empty()) return false;
+  a.set_value(s.c_str());
+  return true;
+}
+
+void shift_ref_attr(pugi::xml_node n, const WorkbookRowMaps& maps, int sheet, bool& keep) {
+  pugi::xml_attribute a = n.attribute("ref");
+  if (!a) return;
+  auto r = parse_range(a.value());
+  if (!r) return;
+  auto s = shift_range(maps, sheet, *r);
+  if (!s) {
+    keep = false;
+    return;
+  }
+  a.set_value(range_name(*s).c_str());
+}
+
+}  // namespace
+
+void shift_sheet_elements(pugi::xml_document& doc, const WorkbookRowMaps& maps, int sheet) {
+  pugi::xml_node ws = doc.document_element();
+  std::vector<pugi::xml_node> drop;
+  for (pugi::xml_node n = ws.first_child(); n; n = n.next_sibling()) {
+    std::string_view name = local_name(n);
+    if (name == "mergeCells") {
+      // handled after the loop (it may remove itself)
+    } else if (name == "conditionalFormatting") {
+      if (!shift_sqref_attr(n, maps, sheet)) drop.push_back(n);
+      for (pugi::xml_node rule = n.first_child(); rule; rule = rule.next_sibling())
+        for (pugi::xml_node f = rule.first_child(); f; f = f.next_sibling())
+          if (local_name(f) == "formula") shift_formula_text(f, maps, sheet);
+    } else if (name == "dataValidations") {
+      std::vector<pugi::xml_node> gone;
+      for (pugi::xml_node dv = n.first_child(); dv; dv = dv.next_sibling()) {
+        if (local_name(dv) != "dataValidation") continue;
+        if (!shift_sqref_attr(dv, maps, sheet)) gone.push_back(dv);
+        for (pugi::xml_node f = dv.first_child(); f; f = f.next_sibling())
+          if (local_name(f) == "formula1" || local_name(f) == "formula2") shift_formula_text(f, maps, sheet);
+      }
+      for (auto g : gone) n.remove_child(g);
+      size_t left = 0;
+      for (pugi::xml_node dv = n.first_child(); dv; dv = dv.next_sibling()) left += local_name(dv) == "dataValidation";
+      if (auto count = n.attribute("count")) count = static_cast<unsigned>(left);
+      if (left == 0) drop.push_back(n);
+    } else if (name == "hyperlinks") {
+      std::vector<pugi::xml_node> gone;
+      for (pugi::xml_node h = n.first_child(); h; h = h.next_sibling()) {
+        bool keep = true;
+        shift_ref_attr(h, maps, sheet, keep);
+        if (!keep) gone.push_back(h);
+      }
+      for (auto g : gone) n.remove_child(g);
+      if (!n.first_child()) drop.push_back(n);
+    } else if (name == "autoFilter") {
+      bool keep = true;
+      shift_ref_attr(n, maps, sheet, keep);
+      if (!keep) drop.push_back(n);
+    } else if (name == "printOptions" || name == "sheetData") {
+    }
+  }
+  for (auto d : drop) ws.remove_child(d);
+  if (pugi::xml_node m = child(ws, "mergeCells")) shift_merges(m, maps, sheet);
+}
+
+namespace {
+
+// A drawing anchor or comment row: into copy 0 of a repeated block, to the row after a removed one.
+uint32_t anchor_row(const RowMap& rm, uint32_t r) {
+  int b = rm.block_of(r);
+  if (b < 0) return static_cast<uint32_t>(rm.outside(r));
+  const RowBlock& blk = rm.blocks()[b];
+  return blk.copies == 0 ? blk.out_first : static_cast<uint32_t>(rm.in_copy(b, r, 0));
+}
+
+void shift_anchors(pugi::xml_node n, const RowMap& rm) {
+  for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) {
+    if (c.type() != pugi::node_element) continue;
+    std::string_view name = local_name(c);
+    if (name == "from" || name == "to") {
+      if (pugi::xml_node row = child(c, "row")) {
+        uint32_t r = row.text().as_uint();
+        row.text().set(anchor_row(rm, r));
+      }
+      continue;
+    }
+    if (name == "twoCellAnchor" || name == "oneCellAnchor" || name == "AlternateContent" || name == "Choice" ||
+        name == "Fallback")
+      shift_anchors(c, rm);
+  }
+}
+
+}  // namespace
+
+std::map<std::string, std::string> shift_sheet_satellites(const ZipPackage& pkg, const SheetInfo& sheet,
+                                                          const WorkbookRowMaps& maps, int sheet_index) {
+  std::map<std::string, std::string> out;
+  const RowMap& rm = maps.maps[sheet_index];
+  if (rm.identity()) return out;
+  for (const Relationship& rel : read_relationships(pkg, sheet.part)) {
+    if (rel.external || !pkg.has(rel.target)) continue;
+    bool drawing = type_is(rel, "drawing"), table = type_is(rel, "table"), comments = type_is(rel, "comments");
+    if (!drawing && !table && !comments) continue;
+    auto xml = pkg.read(rel.target);
+    if (!xml) continue;
+    pugi::xml_document doc;
+    if (!doc.load_buffer(xml->data(), xml->size(), kParseFlags)) continue;
+    pugi::xml_node root = doc.document_element();
+    if (drawing) {
+      shift_anchors(root, rm);
+    } else if (table) {
+      bool keep = true;
+      shift_ref_attr(root, maps, sheet_index, keep);
+      if (pugi::xml_node af = child(root, "autoFilter")) shift_ref_attr(af, maps, sheet_index, keep);
+    } else {
+      if (pugi::xml_node list = child(root, "commentList"))
+        for (pugi::xml_node c = list.first_child(); c; c = c.next_sibling()) {
+          auto p = parse_cell(c.attribute("ref").value());
+          if (!p) continue;
+          p->row = anchor_row(rm, p->row);
+          c.attribute("ref").set_value(cell_name(*p).c_str());
+        }
+    }
+    out[rel.target] = serialize(doc);
+  }
+  return out;
+}
+
+std::string rewrite_workbook(pugi::xml_document& doc, const WorkbookRowMaps& maps) {
+  pugi::xml_node wb = doc.document_element();
+  std::string prefix;
+  {
+    std::string tag = wb.name();
+    size_t colon = tag.find(':');
+    if (colon != std::string::npos) prefix = tag.substr(0, colon + 1);
+  }
+  pugi::xml_node names = child(wb, "definedNames");
+  for (pugi::xml_node n = names.first_child(); n; n = n.next_sibling()) {
+    if (local_name(n) != "definedName") continue;
+    int sheet = n.attribute("localSheetId") ? n.attribute("localSheetId").as_int() : 0;
+    if (sheet < 0 || sheet >= static_cast<int>(maps.maps.size())) sheet = 0;
+    std::string text = n.text().get();
+    std::string shifted = shift_formula_rows(text, maps, ShiftSite{sheet, -1, 0});
+    if (shifted != text) n.text().set(shifted.c_str());
+  }
+  pugi::xml_node calc = child(wb, "calcPr");
+  if (!calc) {
+    pugi::xml_node after = names ? names : child(wb, "sheets");
+    calc = after ? wb.insert_child_after((prefix + "calcPr").c_str(), after) : wb.append_child((prefix + "calcPr").c_str());
+  }
+  if (!calc.attribute("fullCalcOnLoad")) calc.append_attribute("fullCalcOnLoad");
+  calc.attribute("fullCalcOnLoad").set_value("1");
+  return serialize(doc);
+}
+
+std::string without_calc_chain_rels(const std::string& xml, bool& changed) {
+  pugi::xml_document doc;
+  changed = false;
+  if (!doc.load_buffer(xml.data(), xml.size(), kParseFlags)) return xml;
+  pugi::xml_node root = doc.document_element();
+  for (pugi::xml_node r = root.first_child(); r;) {
+    pugi::xml_node next = r.next_sibling();
+    std::string_view type = r.attribute("Type").value();
+    if (type.size() >= 10 && type.substr(type.size() - 10) == "/calcChain") {
+      root.remove_child(r);
+      changed = true;
+    }
+    r = next;
+  }
+  return changed ? serialize(doc) : xml;
+}
+
+std::string without_calc_chain_types(const std::string& xml, bool& changed) {
+  pugi::xml_document doc;
+  changed = false;
+  if (!doc.load_buffer(xml.data(), xml.size(), kParseFlags)) return xml;
+  pugi::xml_node root = doc.document_element();
+  for (pugi::xml_node r = root.first_child(); r;) {
+    pugi::xml_node next = r.next_sibling();
+    std::string part = normalize_part_name(r.attribute("PartName").value());
+    if (part == "xl/calcchain.xml") {
+      root.remove_child(r);
+      changed = true;
+    }
+    r = next;
+  }
+  return changed ? serialize(doc) : xml;
+}
+
+}  // namespace jixiao::xlsx_fill
