@@ -6,6 +6,7 @@
 #include "cli/common.h"
 #include "cli/dump_command.h"
 #include "cli/check_command.h"
+#include "cli/convert_command.h"
 #include "cli/fill_command.h"
 #include "cli/inspect_command.h"
 #include "cli/recompute_command.h"
@@ -34,6 +35,7 @@ int main(int argc, char** argv) {
   add_recompute_command(app, global, exit_code);
   add_check_command(app, global, exit_code);
   add_fill_command(app, global, exit_code);
+  add_convert_command(app, global, exit_code);
 
   try {
     app.parse(argc, argv);

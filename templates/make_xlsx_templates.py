@@ -82,20 +82,16 @@ def national_project(ws):
     merge(ws, "C4:E4", "{{department}}", align=LEFT)
     merge(ws, "F4:G4", "实施单位")
     merge(ws, "H4:J4", "{{implementer}}", align=LEFT)
-    merge(ws, "A5:B5", "项目资金\n（万元）")
+    merge(ws, "A5:B7", "项目资金\n（万元）")   # stretches over the fund-source rows as they repeat
     merge(ws, "C5:D5", None)
     for col, h in zip("EFGHIJ", ["年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"]):
         put(ws, f"{col}5", h)
-    put(ws, "A6", None)
-    put(ws, "B6", None)
     merge(ws, "C6:D6", "年度资金总额", align=LEFT)
     for col, tag, fmt in (("E", "funds.initial_budget", AMT), ("F", "funds.budget", AMT), ("G", "funds.executed", AMT),
                           ("H", "funds.weight", None), ("I", "funds.rate", PCT), ("J", "funds.score", SC)):
         put(ws, f"{col}6", "{{%s}}" % tag, fmt)
     # the fund sources, as many as the record has (当年财政拨款 / 上年结转资金 / 其他资金, or a region's own)
-    put(ws, "A7", "{{#funds.sources}}")
-    put(ws, "B7", None)
-    merge(ws, "C7:D7", "{{label}}", align=LEFT)
+    merge(ws, "C7:D7", "{{#funds.sources}}{{label}}", align=LEFT)
     for col, tag, fmt in (("E", "initial_budget", AMT), ("F", "budget", AMT), ("G", "executed", AMT), ("I", "rate", PCT)):
         put(ws, f"{col}7", "{{%s}}" % tag, fmt)
     put(ws, "H7", "—")
@@ -105,12 +101,11 @@ def national_project(ws):
     merge(ws, "G8:J8", "实际完成情况")
     merge(ws, "C9:F9", "{{goals.planned}}", align=LEFT)
     merge(ws, "G9:J9", "{{goals.achieved}}", align=LEFT)
-    put(ws, "A10", "绩效\n指标")
+    merge(ws, "A10:A11", "绩效\n指标")
     for col, t in zip("BCDEFGH", ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"]):
         put(ws, f"{col}10", t)
     merge(ws, "I10:J10", "偏差原因分析及改进措施")
-    put(ws, "A11", "{{#indicators}}")
-    for col, tag in zip("BCDEF", ["level1", "level2", "name", "target", "actual"]):
+    for col, tag in zip("BCDEF", ["#indicators}}{{level1", "level2", "name", "target", "actual"]):
         put(ws, f"{col}11", "{{%s}}" % tag, align=LEFT if col == "D" else CENTER)
     put(ws, "G11", "{{weight}}")
     put(ws, "H11", "{{score}}", SC)
@@ -134,24 +129,22 @@ def national_dept(ws):
     put(ws, "H2", "单位：万元", align=RIGHT, border=False)
     put(ws, "A3", "部门（单位）名称")
     merge(ws, "B3:I3", "{{department}}", align=LEFT)
-    put(ws, "A4", "年度\n主要\n任务")
+    merge(ws, "A4:A5", "年度\n主要\n任务")
     merge(ws, "B4:E4", "年初任务目标")
     merge(ws, "F4:I4", "实际完成目标")
-    put(ws, "A5", "{{#tasks}}")
-    merge(ws, "B5:E5", "{{planned}}", align=LEFT)
+    merge(ws, "B5:E5", "{{#tasks}}{{planned}}", align=LEFT)
     merge(ws, "F5:I5", "{{achieved}}{{/tasks}}", align=LEFT)
-    merge(ws, "A6:C6", "预算执行情况（万元）")
+    merge(ws, "A6:A8", "预算执行情况（万元）")
+    merge(ws, "B6:C6", None)
     for col, h in zip("DEFGH", ["全年预算数（A）", "全年执行数（B）", "分值", "执行率（B/A）", "得分"]):
         put(ws, f"{col}6", h)
     put(ws, "I6", None)
-    put(ws, "A7", None)
     merge(ws, "B7:C7", "年度资金总额", align=LEFT)
     for col, tag, fmt in (("D", "funds.budget", AMT), ("E", "funds.executed", AMT), ("F", "funds.weight", None),
                           ("G", "funds.rate", PCT), ("H", "funds.score", SC)):
         put(ws, f"{col}7", "{{%s}}" % tag, fmt)
     put(ws, "I7", None)
-    put(ws, "A8", "{{#funds.sources}}")
-    merge(ws, "B8:C8", "{{label}}", align=LEFT)
+    merge(ws, "B8:C8", "{{#funds.sources}}{{label}}", align=LEFT)
     for col, tag, fmt in (("D", "budget", AMT), ("E", "executed", AMT), ("G", "rate", PCT)):
         put(ws, f"{col}8", "{{%s}}" % tag, fmt)
     put(ws, "F8", None)
@@ -162,13 +155,12 @@ def national_dept(ws):
     merge(ws, "F9:I9", "实际完成目标")
     merge(ws, "B10:E10", "{{goals.planned}}", align=LEFT)
     merge(ws, "F10:I10", "{{goals.achieved}}", align=LEFT)
-    put(ws, "A11", "年度\n绩效\n指标")
+    merge(ws, "A11:A12", "年度\n绩效\n指标")
     for col, t in zip("BCDEFGHI", ["一级指标", "二级指标", "三级指标", "预期指标值（包含数字及文字描述）",
                                    "实际完成指标值（包含数字及文字描述）", "未完成原因及拟采取的改进措施", "自评得分",
                                    "财政复评得分"]):
         put(ws, f"{col}11", t)
-    put(ws, "A12", "{{#indicators}}")
-    for col, tag in zip("BCDEFG", ["level1", "level2", "name", "target", "actual", "note"]):
+    for col, tag in zip("BCDEFG", ["#indicators}}{{level1", "level2", "name", "target", "actual", "note"]):
         put(ws, f"{col}12", "{{%s}}" % tag, align=LEFT if col in "DG" else CENTER)
     put(ws, "H12", "{{score}}", SC)
     put(ws, "I12", "{{review_score}}{{/indicators}}", SC)
