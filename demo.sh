@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The main job on the shipped samples: builds jixiao (installing the Debian packages it needs), then
 # reads a workbook as displayed (dump), recognises every sample sheet (inspect) and recomputes every
-# score, rate, total and grade, reporting each submitted value that disagrees (recompute).
+# score, rate, total and grade, reporting each submitted value that disagrees (recompute), reconciles the
+# 决算 tables (check) and writes standard tables (convert, into build/demo/).
 # Usage: ./demo.sh
 set -euo pipefail
 JIXIAO_ROOT=$(cd "$(dirname "$0")" && pwd)
@@ -35,6 +36,15 @@ check 001_剑阁县医保局_2022_部门决算公开九表.xlsx 001_剑阁县医
   001_剑阁县医保局_2022_部门整体支出绩效目标自评表.xlsx
 # Each injected mistake is the same department and year: one run each, or they would be one group.
 for f in err0[89]*.xlsx err1[0-2]*.xlsx; do check "$f"; done
+echo
+echo "==> jixiao convert：按标准格式另存（湖北 2019 版项目表 → 全国通用版；九张公开表文件 → 一个工作簿；汇总表）"
+out="$JIXIAO_ROOT/build/demo"
+mkdir -p "$out"
+"$jixiao" convert 003_附件1.1_机关建设及日常保障经费.xlsx --to national-project -o "$out/附件1.1_全国通用版.xlsx"
+"$jixiao" convert 001_2022_公开0*.xlsx --to final-accounts -o "$out/剑阁县医保局_2022_公开九表.xlsx"
+"$jixiao" convert 003_附件1.1_机关建设及日常保障经费.xlsx 003_附件1.2_打击欺诈骗取医保基金专项经费.xlsx --to summary \
+  -o "$out/洪山区医保局_2019_自评结果汇总.xlsx"
+"$jixiao" -q check "$out/剑阁县医保局_2022_公开九表.xlsx"
 echo
 echo "演示完成：上面每个“错误”都对应 samples/README.md 中列出的一处注入错误，或种子报告自身的差错"
 echo "（剑阁县医疗保障局整体表称执行 6560.14 万元，而其决算本年支出合计为 3555.82 万元）。"

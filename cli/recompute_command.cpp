@@ -71,6 +71,21 @@ int run_recompute(const RecomputeOptions& o, const GlobalOptions& g) {
         if (!o.json) std::printf("  %s：未识别，不核算\n", where.c_str());
         continue;
       }
+      if (m.layout->profile.empty()) {  // the 决算 tables: nothing is scored; their identities are check's
+        if (o.json) {
+          nlohmann::ordered_json js;
+          js["name"] = m.sheet;
+          if (m.region) js["region"] = range_name(*m.region);
+          js["layout"] = m.layout->id;
+          js["profile"] = nullptr;
+          js["record"] = record_json(*m.record);
+          js["findings"] = nlohmann::ordered_json::array();
+          sheets_json.push_back(std::move(js));
+        } else {
+          std::printf("  %s：%s，无评分可重算；表内、表间核对请用 jixiao check\n", where.c_str(), m.layout->name.c_str());
+        }
+        continue;
+      }
       const std::string profile_id = o.profile.empty() ? m.layout->profile : o.profile;
       auto profile = profile_for(profile_id);
       if (!profile) {

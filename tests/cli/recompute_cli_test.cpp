@@ -134,3 +134,19 @@ TEST(RecomputeCli, UnknownProfileIsAUsageError) {
 
 }  // namespace
 }  // namespace jixiao
+
+namespace jixiao {
+namespace {
+
+// A 决算 table has no score: recompute passes over it (check reconciles it) instead of failing the
+// whole run on a missing profile — which is what it did when run over samples/ (./*.xlsx).
+TEST(RecomputeCli, FinalAccountsTableIsPassedOverNotAnError) {
+  auto r = test::run_cli("recompute " + q(test::source_dir() / "samples/libreoffice/001_2022_公开01表_收入支出决算总表.xlsx") +
+                         " " + q(test::source_dir() / "samples/libreoffice/000_攀枝花医保事务中心_2021_项目支出绩效自评表.xlsx"));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("jixiao check"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("总分 98.25"), std::string::npos) << r.out;  // the file after it is still recomputed
+}
+
+}  // namespace
+}  // namespace jixiao
