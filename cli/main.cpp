@@ -10,6 +10,7 @@
 #include "cli/fill_command.h"
 #include "cli/inspect_command.h"
 #include "cli/recompute_command.h"
+#include "cli/render_command.h"
 #include "core/data_dir.h"
 
 int main(int argc, char** argv) {
@@ -36,6 +37,8 @@ int main(int argc, char** argv) {
   add_check_command(app, global, exit_code);
   add_fill_command(app, global, exit_code);
   add_convert_command(app, global, exit_code);
+  add_render_command(app, global, exit_code);
+  add_templates_command(app, global, exit_code);
 
   try {
     app.parse(argc, argv);

@@ -39,8 +39,10 @@ Tag parse_tag(const std::string& inner) {
   Tag t;
   t.text = "{{" + inner + "}}";
   std::string s = trim(inner);
-  if (s == "@index") {  // the position in the list, not an image
-    t.path = s;
+  if (s.rfind("@index", 0) == 0 && (s.size() == 6 || s[6] == ' ' || s[6] == '|')) {  // the position, not an image
+    size_t bar = s.find('|');
+    t.path = "@index";
+    if (bar != std::string::npos) t.filters = s.substr(bar + 1);
     return t;
   }
   if (!s.empty() && std::strchr("#?^/@", s[0])) {
@@ -416,7 +418,36 @@ class Renderer {
       if (!resolve(t, c, v)) return false;
       if (v->is_array() || v->is_object())
         return fail(c, "标签 " + t.text + " 的值是列表或对象，不能直接写入；请用 {{#" + t.path + "}} … {{/" + t.path + "}}");
-      auto text = apply_filters(*v, t.filters);
+      // placeholder:TEXT — a value the data lacks shows TEXT, highlighted, and render warns
+      std::string filters = t.filters, placeholder;
+      if (size_t at = filters.find("placeholder"); at != std::string::npos) {
+        size_t colon = filters.find(':', at), bar = filters.find('|', at);
+        placeholder = colon != std::string::npos && (bar == std::string::npos || colon < bar)
+                          ? trim(filters.substr(colon + 1, bar == std::string::npos ? std::string::npos : bar - colon - 1))
+                          : "【待补充】";
+        filters.erase(at, bar == std::string::npos ? std::string::npos : bar - at + 1);
+      }
+      bool missing = v->is_null() || (v->is_string() && v->get<std::string>().empty());
+      if (missing && !placeholder.empty()) {
+        pugi::xml_node rpr = c.child("w:rPr");
+        if (!rpr) rpr = c.prepend_child("w:rPr");
+        pugi::xml_node hl = rpr.child("w:highlight");
+        if (!hl) hl = rpr.append_child("w:highlight");
+        if (hl.attribute("w:val")) hl.attribute("w:val").set_value("yellow");
+        else hl.append_attribute("w:val") = "yellow";
+        Diagnostic w;
+        w.code = "template.placeholder";
+        w.severity = Severity::Warning;
+        w.part = part_;
+        pugi::xml_node para = enclosing_paragraph(c);
+        w.message = "数据中没有 " + t.path + "，文中留下待补充的占位：“" + placeholder + "”" +
+                    (para ? "（所在段落：“" + excerpt(para) + "”）" : "");
+        warnings_.add(std::move(w));
+        docx::set_run_text(c, placeholder);
+        c = next;
+        continue;
+      }
+      auto text = apply_filters(*v, filters);
       if (!text) return fail(c, "标签 " + t.text + "：" + text.error().message);
       docx::set_run_text(c, *text);
       c = next;
@@ -484,7 +515,8 @@ Expected<bool> render_docx_template(const std::string& template_path, const Json
   }
   std::vector<std::unique_ptr<pugi::xml_document>> docs;
   std::vector<pugi::xml_document*> raw;
-  Renderer r(data, warnings, options);
+  Diagnostics local;  // the renderer's warnings, given the template's name before they are passed on
+  Renderer r(data, local, options);
   for (const std::string& part : parts) {
     auto xml = pkg->read(part);
     if (!xml) return xml.error();
@@ -508,6 +540,10 @@ Expected<bool> render_docx_template(const std::string& template_path, const Json
     docs.push_back(std::move(doc));
   }
   renumber(raw);
+  for (Diagnostic w : local.items()) {
+    if (w.file.empty()) w.file = template_path;
+    warnings.add(std::move(w));
+  }
   for (size_t i = 0; i < parts.size(); ++i) {
     std::ostringstream os;
     docs[i]->save(os, "", pugi::format_raw, pugi::encoding_utf8);

@@ -1,0 +1,121 @@
+// `jixiao render final-accounts-report` on seed 001's 2022 and 2021 决算 samples: the sentences of the
+// seed's 第二部分 with its figures (../shared/seeds/001), and 基本支出 392.51 where the seed wrongly
+// wrote 3429.91. The document is read back here from word/document.xml, paragraph by paragraph.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <regex>
+
+#include "readers/zip_package.h"
+#include "test_paths.h"
+
+namespace jixiao {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string q(const fs::path& p) { return "'" + p.string() + "'"; }
+
+// The text of every paragraph of the body, in order (w:t contents, w:br as "\n").
+std::vector<std::string> paragraphs(const std::string& xml) {
+  std::vector<std::string> out;
+  static const std::regex para(R"(<w:p[ >][\s\S]*?</w:p>)");
+  static const std::regex piece(R"(<w:t(?: [^>]*)?>([^<]*)</w:t>|<w:br/>)");
+  for (auto it = std::sregex_iterator(xml.begin(), xml.end(), para); it != std::sregex_iterator(); ++it) {
+    std::string p = it->str(), text;
+    for (auto t = std::sregex_iterator(p.begin(), p.end(), piece); t != std::sregex_iterator(); ++t)
+      text += (*t)[1].matched ? (*t)[1].str() : "\n";
+    out.push_back(text);
+  }
+  return out;
+}
+
+struct Doc {
+  int exit_code = -1;
+  std::string err, xml, all;
+  std::vector<std::string> paras;
+  bool has(const std::string& s) const { return all.find(s) != std::string::npos; }
+};
+
+Doc render(const std::string& producer, const std::string& extra = "") {
+  fs::path s = test::source_dir() / "samples" / producer;
+  fs::path out = test::scratch_dir() / "report.docx";
+  auto r = test::run_cli("render final-accounts-report " + q(s / "001_剑阁县医保局_2022_部门决算公开九表.xlsx") + extra +
+                         " --prior " + q(s / "001_剑阁县医保局_2021_部门决算公开九表.xlsx") + " -o " + q(out));
+  Doc d;
+  d.exit_code = r.exit_code;
+  d.err = r.err;
+  if (r.exit_code != 0) return d;
+  d.xml = ZipPackage::open_file(out.string())->read("word/document.xml").value();
+  d.paras = paragraphs(d.xml);
+  for (const auto& p : d.paras) d.all += p + "\n";
+  return d;
+}
+
+class Report : public testing::TestWithParam<std::string> {};
+
+TEST_P(Report, ReproducesTheSeedsSentencesAndFigures) {
+  Doc d = render(GetParam());
+  ASSERT_EQ(d.exit_code, 0) << d.err;
+  EXPECT_TRUE(d.has("剑阁县医疗保障局2022年度部门决算情况说明"));
+  EXPECT_TRUE(d.has("2022年度收、支总计3555.82万元。与2021年4024.76万元相比，收、支总计各减少468.94万元，下降11.65%"))
+      << d.all;
+  EXPECT_TRUE(d.has("一般公共预算财政拨款收入3429.91万元，占96.46%；政府性基金预算财政拨款收入125.91万元，占3.54%"));
+  EXPECT_TRUE(d.has("基本支出392.51万元，占11.04%；项目支出3163.31万元，占88.96%"));
+  EXPECT_TRUE(d.has("2022年一般公共预算财政拨款支出3429.91万元，占本年支出合计的96.46%。与2021年3857.99万元相比，"
+                    "一般公共预算财政拨款支出减少428.08万元，下降11.10%"));
+  for (const char* s : {"社会保障和就业支出37.51万元，占1.09%", "卫生健康支出2681.68万元，占78.19%",
+                        "住房保障支出21.15万元，占0.62%", "农林水支出689.57万元，占20.10%"})
+    EXPECT_TRUE(d.has(s)) << s;
+  EXPECT_TRUE(d.has("卫生健康支出（类）医疗救助（款）城乡医疗救助（项）：支出决算为2299.53万元"));
+  EXPECT_TRUE(d.has("“三公”经费财政拨款支出决算为1.50万元"));
+  EXPECT_TRUE(d.has("较上年2.85万元减少1.35万元，下降47.37%"));
+  EXPECT_TRUE(d.has("国内公务接待45批次，360人次"));
+  // the seed wrote 基本支出 3429.91 here; the tables say 392.51 (人员经费 345.91 + 公用经费 46.60)
+  EXPECT_TRUE(d.has("2022年一般公共预算财政拨款基本支出392.51万元，其中："));
+  EXPECT_TRUE(d.has("人员经费345.91万元"));
+  EXPECT_TRUE(d.has("公用经费46.60万元"));
+  EXPECT_FALSE(d.has("基本支出3429.91"));
+  EXPECT_EQ(d.xml.find("{{"), std::string::npos);  // no tag left behind
+}
+
+// What the tables cannot say stays visible: a highlighted placeholder and a warning, never a guess.
+TEST_P(Report, MissingReasonsAreHighlightedPlaceholders) {
+  Doc d = render(GetParam());
+  ASSERT_EQ(d.exit_code, 0) << d.err;
+  EXPECT_TRUE(d.has("主要变动原因是：【请补充收、支总计变动原因】"));
+  EXPECT_NE(d.xml.find("<w:highlight w:val=\"yellow\"/>"), std::string::npos);
+  EXPECT_NE(d.err.find("reasons.total"), std::string::npos) << d.err;
+}
+
+TEST_P(Report, FactsFromJsonFillThePlaceholders) {
+  fs::path facts = test::scratch_dir() / "facts.json";
+  std::ofstream(facts) << R"({"facts": {"收支总计变动原因": "单位职工增加2人，基本支出增加33.93万元。",
+                                        "机关运行经费": "46.60", "上年机关运行经费": "53.70",
+                                        "机关运行经费变动原因": "压缩办公经费"}})";
+  Doc d = render(GetParam(), " " + q(facts));
+  ASSERT_EQ(d.exit_code, 0) << d.err;
+  EXPECT_TRUE(d.has("主要变动原因是：单位职工增加2人，基本支出增加33.93万元。"));
+  // seed 001 十(一): 46.60 against 53.70: 减少 7.10, 下降 13.22%
+  EXPECT_TRUE(d.has("全年机关运行经费支出46.60万元。比2021年53.70万元减少7.10万元，下降13.22%")) << d.all;
+  EXPECT_EQ(d.err.find("reasons.total"), std::string::npos) << d.err;
+}
+
+INSTANTIATE_TEST_SUITE_P(Samples, Report, testing::Values("openpyxl", "libreoffice"));
+
+TEST(RenderCli, TemplatesAreListedWithTheirData) {
+  auto r = test::run_cli("templates");
+  EXPECT_EQ(r.exit_code, 0);
+  for (const char* name : {"final-accounts-report", "national-project", "final-accounts", "summary"})
+    EXPECT_NE(r.out.find(name), std::string::npos) << name;
+}
+
+TEST(RenderCli, UnknownTemplateIsAUsageError) {
+  auto r = test::run_cli("render no-such-template x.xlsx -o " + q(test::scratch_dir() / "x.docx"));
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("no-such-template"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace jixiao

@@ -1,0 +1,43 @@
+// The data tree of the 部门决算情况说明 template (templates/docx/final-accounts-report.docx): the
+// department's nine tables, last year's when given, and the facts and reasons the tables do not hold,
+// turned into the figures the document states — shares, changes on last year with their direction,
+// 完成预算 — computed exactly (model/decimal.h), so that the document can only print what the tables say.
+//
+//   department, year, prior_year
+//   total            {amount, prior, change, rate}   收、支总计 (公开01 总计); rate = change / prior
+//   income           {total, items[label, amount, share]}   the eight income sources of 公开01
+//   expenditure      {total, items[label, amount, share]}   基本 / 项目 / 上缴上级 / 经营 / 对附属单位补助 (公开03)
+//   fiscal           {amount, prior, change, rate}   财政拨款收、支总计 (公开04 总计)
+//   general_budget   {amount, share, prior, change, rate, basic, project,
+//                     classes[code, name, amount, share], items[no, class, kuan, name, code, amount]}
+//                    share: of 本年支出合计; classes: the 类 of 公开05; items: its 项, with their 类 and 款
+//   basic            {amount, personnel, public_use}   公开05 基本支出 and its 公开06 split
+//   three_public     {amount, budget, completion, prior, change, rate, abroad, vehicle, vehicle_purchase,
+//                     vehicle_operation, reception, abroad_share, vehicle_share, reception_share,
+//                     reception_batches, reception_people}
+//   gov_fund         {amount}, state_capital {amount, empty_note}
+//   reasons          {total, fiscal, general_budget, three_public}   from the facts; null when missing
+//   facts            every fact given, by its label ("机关运行经费": "46.60")
+//   glossary[term, text]   the fixed terms, then each 项 present ("社会保障和就业支出（类）…（项）"),
+//                    its text from the facts when given there
+// Every element of income.items, expenditure.items, general_budget.classes and .items carries sep: "；",
+// or "。" on the last, for lists read as one sentence. Amounts are in 万元; a value the tables do not give is null. Numbers print through the filters.
+#pragma once
+
+#include <map>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "model/record.h"
+
+namespace jixiao {
+
+struct ReportInput {
+  std::map<std::string, const Record*> tables;        // "01" … "09": this year's tables
+  std::map<std::string, const Record*> prior_tables;  // last year's (may be empty)
+  std::map<std::string, std::string> facts;           // label -> text, e.g. "收支总计变动原因" -> "…"
+};
+
+nlohmann::ordered_json final_accounts_report_tree(const ReportInput& in);
+
+}  // namespace jixiao
