@@ -161,8 +161,18 @@ TEST(DocxChart, PieKeepsOneSeries) {
   EXPECT_EQ(seen[0].values[4].second, "7.05");
   pugi::xml_document doc;
   doc.load_string(out->c_str());
-  for (pugi::xpath_node p : doc.select_nodes("//c:ser/c:dPt"))  // no override for a point that is gone
+  // the template colours its 3 slices one by one: the 2 new slices get colours of their own
+  std::set<std::string> colours;
+  for (pugi::xpath_node p : doc.select_nodes("//c:ser/c:dPt")) {
     EXPECT_LT(p.node().child("c:idx").attribute("val").as_int(), 5);
+    colours.insert(p.node().select_node(".//a:srgbClr").node().attribute("val").value());
+  }
+  EXPECT_EQ(colours.size(), 5u);
+  // fewer categories: no override for a point that is gone
+  Json two = {{"categories", {"甲", "乙"}}, {"series", {{{"name", "x"}, {"values", {1, 2}}}}}};
+  out = fill_chart_xml(part(kCharts, "word/charts/chart4.xml"), data_of(two));
+  doc.load_string(out->c_str());
+  EXPECT_EQ(doc.select_nodes("//c:ser/c:dPt").size(), 2u);
 }
 
 TEST(DocxChart, TitleReplacedOrRemoved) {
