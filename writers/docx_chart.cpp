@@ -141,6 +141,20 @@ pugi::xml_node ensure_child(pugi::xml_node parent, const char* name, std::initia
   return parent.append_child(name);
 }
 
+// Word 2016 gives every series and point an id of its own (c16:uniqueId in an extension); a clone
+// must not carry its original's, or Word reports the file as damaged. The id is optional: drop it.
+void drop_unique_ids(pugi::xml_node n) {
+  for (pugi::xml_node ext = n.child("c:extLst").child("c:ext"); ext;) {
+    pugi::xml_node next = ext.next_sibling("c:ext");
+    bool unique_id = false;
+    for (pugi::xml_node c : ext.children())
+      if (std::string_view(c.name()).ends_with(":uniqueId")) unique_id = true;
+    if (unique_id) ext.parent().remove_child(ext);
+    ext = next;
+  }
+  if (pugi::xml_node list = n.child("c:extLst"); list && !list.first_child()) n.remove_child(list);
+}
+
 void add_pt(pugi::xml_node cache, size_t idx, const std::string& v) {
   pugi::xml_node pt = cache.append_child("c:pt");
   pt.append_attribute("idx").set_value(std::to_string(idx).c_str());
@@ -209,6 +223,7 @@ void fill_series(pugi::xml_node ser, const ChartData& data, size_t s, bool pie) 
       if (have.count(i)) continue;
       pugi::xml_node d = ser.insert_copy_after(points.back(), after);
       set_val(d, "c:idx", std::to_string(i));
+      drop_unique_ids(d);
       recolour(solid_fills(d), used, i);
       after = d;
     }
@@ -234,6 +249,7 @@ bool fill_plot(pugi::xml_node plot, const ChartData& data, size_t first, size_t 
     } else {
       ser = plot.insert_copy_after(pattern.first_child(), last);
       while (pugi::xml_node d = ser.child("c:dPt")) ser.remove_child(d);  // the pattern's points, not ours
+      drop_unique_ids(ser);
       recolour(solid_fills(ser), used, k);
       last = ser;
     }

@@ -175,6 +175,43 @@ TEST(DocxChart, PieKeepsOneSeries) {
   EXPECT_EQ(doc.select_nodes("//c:ser/c:dPt").size(), 2u);
 }
 
+// A series as Word 2016 writes it: its own c16:uniqueId, a literal name, no category reference yet.
+TEST(DocxChart, ClonedSeriesCarryNoCopyOfWordsUniqueId) {
+  const char* xml = R"(<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"
+      xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"
+      xmlns:c16="http://schemas.microsoft.com/office/drawing/2014/chart"><c:chart><c:autoTitleDeleted val="0"/>
+      <c:plotArea><c:barChart><c:barDir val="col"/><c:grouping val="clustered"/>
+      <c:ser><c:idx val="0"/><c:order val="0"/><c:tx><c:v>系列 1</c:v></c:tx>
+        <c:val><c:numRef><c:f>Sheet1!$B$2:$B$3</c:f><c:numCache><c:formatCode>#,##0.00</c:formatCode><c:ptCount val="2"/>
+        <c:pt idx="0"><c:v>1</c:v></c:pt></c:numCache></c:numRef></c:val>
+        <c:extLst><c:ext uri="{C3380CC4-5D6E-409C-BE32-E72D297353CC}"><c16:uniqueId val="{00000000-6F2A-4C4B-9C3B-1A2B3C4D5E6F}"/></c:ext></c:extLst>
+      </c:ser><c:axId val="1"/><c:axId val="2"/></c:barChart></c:plotArea></c:chart></c:chartSpace>)";
+  auto out = fill_chart_xml(xml, data_of(kFiveByThree));
+  ASSERT_TRUE(out.ok()) << out.error().message;
+  pugi::xml_document doc;
+  doc.load_string(out->c_str());
+  EXPECT_EQ(doc.select_nodes("//c:ser").size(), 3u);
+  EXPECT_EQ(doc.select_nodes("//c16:uniqueId").size(), 1u);  // the template's own series keeps its id
+  auto seen = series_in(*out, "c:barChart");
+  ASSERT_EQ(seen.size(), 3u);
+  EXPECT_EQ(seen[1].name, "2022年");
+  EXPECT_EQ(seen[1].cat_count, 5);
+  EXPECT_EQ(seen[0].format, "0.00");  // the data's format wins over the template's
+  // c:cat goes before c:val, c:val before c:extLst (the schema's order)
+  pugi::xml_node ser = doc.select_node("//c:ser").node();
+  std::vector<std::string> order;
+  for (pugi::xml_node c : ser.children()) order.push_back(c.name());
+  EXPECT_EQ(order, (std::vector<std::string>{"c:idx", "c:order", "c:tx", "c:cat", "c:val", "c:extLst"}));
+  // without a format in the data the template's stays
+  Json plain = kFiveByThree;
+  plain.erase("format");
+  seen = series_in(fill_chart_xml(xml, data_of(plain)).value(), "c:barChart");
+  EXPECT_EQ(seen[2].format, "#,##0.00");
+  // no title in the template: Word must not invent one from a lone series' name
+  doc.load_string(fill_chart_xml(xml, data_of(plain)).value().c_str());
+  EXPECT_EQ(doc.select_node("//c:autoTitleDeleted").node().attribute("val").as_int(), 1);
+}
+
 TEST(DocxChart, TitleReplacedOrRemoved) {
   std::string tpl = part(kCharts, "word/charts/chart5.xml");
   EXPECT_EQ(chart_title_text(tpl), "{{titled}}");
