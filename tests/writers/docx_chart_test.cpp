@@ -11,6 +11,7 @@
 #include "readers/zip_package.h"
 #include "test_paths.h"
 #include "writers/docx_template.h"
+#include "writers/package_writer.h"
 
 namespace jixiao {
 namespace {
@@ -373,6 +374,52 @@ TEST(DocxChartTemplate, ChartInASectionGetsOnePartPerElement) {
   EXPECT_EQ(rids.size(), 3u);
   EXPECT_EQ(parts.size(), 3u);
   EXPECT_EQ(books.size(), 3u);
+}
+
+// The fixture with its document.xml edited: a template variant without a program to make it.
+fs::path variant(const fs::path& tpl, const std::string& from, const std::string& to) {
+  std::string xml = part(tpl, "word/document.xml");
+  size_t at = xml.find(from);
+  EXPECT_NE(at, std::string::npos) << from;
+  xml.replace(at, from.size(), to);
+  auto w = PackageWriter::from_file(tpl.string());
+  w->put("word/document.xml", xml);
+  fs::path out = test::scratch_dir() / "variant.docx";
+  EXPECT_TRUE(w->write(out.string()).ok());
+  return out;
+}
+
+TEST(DocxChartTemplate, BoundByTheDrawingsTitleAttributeAndTheSameChartTwice) {
+  // the column chart's tag moved from the alt text to the drawing's title attribute; the bar chart's
+  // drawing pointed at the column chart too (two drawings, one chart part)
+  fs::path tpl = variant(kCharts, "descr=\"{{funds}}\"", "title=\" {{funds}} \"");
+  std::string xml = part(tpl, "word/document.xml");
+  size_t rid3 = xml.find("r:id=\"rId3\"");
+  ASSERT_NE(rid3, std::string::npos);
+  xml.replace(rid3, 11, "r:id=\"rId2\"");
+  auto w = PackageWriter::from_file(tpl.string());
+  w->put("word/document.xml", xml);
+  fs::path twice = test::scratch_dir() / "twice.docx";
+  ASSERT_TRUE(w->write(twice.string()).ok());
+  Json one = {{"categories", {"甲", "乙"}}, {"series", series_json({"一"}, {{1, 2}})}};
+  Json two = {{"categories", {"丙", "丁", "戊"}}, {"series", series_json({"二", "三"}, {{3, 4, 5}, {6, 7, 8}})}};
+  Json small = {{"categories", {"甲"}}, {"series", series_json({"一"}, {{5}})}};
+  auto o = render(twice, {{"funds", one}, {"spending", two}, {"trend", small}, {"shares", small}, {"titled", small}});
+  ASSERT_TRUE(o.error.empty()) << o.error;
+  auto refs = charts_of(o.file);
+  ASSERT_EQ(refs.size(), 5u);
+  EXPECT_NE(refs[0].part, refs[1].part);  // the second drawing got a copy of the chart
+  EXPECT_NE(refs[0].rid, refs[1].rid);
+  auto first = series_in(part(o.file, refs[0].part), "c:barChart");
+  auto second = series_in(part(o.file, refs[1].part), "c:barChart");
+  ASSERT_EQ(first.size(), 1u);
+  ASSERT_EQ(second.size(), 2u);
+  EXPECT_EQ(first[0].categories, (std::vector<std::string>{"甲", "乙"}));
+  EXPECT_EQ(second[1].name, "三");
+  expect_workbook_holds(embedded_workbook(o.file, refs[0].part), one);
+  expect_workbook_holds(embedded_workbook(o.file, refs[1].part), two);
+  std::string doc_xml = part(o.file, "word/document.xml");
+  EXPECT_EQ(doc_xml.find("{{funds}}"), std::string::npos);  // the tag left the title attribute
 }
 
 TEST(DocxChartTemplate, UnknownPathIsAnErrorOrInLenientModeAWarning) {
