@@ -345,7 +345,8 @@ Expected<ChartData> chart_data_from_json(const Json& v) {
   return d;
 }
 
-Expected<std::string> fill_chart_xml(std::string_view xml, const ChartData& data, const std::optional<std::string>& title) {
+Expected<std::string> fill_chart_xml(std::string_view xml, const ChartData& data, const std::optional<std::string>& title,
+                                     std::vector<std::string>* notes) {
   pugi::xml_document doc;
   pugi::xml_parse_result ok = doc.load_buffer(xml.data(), xml.size(), pugi::parse_default | pugi::parse_ws_pcdata_single);
   if (!ok) return bad(std::string("图表部件的 XML 无效：") + ok.description());
@@ -364,6 +365,11 @@ Expected<std::string> fill_chart_xml(std::string_view xml, const ChartData& data
     else if (p + 1 < plots.size()) want = std::min(want, have);
     if (!fill_plot(plots[p], data, next, want)) return bad("图表中没有可作样板的系列（c:ser）");
     next += want;
+  }
+  if (next < n && notes) {
+    std::string dropped;
+    for (size_t s = next; s < n; ++s) dropped += (dropped.empty() ? "“" : "”、“") + data.series[s].name;
+    notes->push_back("图表只能显示 " + std::to_string(next) + " 个系列（饼图只显示一个），未显示：" + dropped + "”");
   }
   if (title) set_title(chart, *title);
   // with no title of its own, Word would show a lone series' name as one: say there is none

@@ -39,9 +39,11 @@ Expected<ChartData> chart_data_from_json(const nlohmann::ordered_json& v);
 // extra ones, surplus ones dropped, a pie keeping one — with name, categories and values in
 // c:strRef/c:numRef (formulas into Sheet1 of the embedded workbook) and their caches. Per-point
 // overrides beyond the new point count are dropped. `title`: replace the title text (empty: remove
-// the title); nullopt leaves it alone.
+// the title); nullopt leaves it alone. Data the chart cannot show (series past a pie's one) is said in
+// `notes`, when given.
 Expected<std::string> fill_chart_xml(std::string_view chart_xml, const ChartData& data,
-                                     const std::optional<std::string>& title = std::nullopt);
+                                     const std::optional<std::string>& title = std::nullopt,
+                                     std::vector<std::string>* notes = nullptr);
 
 // The plain text of the chart's own title (c:chart/c:title rich text); empty when it has none.
 std::string chart_title_text(std::string_view chart_xml);

@@ -147,7 +147,7 @@ Expected<std::string> ChartParts::copy_chart(const std::string& source_part, pug
 }
 
 Expected<std::string> ChartParts::bind(const std::string& source_part, const std::string& rid, const ChartData& data,
-                                       const std::optional<std::string>& title) {
+                                       const std::optional<std::string>& title, std::vector<std::string>& notes) {
   pugi::xml_node rel = relationship(source_part, rid);
   if (!rel || std::string(rel.attribute("TargetMode").value()) == "External")
     return chart_error(source_part, "图表引用的关系 " + rid + " 不存在");
@@ -161,7 +161,7 @@ Expected<std::string> ChartParts::bind(const std::string& source_part, const std
     part = *copy;
     use_rid = rel.parent().last_child().attribute("Id").value();
   }
-  auto filled = fill_chart_xml(*xml, data, title);
+  auto filled = fill_chart_xml(*xml, data, title, &notes);
   if (!filled) {
     Diagnostic d = filled.error();
     d.part = part;

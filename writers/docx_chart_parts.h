@@ -26,9 +26,9 @@ class ChartParts {
   // The title text of the chart that relationship `rid` of `source_part` points at; empty when none.
   std::string title(const std::string& source_part, const std::string& rid);
   // Fills that chart with `data` (title: see fill_chart_xml) and returns the relationship id the
-  // drawing must now use: `rid` the first time, a new one for a copy.
+  // drawing must now use: `rid` the first time, a new one for a copy. Data left out goes to notes.
   Expected<std::string> bind(const std::string& source_part, const std::string& rid, const ChartData& data,
-                             const std::optional<std::string>& title);
+                             const std::optional<std::string>& title, std::vector<std::string>& notes);
   // Puts the relationship parts and [Content_Types].xml that copies changed into the writer.
   void finish();
 

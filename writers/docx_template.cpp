@@ -464,8 +464,17 @@ class Renderer {
       if (!data) return fail(run, "图表 " + tag->text + "：" + data.error().message);
       std::optional<std::string> title = data->title;
       if (by_title && !title) title = "";  // the tag was the title: no title unless the data gives one
-      auto id = charts_.bind(part_, rid, *data, title);
+      std::vector<std::string> notes;
+      auto id = charts_.bind(part_, rid, *data, title, notes);
       if (!id) return fail(run, "图表 " + tag->text + "：" + id.error().message);
+      for (std::string& note : notes) {
+        Diagnostic w;
+        w.code = "template.chart_dropped";
+        w.severity = Severity::Warning;
+        w.part = part_;
+        w.message = "图表 " + tag->text + "：" + note;
+        warnings_.add(std::move(w));
+      }
       ref.attribute("r:id").set_value(id->c_str());
       if (holder) {
         // the alt text becomes the chart's title when the data gives one, for screen readers

@@ -152,8 +152,12 @@ TEST(DocxChart, FewerSeriesAndCategoriesThanTheTemplateAndANullPoint) {
 }
 
 TEST(DocxChart, PieKeepsOneSeries) {
-  auto out = fill_chart_xml(part(kCharts, "word/charts/chart4.xml"), data_of(kFiveByThree));
+  std::vector<std::string> notes;
+  auto out = fill_chart_xml(part(kCharts, "word/charts/chart4.xml"), data_of(kFiveByThree), std::nullopt, &notes);
   ASSERT_TRUE(out.ok()) << out.error().message;
+  ASSERT_EQ(notes.size(), 1u);  // the two series a pie cannot show are said, not silently dropped
+  EXPECT_NE(notes[0].find("2022年"), std::string::npos);
+  EXPECT_NE(notes[0].find("2023年"), std::string::npos);
   auto seen = series_in(*out, "c:pieChart");
   ASSERT_EQ(seen.size(), 1u);
   EXPECT_EQ(seen[0].name, "2021年");
@@ -330,6 +334,7 @@ TEST(DocxChartTemplate, ChartsBoundByAltTextAndTitleGetTheirData) {
                {"titled", {{"categories", {"甲"}}, {"series", series_json({"一"}, {{5}})}, {"title", "按标题绑定"}}}};
   auto o = render(kCharts, data);
   ASSERT_TRUE(o.error.empty()) << o.error;
+  EXPECT_TRUE(o.warnings.empty());  // the pie's data has one series: nothing left out
   auto refs = charts_of(o.file);
   ASSERT_EQ(refs.size(), 5u);
   for (const ChartRef& r : refs) EXPECT_EQ(r.descr.find("{{"), std::string::npos);  // the tag left the alt text
