@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "readers/zip_package.h"
+#include "writers/docx_chart_parts.h"
 #include "writers/docx_runs.h"
 #include "writers/filters.h"
 #include "writers/package_writer.h"
@@ -82,7 +83,8 @@ pugi::xml_node enclosing_paragraph(pugi::xml_node n) {
 
 class Renderer {
  public:
-  Renderer(const Json& data, Diagnostics& warnings, const DocxRenderOptions& opt) : warnings_(warnings), opt_(opt) {
+  Renderer(const Json& data, Diagnostics& warnings, const DocxRenderOptions& opt, ChartParts& charts)
+      : warnings_(warnings), opt_(opt), charts_(charts) {
     scope_.push_back({&data, 0});
   }
 
@@ -366,6 +368,7 @@ class Renderer {
       }
       std::string inner = tag_of(c);
       if (inner.empty()) {
+        if ((c.child("w:drawing") || c.child("mc:AlternateContent")) && !charts(c)) return false;
         c = next;
         continue;
       }
@@ -455,8 +458,67 @@ class Renderer {
     return true;
   }
 
+  // ---- charts ------------------------------------------------------------------------------------
+  // A tag standing alone in an attribute or a title: "{{funds}}", spaces around allowed.
+  static std::optional<Tag> whole_tag(std::string s) {
+    s = trim(std::move(s));
+    if (s.size() < 5 || s.compare(0, 2, "{{") != 0 || s.compare(s.size() - 2, 2, "}}") != 0 ||
+        s.find("{{", 2) != std::string::npos)
+      return std::nullopt;
+    return parse_tag(s.substr(2, s.size() - 4));
+  }
+
+  // Native charts drawn in this run, bound by the drawing's alt text (descr), its title attribute or
+  // the chart's own title.
+  bool charts(pugi::xml_node run) {
+    for (pugi::xpath_node x : run.select_nodes(".//wp:docPr")) {
+      pugi::xml_node docpr = x.node();
+      pugi::xml_node ref = docpr.parent().child("a:graphic").child("a:graphicData").child("c:chart");
+      if (!ref) continue;
+      std::string rid = ref.attribute("r:id").value();
+      std::optional<Tag> tag;
+      pugi::xml_attribute holder;
+      for (const char* a : {"descr", "title"})
+        if (!tag && (tag = whole_tag(docpr.attribute(a).value()))) holder = docpr.attribute(a);
+      bool by_title = false;
+      if (!tag && (tag = whole_tag(charts_.title(part_, rid)))) by_title = true;
+      if (!tag) continue;
+      if (tag->kind != 0 || !tag->filters.empty())
+        return fail(run, "图表标签 " + tag->text + " 应为单独的 {{路径}}（不带 #、?、^ 或过滤器）");
+      const Json* v = nullptr;
+      if (!resolve(*tag, run, v)) return false;
+      if (v->is_null()) {  // lenient and unknown, or null in the data: the template's chart stays
+        if (holder) docpr.remove_attribute(holder);
+        continue;
+      }
+      auto data = chart_data_from_json(*v);
+      if (!data) return fail(run, "图表 " + tag->text + "：" + data.error().message);
+      std::optional<std::string> title = data->title;
+      if (by_title && !title) title = "";  // the tag was the title: no title unless the data gives one
+      std::vector<std::string> notes;
+      auto id = charts_.bind(part_, rid, *data, title, notes);
+      if (!id) return fail(run, "图表 " + tag->text + "：" + id.error().message);
+      for (std::string& note : notes) {
+        Diagnostic w;
+        w.code = "template.chart_dropped";
+        w.severity = Severity::Warning;
+        w.part = part_;
+        w.message = "图表 " + tag->text + "：" + note;
+        warnings_.add(std::move(w));
+      }
+      ref.attribute("r:id").set_value(id->c_str());
+      if (holder) {
+        // the alt text becomes the chart's title when the data gives one, for screen readers
+        if (data->title) holder.set_value(data->title->c_str());
+        else docpr.remove_attribute(holder);
+      }
+    }
+    return true;
+  }
+
   Diagnostics& warnings_;
   const DocxRenderOptions& opt_;
+  ChartParts& charts_;
   std::string part_;
   std::vector<Frame> scope_;
   std::optional<Diagnostic> error_;
@@ -516,7 +578,8 @@ Expected<bool> render_docx_template(const std::string& template_path, const Json
   std::vector<std::unique_ptr<pugi::xml_document>> docs;
   std::vector<pugi::xml_document*> raw;
   Diagnostics local;  // the renderer's warnings, given the template's name before they are passed on
-  Renderer r(data, local, options);
+  ChartParts charts(*pkg, *writer);
+  Renderer r(data, local, options, charts);
   for (const std::string& part : parts) {
     auto xml = pkg->read(part);
     if (!xml) return xml.error();
@@ -540,6 +603,7 @@ Expected<bool> render_docx_template(const std::string& template_path, const Json
     docs.push_back(std::move(doc));
   }
   renumber(raw);
+  charts.finish();
   for (Diagnostic w : local.items()) {
     if (w.file.empty()) w.file = template_path;
     warnings.add(std::move(w));

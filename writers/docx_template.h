@@ -10,6 +10,13 @@
 //                         paragraph; an object renders once with it as the scope, true once, an empty
 //                         list, null or false not at all — leaving no empty paragraph or row behind
 //   {{?x}} … {{/x}}        once when x is truthy (not null, false, "", [] or {}), {{^x}} … {{/x}} when not
+//   native charts         a chart whose alt text (wp:docPr descr), drawing title or own chart title is
+//                         exactly {{path}}: the path names {"categories", "series", "format", "title"}
+//                         (writers/docx_chart.h); its series, caches and embedded workbook are replaced.
+//                         The tag leaves the alt text (replaced by the data's title, if any); a tag that
+//                         was the chart's title is replaced by the data's title or removed. Inside a
+//                         section each copy gets its own chart part. A null value keeps the template's
+//                         chart as it is.
 //
 // Tags work in the body, tables, headers, footers, footnotes, endnotes and text boxes, whatever runs
 // Word split them into. Drawing and bookmark ids stay unique after repetition. An unknown path is an

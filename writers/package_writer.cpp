@@ -87,6 +87,78 @@ std::vector<std::string> PackageWriter::part_names() const {
   return out;
 }
 
+std::string PackageWriter::add_entries(void* dst_zip, void* src_zip) const {
+  auto* dst = static_cast<zip_t*>(dst_zip);
+  auto* src = static_cast<zip_t*>(src_zip);
+  for (const auto& e : entries_) {
+    zip_source_t* s = nullptr;
+    bool raw = !e.data && src;
+    if (e.data) {
+      s = zip_source_buffer(dst, e.data->data(), e.data->size(), 0);
+    } else if (raw) {
+      s = zip_source_zip(dst, src, static_cast<zip_uint64_t>(e.source_index), ZIP_FL_COMPRESSED, 0, -1);
+    }
+    if (!s) return "无法写入部件 " + e.name;
+    zip_int64_t idx = zip_file_add(dst, e.name.c_str(), s, ZIP_FL_ENC_UTF_8);
+    if (idx < 0) {
+      zip_source_free(s);
+      return "无法写入部件 " + e.name + "：" + zip_strerror(dst);
+    }
+    if (!raw) zip_set_file_compression(dst, static_cast<zip_uint64_t>(idx), ZIP_CM_DEFLATE, 6);
+    zip_file_set_mtime(dst, static_cast<zip_uint64_t>(idx), kFixedTime, 0);
+  }
+  return {};
+}
+
+Expected<std::string> PackageWriter::write_memory() const {
+  std::string where = source_path_.empty() ? "(内存中的包)" : source_path_;
+  zip_t* src = nullptr;
+  int err = 0;
+  if (!source_path_.empty()) {
+    src = zip_open(source_path_.c_str(), ZIP_RDONLY, &err);
+    if (!src) return write_error(source_path_, "package.open", "无法重新打开源文件以复制其余部件");
+  }
+  zip_error_t ze;
+  zip_error_init(&ze);
+  zip_source_t* buf = zip_source_buffer_create(nullptr, 0, 0, &ze);
+  zip_t* dst = buf ? zip_open_from_source(buf, ZIP_TRUNCATE, &ze) : nullptr;
+  zip_error_fini(&ze);
+  bool kept = false;
+  auto fail = [&](std::string message) -> Expected<std::string> {
+    if (dst) zip_discard(dst);
+    if (buf && (kept || !dst)) zip_source_free(buf);
+    if (src) zip_discard(src);
+    return write_error(where, "package.write", std::move(message));
+  };
+  if (!dst) return fail("无法在内存中创建压缩包");
+  zip_source_keep(buf);  // the archive's close would free it; the bytes are read from it afterwards
+  kept = true;
+  if (std::string m = add_entries(dst, src); !m.empty()) {
+    zip_discard(dst);
+    dst = nullptr;
+    return fail(m);
+  }
+  if (zip_close(dst) != 0) {
+    std::string m = zip_strerror(dst);
+    return fail("写入失败：" + m);
+  }
+  dst = nullptr;
+  if (src) zip_discard(src);
+  src = nullptr;
+  std::string out;
+  zip_stat_t st;
+  zip_stat_init(&st);
+  bool ok = zip_source_stat(buf, &st) == 0 && (st.valid & ZIP_STAT_SIZE) && zip_source_open(buf) == 0;
+  if (ok) {
+    out.resize(st.size);
+    ok = zip_source_read(buf, out.data(), st.size) == static_cast<zip_int64_t>(st.size);
+    zip_source_close(buf);
+  }
+  zip_source_free(buf);
+  if (!ok) return write_error(where, "package.write", "无法读出内存中的压缩包");
+  return out;
+}
+
 Expected<bool> PackageWriter::write(const std::string& path) const {
   std::error_code ec;
   if (!source_path_.empty() && fs::exists(path, ec) && fs::equivalent(path, source_path_, ec))
@@ -111,23 +183,7 @@ Expected<bool> PackageWriter::write(const std::string& path) const {
     return write_error(path, "package.write", std::move(message));
   };
   if (!dst) return fail("无法创建输出文件（目录不可写？）");
-  for (const auto& e : entries_) {
-    zip_source_t* s = nullptr;
-    bool raw = !e.data && src;
-    if (e.data) {
-      s = zip_source_buffer(dst, e.data->data(), e.data->size(), 0);
-    } else if (raw) {
-      s = zip_source_zip(dst, src, static_cast<zip_uint64_t>(e.source_index), ZIP_FL_COMPRESSED, 0, -1);
-    }
-    if (!s) return fail("无法写入部件 " + e.name);
-    zip_int64_t idx = zip_file_add(dst, e.name.c_str(), s, ZIP_FL_ENC_UTF_8);
-    if (idx < 0) {
-      zip_source_free(s);
-      return fail("无法写入部件 " + e.name + "：" + zip_strerror(dst));
-    }
-    if (!raw) zip_set_file_compression(dst, static_cast<zip_uint64_t>(idx), ZIP_CM_DEFLATE, 6);
-    zip_file_set_mtime(dst, static_cast<zip_uint64_t>(idx), kFixedTime, 0);
-  }
+  if (std::string m = add_entries(dst, src); !m.empty()) return fail(m);
   if (zip_close(dst) != 0) {
     std::string m = zip_strerror(dst);
     return fail("写入失败：" + m);

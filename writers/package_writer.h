@@ -35,6 +35,8 @@ class PackageWriter {
 
   // Writes the package to `path`. Refuses to write over the source file; errors name the path.
   Expected<bool> write(const std::string& path) const;
+  // The same package as bytes in memory (a workbook embedded in a document, say).
+  Expected<std::string> write_memory() const;
 
  private:
   struct Entry {
@@ -42,6 +44,9 @@ class PackageWriter {
     long long source_index = -1;  // >= 0: carried over from the source, unless `data` is set
     std::shared_ptr<const std::string> data;
   };
+  // Adds every entry to dst, parts carried over copied from src still compressed; an error message
+  // or empty.
+  std::string add_entries(void* dst, void* src) const;
   Entry* entry(std::string_view name);
   const Entry* entry(std::string_view name) const;
   std::string source_path_;

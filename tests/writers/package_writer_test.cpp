@@ -45,6 +45,30 @@ TEST(PackageWriter, ReplacesAndAddsPartsAndTheResultReadsAsAWorkbook) {
   EXPECT_TRUE(read_xlsx_file(out.string(), diags).ok());
 }
 
+TEST(PackageWriter, WritesToMemoryTheSameBytesAsToAFile) {
+  auto w = PackageWriter::from_file(kSource.string());
+  ASSERT_TRUE(w.ok());
+  w->put("docProps/custom-note.xml", "<note>核查</note>");
+  fs::path out = test::scratch_dir() / "memory.xlsx";
+  ASSERT_TRUE(w->write(out.string()).ok());
+  auto bytes = w->write_memory();
+  ASSERT_TRUE(bytes.ok()) << bytes.error().to_text();
+  EXPECT_EQ(*bytes, test::read_file(out));
+  auto pkg = ZipPackage::open_memory(bytes->data(), bytes->size(), "memory.xlsx");
+  ASSERT_TRUE(pkg.ok());
+  EXPECT_EQ(pkg->read("docProps/custom-note.xml").value(), "<note>核查</note>");
+
+  PackageWriter fresh;  // no source: every part put here
+  fresh.put("a.txt", "一");
+  fresh.put("b/c.xml", "<c/>");
+  auto small = fresh.write_memory();
+  ASSERT_TRUE(small.ok());
+  auto p2 = ZipPackage::open_memory(small->data(), small->size(), "fresh.zip");
+  ASSERT_TRUE(p2.ok());
+  EXPECT_EQ(p2->part_names(), (std::vector<std::string>{"a.txt", "b/c.xml"}));
+  EXPECT_EQ(p2->read("a.txt").value(), "一");
+}
+
 TEST(PackageWriter, SameInputSameBytes) {
   fs::path dir = test::scratch_dir();
   for (const char* name : {"a.xlsx", "b.xlsx"}) {
