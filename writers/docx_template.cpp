@@ -10,6 +10,7 @@
 
 #include "readers/zip_package.h"
 #include "writers/docx_chart_parts.h"
+#include "writers/docx_images.h"
 #include "writers/docx_runs.h"
 #include "writers/filters.h"
 #include "writers/package_writer.h"
@@ -83,8 +84,9 @@ pugi::xml_node enclosing_paragraph(pugi::xml_node n) {
 
 class Renderer {
  public:
-  Renderer(const Json& data, Diagnostics& warnings, const DocxRenderOptions& opt, ChartParts& charts)
-      : warnings_(warnings), opt_(opt), charts_(charts) {
+  Renderer(const Json& data, Diagnostics& warnings, const DocxRenderOptions& opt, ChartParts& charts,
+           docx::ImageStore& images)
+      : warnings_(warnings), opt_(opt), charts_(charts), images_(images) {
     scope_.push_back({&data, 0});
   }
 
@@ -416,7 +418,17 @@ class Renderer {
         c = next;
         continue;
       }
-      if (t.kind == '@') return fail(c, "图片标签 " + t.text + " 暂不支持");
+      if (t.kind == '@') {
+        const Json* v = nullptr;
+        if (!resolve(t, c, v)) return false;
+        if (v->is_null()) {  // no picture: the tag goes
+          docx::set_run_text(c, "");
+        } else if (auto placed = images_.place(c, *v, part_); !placed) {
+          return fail(c, "图片标签 " + t.text + "：" + placed.error().message);
+        }
+        c = next;
+        continue;
+      }
       const Json* v = nullptr;
       if (!resolve(t, c, v)) return false;
       if (v->is_array() || v->is_object())
@@ -519,6 +531,7 @@ class Renderer {
   Diagnostics& warnings_;
   const DocxRenderOptions& opt_;
   ChartParts& charts_;
+  docx::ImageStore& images_;
   std::string part_;
   std::vector<Frame> scope_;
   std::optional<Diagnostic> error_;
@@ -579,7 +592,8 @@ Expected<bool> render_docx_template(const std::string& template_path, const Json
   std::vector<pugi::xml_document*> raw;
   Diagnostics local;  // the renderer's warnings, given the template's name before they are passed on
   ChartParts charts(*pkg, *writer);
-  Renderer r(data, local, options, charts);
+  docx::ImageStore images;
+  Renderer r(data, local, options, charts, images);
   for (const std::string& part : parts) {
     auto xml = pkg->read(part);
     if (!xml) return xml.error();
@@ -604,6 +618,7 @@ Expected<bool> render_docx_template(const std::string& template_path, const Json
   }
   renumber(raw);
   charts.finish();
+  images.finish(*pkg, *writer);
   for (Diagnostic w : local.items()) {
     if (w.file.empty()) w.file = template_path;
     warnings.add(std::move(w));

@@ -7,6 +7,8 @@
 
 #include <pugixml.hpp>
 
+#include <set>
+
 #include "readers/zip_package.h"
 #include "test_paths.h"
 
@@ -170,6 +172,57 @@ TEST(DocxTemplate, SameDataSameBytes) {
   for (const char* n : {"a.docx", "b.docx"})
     ASSERT_TRUE(render_docx_template(test::fixture("docx/python-docx-split-tags.docx").string(), data, (dir / n).string(), w).ok());
   EXPECT_EQ(test::read_file(dir / "a.docx"), test::read_file(dir / "b.docx"));
+}
+
+// A picture inside a repeated block: one media part per file, one relationship each, drawing ids unique,
+// sizes from the pixels at 96 dpi (96 × 48 px = 914400 × 457200 EMU), a wide picture scaled to 15 cm.
+TEST(DocxTemplate, ImagesInsideALoop) {
+  Json data = {{"figures", {{{"file", test::fixture("docx/red-96x48.png").string()}, {"title", "收入结构"}},
+                            {{"file", test::fixture("docx/blue-2000x1000.png").string()}, {"title", "支出结构"}},
+                            {{"file", test::fixture("docx/red-96x48.png").string()}, {"title", "再一次"}}}}};
+  fs::path out = test::scratch_dir() / "img.docx";
+  Diagnostics w;
+  auto ok = render_docx_template(test::fixture("docx/python-docx-images.docx").string(), data, out.string(), w);
+  ASSERT_TRUE(ok.ok()) << ok.error().message;
+  auto pkg = ZipPackage::open_file(out.string());
+  std::vector<std::string> media;
+  for (const auto& n : pkg->part_names())
+    if (n.rfind("word/media/", 0) == 0) media.push_back(n);
+  EXPECT_EQ(media.size(), 2u);  // the red picture is stored once
+  pugi::xml_document doc;
+  std::string xml = pkg->read("word/document.xml").value();
+  ASSERT_TRUE(doc.load_buffer(xml.data(), xml.size()));
+  auto drawings = doc.select_nodes("//wp:inline");
+  ASSERT_EQ(drawings.size(), 3u);
+  EXPECT_STREQ(drawings[0].node().child("wp:extent").attribute("cx").value(), "914400");
+  EXPECT_STREQ(drawings[0].node().child("wp:extent").attribute("cy").value(), "457200");
+  EXPECT_STREQ(drawings[1].node().child("wp:extent").attribute("cx").value(), "5400000");
+  EXPECT_STREQ(drawings[1].node().child("wp:extent").attribute("cy").value(), "2700000");
+  std::set<std::string> ids;
+  for (auto d : drawings) ids.insert(d.node().child("wp:docPr").attribute("id").value());
+  EXPECT_EQ(ids.size(), 3u);
+  // every r:embed resolves to an image relationship whose target exists
+  std::string rels = pkg->read("word/_rels/document.xml.rels").value();
+  for (auto b : doc.select_nodes("//a:blip")) {
+    std::string rid = b.node().attribute("r:embed").value();
+    size_t at = rels.find("Id=\"" + rid + "\"");
+    ASSERT_NE(at, std::string::npos) << rid;
+  }
+  EXPECT_NE(pkg->read("[Content_Types].xml").value().find("Extension=\"png\""), std::string::npos);
+  // regression: LibreOffice refused the document when a:graphicFrameLocks used the a: prefix before any
+  // element declared it. Every prefixed element must have its prefix declared on itself or an ancestor.
+  for (pugi::xpath_node x : doc.select_nodes("//*")) {
+    std::string name = x.node().name();
+    size_t colon = name.find(':');
+    if (colon == std::string::npos) continue;
+    std::string decl = "xmlns:" + name.substr(0, colon);
+    bool declared = false;
+    for (pugi::xml_node n = x.node(); n && !declared; n = n.parent()) declared = n.attribute(decl.c_str());
+    EXPECT_TRUE(declared) << name;
+  }
+  std::vector<std::string> texts;
+  for (pugi::xpath_node p : doc.select_nodes("/w:document/w:body/w:p")) texts.push_back(text_of(p.node()));
+  EXPECT_EQ(texts, (std::vector<std::string>{"图表", "", "图1：收入结构", "", "图2：支出结构", "", "图3：再一次"}));
 }
 
 }  // namespace
