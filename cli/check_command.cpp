@@ -184,6 +184,15 @@ int run_check_command(const CheckCliOptions& o, const GlobalOptions& g) {
     }
     AnnotateOptions ao;
     ao.fix = o.fix;
+    // A fixed copy checked again on its own (rules across files have nothing to compare with there,
+    // so only the file's own findings can correct a fix).
+    ao.recheck = [&](const std::string& path) {
+      std::vector<Record> recs;
+      for (MappedFile& m : map_files({path}, *layouts, g.xlsx()))
+        for (MappedSheet& s : m.sheets)
+          if (s.record) recs.push_back(std::move(*s.record));
+      return run_check(recs, opt).findings;
+    };
     std::set<std::string> done;
     for (const std::string& file : o.files) {
       if (!done.insert(file).second) continue;

@@ -121,6 +121,21 @@ int run_recompute(const RecomputeOptions& o, const GlobalOptions& g) {
   if (!o.output.empty() && read_ok) {
     AnnotateOptions ao;
     ao.fix = o.fix;
+    // The fixed copy recomputed the same way, quietly, to correct fixes that rested on other fixes.
+    ao.recheck = [&](const std::string& path) {
+      Findings out;
+      Diagnostics quiet;
+      auto wb = read_xlsx_file(path, quiet, g.xlsx());
+      if (!wb) return out;
+      for (MappedSheet& m : map_workbook(*wb, path, *layouts, quiet)) {
+        if (!m.record) continue;
+        auto profile = profile_for(o.profile.empty() ? m.layout->profile : o.profile);
+        if (!profile) continue;
+        Findings f = recompute(*m.record, **profile);
+        out.insert(out.end(), f.begin(), f.end());
+      }
+      return out;
+    };
     auto done = write_annotated_copy(o.files[0], all, ao, o.output);
     if (!done) {
       print_diagnostic(done.error());

@@ -1,6 +1,8 @@
 #include "writers/xlsx_annotate.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <map>
 #include <optional>
 #include <set>
@@ -47,6 +49,12 @@ std::optional<CellPos> finding_cell(std::string_view ref) {
   return parse_cell(ref);
 }
 
+// "90.98" and "90.980" are the same value; text compares as text.
+bool same_value(const std::string& a, const std::string& b) {
+  if (is_plain_number(a) && is_plain_number(b)) return std::strtod(a.c_str(), nullptr) == std::strtod(b.c_str(), nullptr);
+  return a == b;
+}
+
 std::string lower_ascii(std::string s) {
   for (char& c : s)
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
@@ -67,8 +75,10 @@ struct SheetInfo {
 
 class Annotator {
  public:
-  Annotator(const ZipPackage& pkg, PackageWriter& out, const std::string& file, const AnnotateOptions& opt)
-      : pkg_(pkg), out_(out), file_(file), opt_(opt) {}
+  // overrides: "sheet!CELL" -> the value a recheck found right for that cell.
+  Annotator(const ZipPackage& pkg, PackageWriter& out, const std::string& file, const AnnotateOptions& opt,
+            const std::map<std::string, std::string>& overrides)
+      : pkg_(pkg), out_(out), file_(file), opt_(opt), overrides_(overrides) {}
 
   Expected<bool> run(const Findings& findings);
 
@@ -84,12 +94,13 @@ class Annotator {
     return std::move(r).value();
   }
   Expected<bool> annotate_sheet(const SheetInfo& sh, const std::map<std::pair<uint32_t, uint32_t>, Mark>& marks);
-  std::string fix_cell(pugi::xml_node c, const Mark& m);
+  std::string fix_cell(pugi::xml_node c, const Mark& m, const std::string& sheet);
 
   const ZipPackage& pkg_;
   PackageWriter& out_;
   std::string file_;
   AnnotateOptions opt_;
+  const std::map<std::string, std::string>& overrides_;
   std::string wb_part_;
   x::ContentTypes types_;
   StyleEditor styles_;
@@ -259,7 +270,7 @@ Expected<bool> Annotator::annotate_sheet(const SheetInfo& sh, const std::map<std
       if (!note.empty()) note += "\n";
       note += std::string("【") + severity_word_zh(f->severity) + "】" + f->rule + "：" + f->message;
     }
-    if (opt_.fix) note += fix_cell(c, m);
+    if (opt_.fix) note += fix_cell(c, m, sh.name);
     notes.emplace_back(m.pos, x::xml_text(note));
   }
   CommentTarget target{sh.part, sh.name, &doc, &out_, &types_};
@@ -270,7 +281,7 @@ Expected<bool> Annotator::annotate_sheet(const SheetInfo& sh, const std::map<std
 }
 
 // Writes the expected value into c; returns what the note says about it.
-std::string Annotator::fix_cell(pugi::xml_node c, const Mark& m) {
+std::string Annotator::fix_cell(pugi::xml_node c, const Mark& m, const std::string& sheet) {
   const Finding* chosen = nullptr;
   for (const Finding* f : m.findings)
     if (!f->expected.empty()) {
@@ -278,6 +289,11 @@ std::string Annotator::fix_cell(pugi::xml_node c, const Mark& m) {
       break;
     }
   if (!chosen) return {};
+  std::string value = x::xml_text(chosen->expected);
+  if (auto it = overrides_.find(sheet + "!" + cell_name(m.pos)); it != overrides_.end()) {
+    if (same_value(it->second, chosen->found)) return "\n（其他单元格改正后，此格的填报值无误，未改动）";
+    value = x::xml_text(it->second);
+  }
   if (pugi::xml_node f = x::child(c, "f")) {
     std::string_view t = f.attribute("t").value();
     if ((t == "shared" && f.attribute("ref")) || t == "array" || t == "dataTable")
@@ -291,7 +307,6 @@ std::string Annotator::fix_cell(pugi::xml_node c, const Mark& m) {
     }
   drop_calc_chain_ |= had_formula;
   c.remove_attribute("vm");
-  const std::string value = x::xml_text(chosen->expected);
   const std::string p = x::prefix_of(c);
   pugi::xml_node ext = x::child(c, "extLst");
   auto add = [&](const char* local) {
@@ -319,12 +334,37 @@ Expected<bool> write_annotated_copy(const std::string& input, const Findings& fi
                                     const std::string& output) {
   auto pkg = ZipPackage::open_file(input);
   if (!pkg) return pkg.error();
-  auto out = PackageWriter::from_file(input);
-  if (!out) return out.error();
-  Annotator a(*pkg, *out, input, options);
-  auto done = a.run(findings);
-  if (!done) return done.error();
-  return out->write(output);
+  std::map<std::string, std::string> overrides;
+  auto write_to = [&](const std::string& path) -> Expected<bool> {
+    auto out = PackageWriter::from_file(input);
+    if (!out) return out.error();
+    Annotator a(*pkg, *out, input, options, overrides);
+    auto done = a.run(findings);
+    if (!done) return done.error();
+    return out->write(path);
+  };
+  if (options.fix && options.recheck) {
+    std::set<std::string> fixed;  // "sheet!CELL" of the cells a fix touches
+    for (const Finding& f : findings)
+      if (auto p = finding_cell(f.cell); p && !f.expected.empty()) fixed.insert(f.sheet + "!" + cell_name(*p));
+    const std::string trial = output + ".jixiao-recheck.xlsx";
+    for (int round = 0; round < 4; ++round) {
+      auto done = write_to(trial);
+      if (!done) return done.error();
+      bool changed = false;
+      for (const Finding& f : options.recheck(trial)) {
+        auto p = finding_cell(f.cell);
+        if (!p || f.expected.empty()) continue;
+        const std::string key = f.sheet + "!" + cell_name(*p);
+        if (!fixed.count(key) || overrides[key] == f.expected) continue;
+        overrides[key] = f.expected;
+        changed = true;
+      }
+      if (!changed) break;
+    }
+    std::remove(trial.c_str());
+  }
+  return write_to(output);
 }
 
 }  // namespace jixiao

@@ -10,7 +10,7 @@
 // - a range ("C5:C9") marks its first cell; a finding without a cell, or on a sheet the workbook
 //   does not have, is listed in 核查结果 only (linked to the sheet's A1 when the sheet exists);
 // - several findings on one cell share one note; with `fix` the first finding with an expected value
-//   (errors first) decides the new value;
+//   (errors first) decides the new value, unless a recheck (AnnotateOptions::recheck) corrects it;
 // - `fix` on a formula cell writes the value in place of the formula (the formula computed the wrong
 //   value) and drops xl/calcChain.xml, as Excel rebuilds it; the master cell of a shared or array
 //   formula is marked but not changed (its formula feeds other cells);
@@ -19,6 +19,7 @@
 // - Strict OOXML workbooks are refused (our additions would mix the two vocabularies).
 #pragma once
 
+#include <functional>
 #include <string>
 
 #include "core/diagnostic.h"
@@ -28,6 +29,11 @@ namespace jixiao {
 
 struct AnnotateOptions {
   bool fix = false;  // write Finding::expected into the marked cells
+  // With fix: the checks run again on a fixed copy (a path; returns that copy's findings). A
+  // finding's expected value can rest on another wrong cell (a total recomputed from a wrong part
+  // score): when the recheck finds a fixed cell still wrong, its value is taken instead, up to four
+  // rounds; a cell that turns out right as submitted is left as it was. Unset: one pass.
+  std::function<Findings(const std::string& path)> recheck;
 };
 
 // The name of the sheet listing the findings; "核查结果 (2)" … when the workbook already has one.

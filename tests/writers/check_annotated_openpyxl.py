@@ -77,8 +77,11 @@ def main():
                            f"{where}: no link to {f['cell']} in {sorted(locations)}")
                     expect((f["sheet"], f["cell"], f["rule"]) in listed, f"{where}: 核查结果 lacks {f['rule']} {f['cell']}")
                     if fix and key not in fixed_cells:
+                        # The expected value, or -- when it rested on another wrong cell (err02: the
+                        # total recomputed from the wrong fund score) -- the submitted one, said so.
                         fixed_cells.add(key)
-                        expect(same_value(cell.value, f["expected"]),
+                        kept = same_value(cell.value, f["found"]) and "未改动" in (cell.comment.text if cell.comment else "")
+                        expect(same_value(cell.value, f["expected"]) or kept,
                                f"{where}: {f['cell']} = {cell.value!r}, expected {f['expected']!r}")
                     if not fix and cell.data_type != "f":
                         expect(same_value(cell.value, f["found"]),
