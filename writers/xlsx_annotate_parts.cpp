@@ -471,7 +471,9 @@ std::string build_findings_sheet(const std::vector<SummaryRow>& rows, StyleEdito
   pugi::xml_node ws = doc.append_child("worksheet");
   ws.append_attribute("xmlns") = x::kMainNs;
   ws.append_attribute("xmlns:r") = x::kRelNs;
-  ws.append_child("sheetPr").append_child("tabColor").append_attribute("rgb") = "FFC00000";
+  pugi::xml_node pr = ws.append_child("sheetPr");
+  pr.append_child("tabColor").append_attribute("rgb") = "FFC00000";
+  pr.append_child("pageSetUpPr").append_attribute("fitToPage") = 1;  // printed: one page wide
   const size_t last_row = std::max<size_t>(rows.size(), 1) + 1;
   ws.append_child("dimension").append_attribute("ref") = ("A1:G" + std::to_string(last_row)).c_str();
   pugi::xml_node view = ws.append_child("sheetViews").append_child("sheetView");
@@ -500,10 +502,7 @@ std::string build_findings_sheet(const std::vector<SummaryRow>& rows, StyleEdito
     pugi::xml_node c = row.append_child("c");
     c.append_attribute("r") = cell_name({r - 1, col}).c_str();
     c.append_attribute("s") = style;
-    if (is_plain_number(value)) {
-      c.append_child("v").text().set(value.c_str());
-      return;
-    }
+    // Text, numbers included: "91.00" and "0.992" read as the finding states them.
     c.append_attribute("t") = "inlineStr";
     pugi::xml_node t = c.append_child("is").append_child("t");
     t.append_attribute("xml:space") = "preserve";
@@ -553,6 +552,11 @@ std::string build_findings_sheet(const std::vector<SummaryRow>& rows, StyleEdito
   for (auto [k, v] : {std::pair{"left", "0.7"}, {"right", "0.7"}, {"top", "0.75"}, {"bottom", "0.75"}, {"header", "0.3"},
                       {"footer", "0.3"}})
     margins.append_attribute(k) = v;
+  pugi::xml_node setup = ws.append_child("pageSetup");
+  setup.append_attribute("paperSize") = 9;
+  setup.append_attribute("orientation") = "landscape";
+  setup.append_attribute("fitToWidth") = 1;
+  setup.append_attribute("fitToHeight") = 0;
   return x::save(doc);
 }
 
