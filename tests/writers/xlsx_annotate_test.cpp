@@ -9,6 +9,8 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <algorithm>
+#include <cctype>
 #include <set>
 
 #include "readers/xlsx_reader.h"
@@ -289,6 +291,86 @@ TEST(Annotate, WorkbookWithoutFindingsGetsAnEmptyList) {
   EXPECT_EQ(copy.sheets[0].name, "核查结果");
   auto pkg = ZipPackage::open_file(out.string());
   EXPECT_NE(pkg->read("xl/workbook.xml").value().find("localSheetId=\"1\""), std::string::npos);
+}
+
+}  // namespace
+}  // namespace jixiao
+
+namespace jixiao {
+namespace {
+
+// Every reader fixture (prefixed XML, implicit cell refs, no styles part, WPS extras, shared
+// formulas…): a mark on the first cell and one on a cell below the last row; every other value
+// reads the same from the copy.
+class AnnotateFixture : public testing::TestWithParam<std::string> {};
+
+TEST_P(AnnotateFixture, KeepsEveryValueAndAddsTheMarks) {
+  const fs::path in = test::fixture("xlsx/" + GetParam());
+  const Workbook orig = read(in);
+  const Sheet* target = nullptr;
+  for (const Sheet& s : orig.sheets)
+    if (!s.cells.empty()) {
+      target = &s;
+      break;
+    }
+  ASSERT_TRUE(target);
+  const CellPos first = target->cells.front().pos();
+  const CellPos below{target->cells.back().row + 2, 1};
+  Finding a{"t.first", Severity::Error, "", target->name, cell_name(first), "首格有误", "", ""};
+  Finding b{"t.new", Severity::Warning, "", target->name, cell_name(below), "此处缺少数值", "12.5", ""};
+  const fs::path out = test::scratch_dir() / "f.xlsx";
+  ASSERT_EQ(annotate(in, {a, b}, true, out), "");
+  const Workbook copy = read(out);
+  ASSERT_EQ(copy.sheets.size(), orig.sheets.size() + 1);
+  EXPECT_EQ(copy.sheets[0].name, "核查结果");
+  for (size_t i = 0; i < orig.sheets.size(); ++i) {
+    const Sheet& s0 = orig.sheets[i];
+    const Sheet& s1 = copy.sheets[i + 1];
+    EXPECT_EQ(s1.name, s0.name);
+    for (const Cell& c : s0.cells) {
+      const Cell* d = s1.find(c.pos());
+      ASSERT_TRUE(d) << s0.name << "!" << cell_name(c.pos());
+      EXPECT_EQ(d->type, c.type) << cell_name(c.pos());
+      EXPECT_EQ(cell_text(copy, *d), cell_text(orig, c)) << cell_name(c.pos());
+      EXPECT_EQ(copy.format_code(*d), orig.format_code(c)) << cell_name(c.pos());
+    }
+  }
+  const Cell* added = copy.sheets[1 + (target - orig.sheets.data())].find(below);
+  ASSERT_TRUE(added);
+  EXPECT_EQ(added->type, CellType::Number);
+  EXPECT_EQ(added->number, 12.5);
+}
+
+std::vector<std::string> fixtures() {
+  std::vector<std::string> out;
+  for (const auto& e : fs::directory_iterator(test::fixture("xlsx")))
+    if (e.path().extension() == ".xlsx" && e.path().filename() != "handmade-strict.xlsx")
+      out.push_back(e.path().filename().string());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+INSTANTIATE_TEST_SUITE_P(Fixtures, AnnotateFixture, testing::ValuesIn(fixtures()), [](const auto& info) {
+  std::string n;
+  for (char c : info.param) n += std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
+  return n;
+});
+
+// Annotating an annotated copy: the second list gets its own name, the notes merge.
+TEST(Annotate, AnnotatedCopyAnnotatedAgain) {
+  const json v = manifest_variant("err01_附件1.1_自评得分91.98.xlsx");
+  const fs::path dir = test::scratch_dir();
+  const fs::path in = sample("libreoffice", "err01_附件1.1_自评得分91.98.xlsx");
+  ASSERT_EQ(annotate(in, manifest_findings(v), false, dir / "1.xlsx"), "");
+  ASSERT_EQ(annotate(dir / "1.xlsx", manifest_findings(v), false, dir / "2.xlsx"), "");
+  const Workbook copy = read(dir / "2.xlsx");
+  ASSERT_GE(copy.sheets.size(), 2u);
+  EXPECT_EQ(copy.sheets[0].name, "核查结果 (2)");
+  EXPECT_EQ(copy.sheets[1].name, "核查结果");
+  auto pkg = ZipPackage::open_file((dir / "2.xlsx").string());
+  int comment_parts = 0;
+  for (const std::string& p : pkg->part_names()) comment_parts += p.find("comments") != std::string::npos;
+  EXPECT_EQ(comment_parts, 1);
 }
 
 }  // namespace
