@@ -375,3 +375,40 @@ TEST(Annotate, AnnotatedCopyAnnotatedAgain) {
 
 }  // namespace
 }  // namespace jixiao
+
+namespace jixiao {
+namespace {
+
+// --fix on formula cells (tests/fixtures/README.md, handmade-shared-formulas): a plain formula and
+// a dependent cell of a shared formula take the value; the masters of a shared and of an array
+// formula stay, and the shared formula still fills the cells below.
+TEST(Annotate, FixOnFormulaCells) {
+  const fs::path in = test::fixture("xlsx/handmade-shared-formulas.xlsx");
+  auto at = [](const char* cell, const char* expected) {
+    return Finding{"t." + std::string(cell), Severity::Error, "", "Shared", cell, "公式结果有误", expected, ""};
+  };
+  const fs::path out = test::scratch_dir() / "formulas.xlsx";
+  ASSERT_EQ(annotate(in, {at("C1", "99"), at("C3", "33.5"), at("I1", "1"), at("J1", "2")}, true, out), "");
+  const Workbook copy = read(out);
+  auto cell = [&](const char* ref) { return cell_at(copy, "Shared", ref); };
+  ASSERT_TRUE(cell("C1") && cell("C3") && cell("C4") && cell("I1") && cell("J1"));
+  EXPECT_TRUE(cell("C1")->has_formula());
+  EXPECT_EQ(cell("C1")->number, 11);
+  EXPECT_FALSE(cell("C3")->has_formula());
+  EXPECT_EQ(cell("C3")->number, 33.5);
+  EXPECT_TRUE(cell("C4")->has_formula());
+  EXPECT_EQ(cell("C4")->number, 44);
+  EXPECT_TRUE(cell("I1")->has_formula());
+  EXPECT_EQ(cell("I1")->number, 550);
+  EXPECT_FALSE(cell("J1")->has_formula());
+  EXPECT_EQ(cell("J1")->number, 2);
+  auto pkg = ZipPackage::open_file(out.string());
+  std::string notes;
+  for (const std::string& p : pkg->part_names())
+    if (p.find("comments") != std::string::npos) notes += pkg->read(p).value();
+  EXPECT_NE(notes.find("共享公式或数组公式的首格"), std::string::npos);
+  EXPECT_NE(notes.find("原公式已替换为数值"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace jixiao
