@@ -121,8 +121,9 @@ Expected<bool> Annotator::run(const Findings& findings) {
   pugi::xml_document wb;
   if (!x::load(wb, *wb_text)) return fail(file_, wb_part_, "bad_xml", "工作簿部件不是格式正确的 XML，请用 Excel 另存后再试");
   pugi::xml_node wb_root = x::root(wb);
-  if (std::string_view(wb_root.attribute("xmlns").value()) == x::kStrictMainNs ||
-      std::string_view(wb_root.attribute("xmlns:x").value()) == x::kStrictMainNs)
+  bool strict = false;
+  for (pugi::xml_attribute a : wb_root.attributes()) strict |= std::string_view(a.value()) == x::kStrictMainNs;
+  if (strict)
     return fail(file_, wb_part_, "strict", "暂不支持 Strict Open XML 格式，请在 Excel 中另存为“Excel 工作簿 (*.xlsx)”后再试");
 
   const std::string wb_rels_part = x::rels_part_of(wb_part_);
@@ -158,7 +159,11 @@ Expected<bool> Annotator::run(const Findings& findings) {
   std::vector<SummaryRow> rows;
   for (const Finding* f : sorted) {
     SummaryRow row{f, {}};
+    // As the reader finds sheets: the exact name first, then ignoring ASCII case.
     auto sh = std::find_if(sheets.begin(), sheets.end(), [&](const SheetInfo& s) { return s.name == f->sheet; });
+    if (sh == sheets.end())
+      sh = std::find_if(sheets.begin(), sheets.end(),
+                        [&](const SheetInfo& s) { return lower_ascii(s.name) == lower_ascii(f->sheet); });
     if (sh != sheets.end() && !sh->part.empty()) {
       auto pos = finding_cell(f->cell);
       row.link = quote_sheet_name(sh->name) + "!" + cell_name(pos ? *pos : CellPos{0, 0});
