@@ -5,7 +5,9 @@
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
+#include <cstdio>
 #include <fstream>
+#include <set>
 
 #include "test_paths.h"
 
@@ -135,5 +137,74 @@ TEST(AnnotateCli, CheckWritesACopyOnlyForFilesWithFindings) {
   EXPECT_EQ(j["annotated"][0]["output"], (out / "err07_整体得分_等级优.xlsx").string());
 }
 
+
+// LibreOffice's display of the fixed copies (tests/golden/update_annotate.sh) against our reading of a
+// fresh copy, sheet by sheet; and in LibreOffice's display, each manifest cell shows its expected value.
+std::vector<std::vector<std::string>> parse_csv(const std::string& text) {
+  std::vector<std::vector<std::string>> rows(1);
+  std::string field;
+  bool quoted = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (quoted) {
+      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') field += '"', ++i;
+      else if (c == '"') quoted = false;
+      else field += c;
+    } else if (c == '"') {
+      quoted = true;
+    } else if (c == ',') {
+      rows.back().push_back(field), field.clear();
+    } else if (c == '\n') {
+      rows.back().push_back(field), field.clear();
+      rows.emplace_back();
+    } else if (c != '\r') {
+      field += c;
+    }
+  }
+  if (!field.empty() || !rows.back().empty()) rows.back().push_back(field);
+  else rows.pop_back();
+  return rows;
+}
+
+TEST(AnnotateCli, FixedCopiesShowInLibreOfficeAsWeReadThem) {
+  const fs::path golden = test::golden("annotate");
+  const fs::path out = test::scratch_dir();
+  int compared = 0;
+  for (const char* file : {"err02_附件1.1_资金得分20.00", "err07_整体得分_等级优"}) {
+    const fs::path in = test::source_dir() / "samples" / "libreoffice" / (std::string(file) + ".xlsx");
+    auto r = test::run_cli("-q check " + q(in) + " -o " + q(out) + " --fix");
+    ASSERT_EQ(r.exit_code, 1) << r.err;
+    for (const auto& e : fs::directory_iterator(golden)) {
+      const std::string name = e.path().stem().string();
+      if (!name.starts_with(std::string(file) + "-")) continue;
+      const std::string sheet = name.substr(std::string(file).size() + 1);
+      auto d = test::run_cli("-q dump --sheet " + q(sheet) + " " + q(out / (std::string(file) + ".xlsx")));
+      EXPECT_EQ(d.out, test::read_file(e.path())) << name;
+      ++compared;
+    }
+    const json v = variant(std::string(file) + ".xlsx");
+    std::set<std::string> seen;
+    for (const auto& w : v["findings"]) {
+      if (!seen.insert(w["cell"].get<std::string>()).second) continue;
+      auto grid = parse_csv(test::read_file(golden / (std::string(file) + "-" + w["sheet"].get<std::string>() + ".csv")));
+      const std::string ref = w["cell"];
+      const size_t col = ref[0] - 'A', row = std::stoul(ref.substr(1)) - 1;
+      ASSERT_LT(row, grid.size());
+      ASSERT_LT(col, grid[row].size());
+      const std::string shown = grid[row][col];
+      // The injected cell shows its expected value; another cell flagged only because of it (err02:
+      // the total against the wrong fund score) shows what was submitted. Amounts display as 0.00.
+      auto shown_as = [](const json& x) {
+        if (x.is_string()) return x.get<std::string>();
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%.2f", x.get<double>());
+        return std::string(buf);
+      };
+      const bool injected = ref == v["change"]["cell"].get<std::string>();
+      EXPECT_EQ(shown, shown_as(injected ? w["expected"] : w["found"])) << w.dump();
+    }
+  }
+  EXPECT_EQ(compared, 8);
+}
 }  // namespace
 }  // namespace jixiao
