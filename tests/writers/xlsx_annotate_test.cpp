@@ -15,6 +15,7 @@
 
 #include "readers/xlsx_reader.h"
 #include "readers/zip_package.h"
+#include "writers/package_writer.h"
 #include "test_paths.h"
 
 namespace jixiao {
@@ -408,6 +409,53 @@ TEST(Annotate, FixOnFormulaCells) {
     if (p.find("comments") != std::string::npos) notes += pkg->read(p).value();
   EXPECT_NE(notes.find("共享公式或数组公式的首格"), std::string::npos);
   EXPECT_NE(notes.find("原公式已替换为数值"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace jixiao
+
+namespace jixiao {
+namespace {
+
+// Excel keeps xl/calcChain.xml, the cells that hold formulas; once a fix replaces a formula by its
+// value the chain would name a cell without one (Excel then "repairs" the file), so it goes.
+// The input is the shared-formulas fixture with a chain added as Excel writes it.
+TEST(Annotate, FixReplacingAFormulaDropsTheCalcChain) {
+  const fs::path dir = test::scratch_dir();
+  const fs::path src = test::fixture("xlsx/handmade-shared-formulas.xlsx");
+  auto w = PackageWriter::from_file(src.string());
+  ASSERT_TRUE(w.ok());
+  auto pkg = ZipPackage::open_file(src.string());
+  std::string rels = pkg->read("xl/_rels/workbook.xml.rels").value();
+  rels.insert(rels.find("</Relationships>"),
+              "<Relationship Id=\"rId9\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain\" "
+              "Target=\"calcChain.xml\"/>");
+  std::string types = pkg->read("[Content_Types].xml").value();
+  types.insert(types.find("</Types>"),
+               "<Override PartName=\"/xl/calcChain.xml\" "
+               "ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml\"/>");
+  w->put("xl/_rels/workbook.xml.rels", rels);
+  w->put("[Content_Types].xml", types);
+  w->put("xl/calcChain.xml",
+         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<calcChain "
+         "xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><c r=\"C1\" i=\"1\"/><c r=\"J1\"/></calcChain>");
+  const fs::path in = dir / "chain.xlsx";
+  ASSERT_TRUE(w->write(in.string()).ok());
+
+  Finding j1{"t.j1", Severity::Error, "", "Shared", "J1", "1+1 应为 2", "2", "3"};
+  ASSERT_EQ(annotate(in, {j1}, false, dir / "marked.xlsx"), "");
+  EXPECT_TRUE(ZipPackage::open_file((dir / "marked.xlsx").string())->has("xl/calcChain.xml")) << "no fix, no change";
+
+  ASSERT_EQ(annotate(in, {j1}, true, dir / "fixed.xlsx"), "");
+  auto out = ZipPackage::open_file((dir / "fixed.xlsx").string());
+  EXPECT_FALSE(out->has("xl/calcChain.xml"));
+  EXPECT_EQ(out->read("xl/_rels/workbook.xml.rels").value().find("calcChain"), std::string::npos);
+  EXPECT_EQ(out->read("[Content_Types].xml").value().find("calcChain"), std::string::npos);
+  const Workbook fixed = read(dir / "fixed.xlsx");
+  const Cell* c = cell_at(fixed, "Shared", "J1");
+  ASSERT_TRUE(c);
+  EXPECT_FALSE(c->has_formula());
+  EXPECT_EQ(cell_text(fixed, *c), "2");
 }
 
 }  // namespace
