@@ -278,6 +278,17 @@ Expected<bool> Annotator::annotate_sheet(const SheetInfo& sh, const std::map<std
     if (opt_.fix) note += fix_cell(c, m, sh.name);
     notes.emplace_back(m.pos, x::xml_text(note));
   }
+  // A cell created outside the declared used range widens it (readers may trust it).
+  if (pugi::xml_attribute dim = x::child(ws, "dimension").attribute("ref")) {
+    if (auto range = parse_range(dim.value())) {
+      CellRange r = *range;
+      for (const auto& [key, m] : marks) {
+        r.first = {std::min(r.first.row, m.pos.row), std::min(r.first.col, m.pos.col)};
+        r.last = {std::max(r.last.row, m.pos.row), std::max(r.last.col, m.pos.col)};
+      }
+      if (!(r == *range)) dim.set_value(range_name(r).c_str());
+    }
+  }
   CommentTarget target{sh.part, sh.name, &doc, &out_, &types_};
   auto done = add_comments(target, notes, [this](const std::string& part) { return read_if_present(part); });
   if (!done) return fail(file_, sh.part, "comments", done.error().message);

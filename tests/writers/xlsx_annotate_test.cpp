@@ -336,8 +336,12 @@ TEST_P(AnnotateFixture, KeepsEveryValueAndAddsTheMarks) {
       EXPECT_EQ(copy.format_code(*d), orig.format_code(c)) << cell_name(c.pos());
     }
   }
-  const Cell* added = copy.sheets[1 + (target - orig.sheets.data())].find(below);
+  const Sheet& marked = copy.sheets[1 + (target - orig.sheets.data())];
+  const Cell* added = marked.find(below);
   ASSERT_TRUE(added);
+  if (marked.dimension) {
+    EXPECT_TRUE(marked.dimension->contains(below)) << "the declared range covers the new cell";
+  }
   EXPECT_EQ(added->type, CellType::Number);
   EXPECT_EQ(added->number, 12.5);
 }
