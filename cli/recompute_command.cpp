@@ -11,6 +11,7 @@
 #include "model/profile.h"
 #include "model/recompute.h"
 #include "writers/record_json.h"
+#include "writers/xlsx_annotate.h"
 
 namespace jixiao::cli {
 
@@ -20,6 +21,8 @@ struct RecomputeOptions {
   std::vector<std::string> files;
   std::string profile;
   bool json = false;
+  std::string output;  // -o: the annotated copy of the single FILE
+  bool fix = false;
 };
 
 const char* severity_word(Severity s) {
@@ -27,6 +30,14 @@ const char* severity_word(Severity s) {
 }
 
 int run_recompute(const RecomputeOptions& o, const GlobalOptions& g) {
+  if (!o.output.empty() && o.files.size() != 1) {
+    std::fprintf(stderr, "jixiao: 错误：-o 只能配合一个输入文件使用（多个文件请用 jixiao check FILE... -o 目录）\n");
+    return kUsage;
+  }
+  if (o.fix && o.output.empty()) {
+    std::fprintf(stderr, "jixiao: 错误：--fix 须与 -o 一起使用：改正写在副本里，从不改动输入文件\n");
+    return kUsage;
+  }
   auto layouts = load_cli_layouts(g);
   if (!layouts) {
     print_diagnostic(layouts.error());
@@ -49,6 +60,7 @@ int run_recompute(const RecomputeOptions& o, const GlobalOptions& g) {
   }
 
   int code = kOk;
+  bool read_ok = true;
   Findings all;
   nlohmann::ordered_json files_json = nlohmann::ordered_json::array();
   for (const std::string& file : o.files) {
@@ -58,6 +70,7 @@ int run_recompute(const RecomputeOptions& o, const GlobalOptions& g) {
     if (!wb) {
       print_diagnostic(wb.error());
       code = std::max(code, static_cast<int>(kUnreadable));
+      read_ok = false;
       continue;
     }
     Diagnostics mdiags;
@@ -119,9 +132,36 @@ int run_recompute(const RecomputeOptions& o, const GlobalOptions& g) {
     }
     if (o.json) files_json.push_back({{"file", file}, {"sheets", std::move(sheets_json)}});
   }
+  std::string written;
+  if (!o.output.empty() && read_ok) {
+    AnnotateOptions ao;
+    ao.fix = o.fix;
+    // The fixed copy recomputed the same way, quietly, to correct fixes that rested on other fixes.
+    ao.recheck = [&](const std::string& path) {
+      Findings out;
+      Diagnostics quiet;
+      auto wb = read_xlsx_file(path, quiet, g.xlsx());
+      if (!wb) return out;
+      for (MappedSheet& m : map_workbook(*wb, path, *layouts, quiet)) {
+        if (!m.record) continue;
+        auto profile = profile_for(o.profile.empty() ? m.layout->profile : o.profile);
+        if (!profile) continue;
+        Findings f = recompute(*m.record, **profile);
+        out.insert(out.end(), f.begin(), f.end());
+      }
+      return out;
+    };
+    auto done = write_annotated_copy(o.files[0], all, ao, o.output);
+    if (!done) {
+      print_diagnostic(done.error());
+      return kUnreadable;
+    }
+    written = o.output;
+  }
   if (o.json) {
     nlohmann::ordered_json out;
     out["files"] = std::move(files_json);
+    if (!written.empty()) out["annotated"] = {{"file", o.files[0]}, {"output", written}, {"fix", o.fix}};
     out["findings"] = findings_json(all);
     int counts[3] = {0, 0, 0};
     for (const Finding& f : all) ++counts[static_cast<int>(f.severity)];
@@ -131,6 +171,8 @@ int run_recompute(const RecomputeOptions& o, const GlobalOptions& g) {
     int errors = 0, warnings = 0;
     for (const Finding& f : all) (f.severity == Severity::Error ? errors : warnings) += f.severity != Severity::Info;
     std::printf("共 %d 个错误、%d 个警告\n", errors, warnings);
+    if (!written.empty())
+      std::printf("已写出%s批注副本：%s\n", o.fix ? "改正后的" : "", written.c_str());
   }
   return code;
 }
@@ -144,6 +186,9 @@ void add_recompute_command(CLI::App& app, const GlobalOptions& global, int& exit
   cmd->add_option("--profile", opts->profile,
                   "评分规则：national、hubei-2019、sichuan-dept、framework（默认用版式自带的规则）");
   cmd->add_flag("--json", opts->json, "输出 JSON：{\"files\":[…],\"findings\":[…],\"summary\":{…}}");
+  cmd->add_option("-o,--output", opts->output,
+                  "写出批注副本：每个有问题的单元格填浅红色并加批注，首张工作表“核查结果”列出全部问题（只限一个 FILE）");
+  cmd->add_flag("--fix", opts->fix, "在副本中把有误的值改为重算值（须与 -o 同用）");
   cmd->callback([opts, &global, &exit_code] { exit_code = run_recompute(*opts, global); });
 }
 
