@@ -344,7 +344,48 @@ class Renderer {
       for (pugi::xml_node r2 : rows) tbl.remove_child(r2);
       row = next;
     }
+    merge_marked_cells(tbl);
     return true;
+  }
+
+  // {{x | vmerge}}: down a column, cells whose value equals the one above merge with it (w:vMerge),
+  // so a 类 written on every looped row shows once over its rows.
+  static void merge_marked_cells(pugi::xml_node tbl) {
+    std::map<int, std::pair<pugi::xml_node, std::string>> above;  // grid column -> (cell, value) of the row above
+    for (pugi::xml_node tr = tbl.child("w:tr"); tr; tr = tr.next_sibling("w:tr")) {
+      std::map<int, std::pair<pugi::xml_node, std::string>> here;
+      int col = 0;
+      for (pugi::xml_node tc = tr.child("w:tc"); tc; tc = tc.next_sibling("w:tc")) {
+        int span = std::max(1, tc.child("w:tcPr").child("w:gridSpan").attribute("w:val").as_int(1));
+        if (pugi::xml_attribute mark = tc.attribute("jixiao-vmerge")) {
+          std::string value = mark.value();
+          tc.remove_attribute(mark);
+          pugi::xml_node pr = tc.child("w:tcPr");
+          if (!pr) pr = tc.prepend_child("w:tcPr");
+          pugi::xml_node after = pr.child("w:hMerge") ? pr.child("w:hMerge") : pr.child("w:gridSpan") ? pr.child("w:gridSpan") : pr.child("w:tcW");
+          pugi::xml_node vm = after ? pr.insert_child_after("w:vMerge", after) : pr.prepend_child("w:vMerge");
+          auto it = above.find(col);
+          if (it != above.end() && it->second.second == value && !value.empty()) {
+            // a continuation: empty, and marked as such (no w:val)
+            for (pugi::xml_node c = tc.first_child(); c;) {
+              pugi::xml_node nx = c.next_sibling();
+              if (is(c, "w:p")) tc.remove_child(c);
+              c = nx;
+            }
+            tc.append_child("w:p");
+            pugi::xml_node first = it->second.first;
+            if (!first.child("w:tcPr").child("w:vMerge").attribute("w:val"))
+              first.child("w:tcPr").child("w:vMerge").append_attribute("w:val") = "restart";
+            here[col] = {first, value};
+          } else {
+            vm.append_attribute("w:val") = "restart";
+            here[col] = {tc, value};
+          }
+        }
+        col += span;
+      }
+      above = std::move(here);
+    }
   }
 
   // ---- paragraphs --------------------------------------------------------------------------------
@@ -435,6 +476,17 @@ class Renderer {
         return fail(c, "标签 " + t.text + " 的值是列表或对象，不能直接写入；请用 {{#" + t.path + "}} … {{/" + t.path + "}}");
       // placeholder:TEXT — a value the data lacks shows TEXT, highlighted, and render warns
       std::string filters = t.filters, placeholder;
+      if (size_t at = filters.find("vmerge"); at != std::string::npos) {
+        size_t bar = filters.find('|', at);
+        filters.erase(at, bar == std::string::npos ? std::string::npos : bar - at + 1);
+        pugi::xml_node tc = c.parent();
+        while (tc && !is(tc, "w:tc")) tc = tc.parent();
+        if (!tc) return fail(c, "标签 " + t.text + "：vmerge 只能用在表格单元格中");
+        auto shown = apply_filters(*v, filters);
+        if (!shown) return fail(c, "标签 " + t.text + "：" + shown.error().message);
+        if (tc.attribute("jixiao-vmerge")) tc.attribute("jixiao-vmerge").set_value(shown->c_str());
+        else tc.append_attribute("jixiao-vmerge") = shown->c_str();
+      }
       if (size_t at = filters.find("placeholder"); at != std::string::npos) {
         size_t colon = filters.find(':', at), bar = filters.find('|', at);
         placeholder = colon != std::string::npos && (bar == std::string::npos || colon < bar)

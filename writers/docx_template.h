@@ -9,6 +9,7 @@
 //                         table rows (the tags in cells of the first and last row), or runs of one
 //                         paragraph; an object renders once with it as the scope, true once, an empty
 //                         list, null or false not at all — leaving no empty paragraph or row behind
+//   {{x | vmerge}}        in a looped table row: cells whose value equals the one above merge with it
 //   {{?x}} … {{/x}}        once when x is truthy (not null, false, "", [] or {}), {{^x}} … {{/x}} when not
 //   native charts         a chart whose alt text (wp:docPr descr), drawing title or own chart title is
 //                         exactly {{path}}: the path names {"categories", "series", "format", "title"}

@@ -225,5 +225,38 @@ TEST(DocxTemplate, ImagesInsideALoop) {
   EXPECT_EQ(texts, (std::vector<std::string>{"图表", "", "图1：收入结构", "", "图2：支出结构", "", "图3：再一次"}));
 }
 
+// Seed 001 公开05: 210 卫生健康支出 over its three 项, then 213 over one, then 210 again (not adjacent: a
+// new merge). The header's own merges (vertical 类, horizontal 支出) are kept.
+TEST(DocxTemplate, VerticalMergesGroupedByAKey) {
+  Json items = Json::array();
+  for (auto [cls, name, amount] : {std::tuple{"卫生健康支出", "行政单位医疗", 11.85}, {"卫生健康支出", "事业单位医疗", 2.25},
+                                   {"卫生健康支出", "城乡医疗救助", 2299.53}, {"农林水支出", "社会发展", 689.57},
+                                   {"卫生健康支出", "行政运行", 274.45}})
+    items.push_back({{"class", cls}, {"name", name}, {"amount", amount}});
+  auto r = render("python-docx-vmerge.docx", {{"items", items}});
+  ASSERT_TRUE(r->error.empty()) << r->error;
+  std::vector<std::string> first;  // the first cell of each body row: its merge state and text
+  int row = 0;
+  for (pugi::xpath_node tr : r->doc.select_nodes("//w:tbl/w:tr")) {
+    if (row++ < 2) continue;
+    pugi::xml_node tc = tr.node().child("w:tc");
+    pugi::xml_node vm = tc.child("w:tcPr").child("w:vMerge");
+    std::string state = !vm ? "none" : vm.attribute("w:val") ? vm.attribute("w:val").value() : "continue";
+    first.push_back(state + ":" + text_of(tc));
+  }
+  EXPECT_EQ(first, (std::vector<std::string>{"restart:卫生健康支出", "continue:", "continue:", "restart:农林水支出",
+                                             "restart:卫生健康支出"}));
+  EXPECT_EQ(r->doc.select_nodes("//*[@jixiao-vmerge]").size(), 0u);
+  EXPECT_TRUE(r->doc.select_node("//w:tr[1]/w:tc[1]/w:tcPr/w:vMerge[@w:val='restart']"));  // the header's 类
+  // w:vMerge stands after w:tcW and w:gridSpan, as CT_TcPr orders them
+  for (pugi::xpath_node x : r->doc.select_nodes("//w:tcPr[w:vMerge]")) {
+    bool seen_vmerge = false;
+    for (pugi::xml_node c : x.node().children()) {
+      if (std::string(c.name()) == "w:vMerge") seen_vmerge = true;
+      else if (seen_vmerge) EXPECT_TRUE(std::string(c.name()) != "w:tcW" && std::string(c.name()) != "w:gridSpan");
+    }
+  }
+}
+
 }  // namespace
 }  // namespace jixiao
