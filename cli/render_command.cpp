@@ -23,6 +23,7 @@ struct RenderOptions {
   std::string templ, out;
   std::vector<std::string> data, prior;
   bool lenient = false;
+  bool print_data = false;
 };
 
 struct Shipped {
@@ -73,6 +74,7 @@ int read_tables(const std::vector<std::string>& files, const GlobalOptions& g, c
 }
 
 int run_render(const RenderOptions& o, const GlobalOptions& g) {
+  if (o.out.empty() && !o.print_data) return fail("请用 -o 指定输出的 .docx（或用 --print-data 只看数据）", kUsage);
   std::string templ = o.templ;
   for (const Shipped& s : kShipped)
     if (o.templ == s.name) templ = (data_dir() / "templates" / s.file).string();
@@ -123,6 +125,10 @@ int run_render(const RenderOptions& o, const GlobalOptions& g) {
   }
   tree.update(extra, true);  // the JSON given on the command line has the last word
   if (tree.is_null()) return fail("没有数据：请给出部门决算表 .xlsx 或 JSON 数据文件", kUsage);
+  if (o.print_data) {
+    std::printf("%s\n", tree.dump(1, ' ', false, Json::error_handler_t::replace).c_str());
+    return kOk;
+  }
 
   Diagnostics warnings;
   DocxRenderOptions ro;
@@ -144,7 +150,8 @@ void add_render_command(CLI::App& app, const GlobalOptions& global, int& exit_co
   CLI::App* cmd = app.add_subcommand("render", "用数据填写 Word 模板，写出可发布的文档（如部门决算情况说明）");
   cmd->add_option("TEMPLATE", opts->templ, "模板：自带模板名（jixiao templates）或 .docx 路径")->required();
   cmd->add_option("DATA", opts->data, "数据：部门决算公开表 .xlsx（可多个），或 JSON 文件（合并进数据树）")->required();
-  cmd->add_option("-o,--output", opts->out, "输出 .docx（不能是输入文件）")->required();
+  cmd->add_option("-o,--output", opts->out, "输出 .docx（不能是输入文件）");
+  cmd->add_flag("--print-data", opts->print_data, "不写文档，只打印模板将读到的数据树（JSON）");
   cmd->add_option("--prior", opts->prior, "上年度的部门决算公开表 .xlsx（用于同比增减）");
   cmd->add_flag("--lenient", opts->lenient, "模板中数据里没有的路径留空并警告（默认报错）");
   cmd->callback([opts, &global, &exit_code] { exit_code = run_render(*opts, global); });
