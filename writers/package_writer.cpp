@@ -125,7 +125,7 @@ Expected<bool> PackageWriter::write(const std::string& path) const {
       zip_source_free(s);
       return fail("无法写入部件 " + e.name + "：" + zip_strerror(dst));
     }
-    if (!raw) zip_set_file_compression(dst, static_cast<zip_uint64_t>(idx), ZIP_CM_DEFLATE, 6);
+    if (!raw) zip_set_file_compression(dst, static_cast<zip_uint64_t>(idx), ZIP_CM_DEFLATE, static_cast<zip_uint32_t>(level_));
     zip_file_set_mtime(dst, static_cast<zip_uint64_t>(idx), kFixedTime, 0);
   }
   if (zip_close(dst) != 0) {

@@ -25,6 +25,7 @@ namespace {
 struct TemplateCell {
   enum class Kind : uint8_t { Static, Text, Formula };
   uint32_t col = 0;
+  std::string colname;  // "AB"
   Kind kind = Kind::Static;
   std::string attrs;  // every attribute but r and t, serialized (' s="3"')
   std::string t;      // Static: the original t
@@ -64,6 +65,7 @@ struct OutCell {
   uint8_t state = 0;  // Formula: 0 not computed, 1 computing, 2 done
   Value value;
   std::string aux;  // Formula: its text; Number: the number as JSON prints it
+  const std::string* str = nullptr;  // String: the JSON string itself, not copied (value stays empty)
 };
 
 struct OutRow {
@@ -257,6 +259,7 @@ Expected<bool> Filler::load_sheet(SheetTemplate& s) {
       TemplateCell cell;
       auto pos = parse_cell(c.attribute("r").value());
       cell.col = pos ? pos->col : next_col;
+      cell.colname = column_name(cell.col);
       next_col = cell.col + 1;
       cell.attrs = attrs_except(c, {"r", "t"});
       cell.t = c.attribute("t").value();
@@ -391,6 +394,7 @@ class FillContext : public formula::Context {
   }
 
   Value value(int sheet, OutCell& c) {
+    if (c.str) return Value::str(*c.str);
     if (c.kind != OutCell::Kind::Formula || c.state >= 2) return c.value;
     if (c.state == 1) return Value::num(0);  // a circular reference: Excel shows 0 too
     c.state = 1;
@@ -434,7 +438,7 @@ Expected<const Json*> Filler::resolve(const SheetTemplate& s, const TemplateRow&
     default:
       break;
   }
-  const Json* v = lookup_path(scopes_, p.text);
+  const Json* v = lookup_path(scopes_, p.segments);
   if (v) return v;
   if (!opt_.lenient)
     return tag_error(s, row.row, c.col,
@@ -484,10 +488,13 @@ Expected<bool> Filler::render_row(int sheet, const TemplateRow& row, uint32_t ou
         } else if (j->is_number()) {
           oc.kind = OutCell::Kind::Number;
           oc.value = Value::num(j->get<double>());
-          oc.aux = j->dump();
+          append_json_number(oc.aux, *j);
         } else if (j->is_boolean()) {
           oc.kind = OutCell::Kind::Boolean;
           oc.value = Value::boolean(j->get<bool>());
+        } else if (j->is_string()) {
+          oc.kind = OutCell::Kind::String;
+          oc.str = &j->get_ref<const std::string&>();
         } else {
           oc.kind = OutCell::Kind::String;
           oc.value = Value::str(json_text(*j));
@@ -520,6 +527,17 @@ Expected<bool> Filler::render_row(int sheet, const TemplateRow& row, uint32_t ou
 Expected<bool> Filler::render(int sheet) {
   const SheetTemplate& s = *sheets_[sheet];
   const RowMap& rm = maps_.maps[sheet];
+  {
+    size_t cells = 0, rows = 0;
+    for (const TemplateRow& row : s.rows) {
+      int b = rm.block_of(row.row);
+      size_t n = b < 0 ? 1 : rm.blocks()[b].copies;
+      cells += n * row.cells.size();
+      rows += n;
+    }
+    out_[sheet].cells.reserve(cells);
+    out_[sheet].rows.reserve(rows);
+  }
   for (size_t i = 0; i < s.rows.size();) {
     const TemplateRow& row = s.rows[i];
     int b = rm.block_of(row.row);
@@ -577,13 +595,18 @@ std::string Filler::sheet_xml(int sheet) {
   std::string out;
   out.reserve(xml.size() + o.cells.size() * 48 + o.rows.size() * 24);
   out.append(xml, 0, at);
-  std::string ref;
+  // Element names with the sheet's prefix, built once (a 100,000-row list writes millions of them).
+  const std::string row_open = "<" + P + "row r=\"", row_close = "</" + P + "row>";
+  const std::string c_open = "<" + P + "c r=\"", c_close = "</" + P + "c>";
+  const std::string v_open = "<" + P + "v>", v_close = "</" + P + "v>";
+  const std::string f_open = "<" + P + "f", f_close = "</" + P + "f>";
+  const std::string is_open = " t=\"inlineStr\"><" + P + "is><" + P + "t", is_close = "</" + P + "t></" + P + "is>";
+  char rnum[16];
   for (const OutRow& r : o.rows) {
-    std::string rnum = std::to_string(r.row + 1);
-    out += '<';
-    out += P;
-    out += "row r=\"";
-    out += rnum;
+    auto rn = std::to_chars(rnum, rnum + sizeof rnum, r.row + 1);
+    std::string_view row_text(rnum, rn.ptr - rnum);
+    out += row_open;
+    out += row_text;
     out += '"';
     out += r.tmpl->attrs;
     if (r.first == r.end) {
@@ -594,11 +617,9 @@ std::string Filler::sheet_xml(int sheet) {
     for (size_t i = r.first; i < r.end; ++i) {
       const OutCell& c = o.cells[i];
       const TemplateCell& t = *c.tmpl;
-      out += '<';
-      out += P;
-      out += "c r=\"";
-      out += column_name(c.col);
-      out += rnum;
+      out += c_open;
+      out += t.colname;
+      out += row_text;
       out += '"';
       out += t.attrs;
       switch (c.kind) {
@@ -619,45 +640,58 @@ std::string Filler::sheet_xml(int sheet) {
           out += "/>";
           continue;
         case OutCell::Kind::Number:
-          out += "><" + P + "v>";
+          out += '>';
+          out += v_open;
           out += c.aux;
-          out += "</" + P + "v>";
+          out += v_close;
           break;
         case OutCell::Kind::Boolean:
-          out += " t=\"b\"><" + P + "v>";
+          out += " t=\"b\">";
+          out += v_open;
           out += c.value.number != 0 ? '1' : '0';
-          out += "</" + P + "v>";
+          out += v_close;
           break;
-        case OutCell::Kind::String:
-          out += " t=\"inlineStr\"><" + P + "is><" + P + "t xml:space=\"preserve\">";
-          append_escaped(out, c.value.text, false);
-          out += "</" + P + "t></" + P + "is>";
+        case OutCell::Kind::String: {
+          out += is_open;
+          const std::string& s = c.str ? *c.str : c.value.text;
+          bool keep_space = !s.empty() && (s.front() == ' ' || s.back() == ' ' || s.find_first_of("\n\t\r") != std::string::npos);
+          if (keep_space) out += " xml:space=\"preserve\"";
+          out += '>';
+          append_escaped(out, s, false);
+          out += is_close;
           break;
+        }
         case OutCell::Kind::Formula: {
           const Value& v = c.value;
           bool have = c.state == 2;
           if (have && v.kind == Value::Kind::String) out += " t=\"str\"";
           if (have && v.kind == Value::Kind::Boolean) out += " t=\"b\"";
           if (have && v.kind == Value::Kind::Error) out += " t=\"e\"";
-          out += "><" + P + "f";
-          if (t.array) out += " t=\"array\" ref=\"" + column_name(c.col) + rnum + "\"";
+          out += '>';
+          out += f_open;
+          if (t.array) {
+            out += " t=\"array\" ref=\"";
+            out += t.colname;
+            out += row_text;
+            out += '"';
+          }
           out += '>';
           append_escaped(out, c.aux, false);
-          out += "</" + P + "f>";
+          out += f_close;
           if (have) {
-            out += "<" + P + "v>";
+            out += v_open;
             if (v.kind == Value::Kind::Number) append_number(out, v.number);
             else if (v.kind == Value::Kind::Boolean) out += v.number != 0 ? '1' : '0';
             else if (v.kind == Value::Kind::Empty) out += '0';
             else append_escaped(out, v.text, false);
-            out += "</" + P + "v>";
+            out += v_close;
           }
           break;
         }
       }
-      out += "</" + P + "c>";
+      out += c_close;
     }
-    out += "</" + P + "row>";
+    out += row_close;
   }
   out.append(xml, at + kMarker.size(), std::string::npos);
   return out;
@@ -704,6 +738,9 @@ Expected<bool> Filler::run(const std::string& out_path) {
 
   auto writer = PackageWriter::from_file(path_);
   if (!writer) return error("template.unreadable", "无法读取模板：" + writer.error().message, path_);
+  // A long list makes tens of megabytes of sheet XML: deflate's fastest level costs a few percent
+  // in size and saves most of the time.
+  writer->set_compression_level(1);
   for (size_t k = 0; k < sheets_.size(); ++k) {
     if (sheets_[k]->info.part.empty()) continue;
     writer->put(sheets_[k]->info.part, sheet_xml(static_cast<int>(k)));

@@ -250,6 +250,14 @@ std::map<std::string, std::string> shift_sheet_satellites(const ZipPackage& pkg,
       bool keep = true;
       shift_ref_attr(root, maps, sheet_index, keep);
       if (pugi::xml_node af = child(root, "autoFilter")) shift_ref_attr(af, maps, sheet_index, keep);
+      // A table keeps at least one data row (Excel repairs a header-only table): an emptied list
+      // leaves one blank row in the table's range.
+      auto r = parse_range(root.attribute("ref").value());
+      if (r && r->first.row == r->last.row && root.attribute("headerRowCount").as_int(1) != 0) {
+        r->last.row += 1;
+        root.attribute("ref").set_value(range_name(*r).c_str());
+        if (pugi::xml_node af = child(root, "autoFilter")) af.attribute("ref").set_value(range_name(*r).c_str());
+      }
     } else {
       if (pugi::xml_node list = child(root, "commentList"))
         for (pugi::xml_node c = list.first_child(); c; c = c.next_sibling()) {

@@ -218,11 +218,91 @@ TEST_F(ListFill, XmlSpecialCharactersInStringsRoundTrip) {
   EXPECT_EQ(text(wb(), "项目", "B6"), "办公设备 <A&B>");
 }
 
-TEST_F(ListFill, CalcChainGoneAndFullCalcOnLoad) {
-  std::string wbxml = part(out(), "xl/workbook.xml");
-  EXPECT_EQ(attrs_of(wbxml, "calcPr", "fullCalcOnLoad"), (std::set<std::string>{"1"}));
-  auto pkg = ZipPackage::open_file(out().string());
-  EXPECT_FALSE(pkg->has("xl/calcChain.xml"));
+// LibreOffice's view of our output (tests/golden/fill/, made by make_fill_golden.sh with LibreOffice,
+// which these tests never run), compared with what the data says it must show.
+std::vector<std::vector<std::string>> read_csv(const fs::path& p) {
+  std::vector<std::vector<std::string>> rows;
+  std::string s = test::read_file(p);
+  std::vector<std::string> row;
+  std::string field;
+  bool quoted = false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (quoted) {
+      if (c == '"' && i + 1 < s.size() && s[i + 1] == '"') field += '"', ++i;
+      else if (c == '"') quoted = false;
+      else field += c;
+    } else if (c == '"') {
+      quoted = true;
+    } else if (c == ',') {
+      row.push_back(std::move(field)), field.clear();
+    } else if (c == '\n') {
+      row.push_back(std::move(field)), field.clear();
+      rows.push_back(std::move(row)), row.clear();
+    } else if (c != '\r') {
+      field += c;
+    }
+  }
+  return rows;
+}
+
+// 0.00 and #,##0.00 in LibreOffice's en-US display
+std::string fixed2(double v) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.2f", v);
+  return buf;
+}
+std::string grouped2(double v) {
+  std::string s = fixed2(v), out;
+  size_t digits = s.find('.');
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (i > 0 && i < digits && (digits - i) % 3 == 0) out += ',';
+    out += s[i];
+  }
+  return out;
+}
+std::string general(double v) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.10g", v);
+  return buf;
+}
+
+TEST(XlsxTemplate, LibreOfficeShowsTheFilledValues) {
+  Json data = load_json("list-data.json");
+  auto sheet = read_csv(test::golden("fill/list-项目.csv"));
+  ASSERT_GE(sheet.size(), 13u);
+  EXPECT_EQ(sheet[0][0], std::to_string(data["year"].get<int>()) + "年度项目支出绩效自评表");
+  EXPECT_EQ(sheet[1][1], data["dept"].get<std::string>());
+  EXPECT_EQ(sheet[2][1], grouped2(data["funds"]["budget"].get<double>()));
+  double qty = 0, amount = 0;
+  for (size_t i = 0; i < data["items"].size(); ++i) {
+    const Json& it = data["items"][i];
+    const auto& row = sheet[5 + i];
+    EXPECT_EQ(row[0], std::to_string(i + 1));
+    EXPECT_EQ(row[1], it["name"].get<std::string>());
+    EXPECT_EQ(row[2], general(it["qty"].get<double>()));
+    EXPECT_EQ(row[3], fixed2(it["price"].get<double>()));  // 0.00
+    EXPECT_EQ(row[4], grouped2(it["qty"].get<double>() * it["price"].get<double>()));
+    EXPECT_EQ(row[5], it["note"].get<std::string>());
+    qty += it["qty"].get<double>();
+    amount += it["qty"].get<double>() * it["price"].get<double>();
+  }
+  EXPECT_EQ(sheet[8][0], "合计");
+  EXPECT_EQ(sheet[8][2], general(qty));
+  EXPECT_EQ(sheet[8][4], grouped2(amount));
+  EXPECT_EQ(sheet[8][6], general(amount));
+  EXPECT_EQ(sheet[10][1], data["author"].get<std::string>());
+  EXPECT_EQ(sheet[12][0], general(amount * 2));
+  EXPECT_EQ(sheet[12][1], general(amount + 1));
+  auto summary = read_csv(test::golden("fill/list-汇总.csv"));
+  ASSERT_GE(summary.size(), 4u);
+  EXPECT_EQ(summary[0][1], general(amount));
+  EXPECT_EQ(summary[1][1], general(amount));
+  EXPECT_EQ(summary[3][1], std::to_string(data["items"].size()));
+  auto empty = read_csv(test::golden("fill/list-empty-项目.csv"));
+  ASSERT_GE(empty.size(), 6u);
+  EXPECT_EQ(empty[5][0], "合计");
+  EXPECT_EQ(empty[5][4], "0.00");
 }
 
 TEST(XlsxTemplate, EmptyListLeavesNoRows) {
@@ -267,6 +347,28 @@ TEST(XlsxTemplate, SharedFormulasAreExpandedAndShifted) {
   EXPECT_EQ(part(f.path, "xl/worksheets/sheet1.xml").find("t=\"shared\""), std::string::npos);
   EXPECT_EQ(num(wb, "数据", "C2"), 1 + 2);
   EXPECT_EQ(num(wb, "数据", "C3"), 3 + 4);
+}
+
+TEST(XlsxTemplate, CalcChainIsDroppedAndExcelRecalculatesOnLoad) {
+  auto src = ZipPackage::open_file(test::fixture("templates/handmade-shared.xlsx").string());
+  ASSERT_TRUE(src->has("xl/calcChain.xml"));  // the fixture carries one (make_templates.py)
+  Filled f = fill("handmade-shared.xlsx", load_json("shared-data.json"));
+  ASSERT_TRUE(f.result.ok()) << f.result.error().to_text();
+  auto pkg = ZipPackage::open_file(f.path.string());
+  EXPECT_FALSE(pkg->has("xl/calcChain.xml"));
+  EXPECT_EQ(part(f.path, "xl/_rels/workbook.xml.rels").find("calcChain"), std::string::npos);
+  EXPECT_EQ(part(f.path, "[Content_Types].xml").find("calcChain"), std::string::npos);
+  EXPECT_EQ(attrs_of(part(f.path, "xl/workbook.xml"), "calcPr", "fullCalcOnLoad"), (std::set<std::string>{"1"}));
+}
+
+TEST(XlsxTemplate, MalformedTagIsAnErrorNamingSheetAndCell) {
+  Filled f = fill("openpyxl-bad-tag.xlsx", Json::parse(R"({"title": "t", "amount": 1})"));
+  ASSERT_FALSE(f.result.ok());
+  EXPECT_EQ(f.result.error().code, "template.tag");
+  EXPECT_EQ(f.result.error().sheet, "表");
+  EXPECT_EQ(f.result.error().cell, "B3");
+  EXPECT_NE(f.result.error().message.find("{{amount"), std::string::npos) << f.result.error().message;
+  EXPECT_FALSE(fs::exists(f.path));
 }
 
 TEST(XlsxTemplate, UnknownPathIsAnErrorNamingTagSheetAndCell) {
