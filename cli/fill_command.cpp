@@ -29,7 +29,7 @@ int run_fill(const FillOptions& o, const GlobalOptions& g) {
     data = nlohmann::ordered_json::parse(buf.str());
   } catch (const nlohmann::json::parse_error& e) {
     std::fprintf(stderr, "jixiao: 错误：%s @%zu：数据文件不是有效的 JSON — 请检查该位置附近的语法\n",
-                 o.data_path.c_str(), e.byte);
+                 o.data_path.c_str(), e.byte > 0 ? e.byte - 1 : 0);  // nlohmann counts from 1
     return kUnreadable;
   }
   Diagnostics warnings;

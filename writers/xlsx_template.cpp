@@ -444,9 +444,12 @@ Expected<const Json*> Filler::resolve(const SheetTemplate& s, const TemplateRow&
     return tag_error(s, row.row, c.col,
                      "标签 " + p.tag + " 的路径 " + p.text + " 在数据中不存在 — 请检查 JSON 数据，或用宽松模式（--lenient）让它留空",
                      "template.unknown_path");
-  if (warned_.emplace(&c, p.text).second)
-    warnings_.add(error("template.unknown_path", "标签 " + p.tag + " 的路径 " + p.text + " 在数据中不存在，已留空", path_,
-                        s.info.part, s.info.name, cell_name({row.row, c.col})));
+  if (warned_.emplace(&c, p.text).second) {
+    Diagnostic d = error("template.unknown_path", "标签 " + p.tag + " 的路径 " + p.text + " 在数据中不存在，已留空", path_,
+                         s.info.part, s.info.name, cell_name({row.row, c.col}));
+    d.severity = Severity::Warning;
+    warnings_.add(std::move(d));
+  }
   return nullptr;
 }
 
@@ -729,10 +732,13 @@ Expected<bool> Filler::run(const std::string& out_path) {
     for (OutCell& c : out_[k].cells) {
       if (c.kind != OutCell::Kind::Formula) continue;
       ctx.value(static_cast<int>(k), c);
-      if (c.state == 3 && warned_.emplace(c.tmpl, "=").second)
-        warnings_.add(error("template.formula_value",
-                            "公式 =" + c.aux + " 无法由 jixiao 计算，已不写缓存值（Excel 打开时会重算）", path_,
-                            sheets_[k]->info.part, sheets_[k]->info.name, cell_name({c.row, c.col})));
+      if (c.state == 3 && warned_.emplace(c.tmpl, "=").second) {
+        Diagnostic d = error("template.formula_value",
+                             "公式 =" + c.aux + " 无法由 jixiao 计算，未写缓存值（Excel 打开时会重算）", path_,
+                             sheets_[k]->info.part, sheets_[k]->info.name, cell_name({c.row, c.col}));
+        d.severity = Severity::Warning;
+        warnings_.add(std::move(d));
+      }
     }
   }
 

@@ -392,6 +392,7 @@ TEST(XlsxTemplate, LenientRendersEmptyAndWarns) {
   ASSERT_EQ(f.warnings.items().size(), 1u);
   EXPECT_EQ(f.warnings.items()[0].cell, "B9");
   EXPECT_EQ(f.warnings.items()[0].code, "template.unknown_path");
+  EXPECT_EQ(f.warnings.items()[0].severity, Severity::Warning);
   Workbook wb = read_back(f.path);
   const Cell* c = at(wb, "项目", "B11");
   EXPECT_TRUE(!c || c->type == CellType::Empty);
