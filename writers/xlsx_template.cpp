@@ -458,7 +458,7 @@ Expected<bool> Filler::render_row(int sheet, const TemplateRow& row, uint32_t ou
   OutSheet& o = out_[sheet];
   OutRow orow{out_row, &row, o.cells.size(), 0};
   for (const TemplateCell& c : row.cells) {
-    OutCell oc;
+    OutCell& oc = o.cells.emplace_back();  // built in place: the vector was reserved in render()
     oc.row = out_row;
     oc.col = c.col;
     oc.tmpl = &c;
@@ -480,7 +480,10 @@ Expected<bool> Filler::render_row(int sheet, const TemplateRow& row, uint32_t ou
       } else if (visible == 1 && single->kind != TagPiece::Kind::Text) {
         Value index;
         auto v = resolve(s, row, c, *single, &index);
-        if (!v) return v.error();
+        if (!v) {
+          o.cells.pop_back();
+          return v.error();
+        }
         const Json* j = *v;
         if (index.kind == Value::Kind::Number) {
           oc.kind = OutCell::Kind::Number;
@@ -512,7 +515,10 @@ Expected<bool> Filler::render_row(int sheet, const TemplateRow& row, uint32_t ou
           }
           Value index;
           auto v = resolve(s, row, c, p, &index);
-          if (!v) return v.error();
+          if (!v) {
+            o.cells.pop_back();
+            return v.error();
+          }
           if (index.kind == Value::Kind::Number) text += std::to_string(static_cast<long long>(index.number));
           else if (*v) text += json_text(**v);
         }
@@ -520,7 +526,6 @@ Expected<bool> Filler::render_row(int sheet, const TemplateRow& row, uint32_t ou
         oc.value = Value::str(std::move(text));
       }
     }
-    o.cells.push_back(std::move(oc));
   }
   orow.end = o.cells.size();
   o.rows.push_back(orow);
