@@ -1,6 +1,6 @@
-// XLSX template fill: template sheets are read as DOMs (they are small); the filled rows are built
-// as compact cell records, their formulas computed with jixiao's evaluator, and the sheet XML is
-// streamed with a string builder, so 100,000 list rows never become a DOM.
+// XLSX template fill: loads the template (sheets as DOMs: they are small), finds the sections, renders
+// the output cells as compact records (xlsx_template_internal.h), has their formulas computed and
+// their XML streamed (xlsx_template_cells.cpp), and writes the package with the shifted parts.
 #include "writers/xlsx_template.h"
 
 #include <algorithm>
@@ -22,26 +22,6 @@ using formula::Value;
 
 namespace {
 
-struct TemplateCell {
-  enum class Kind : uint8_t { Static, Text, Formula };
-  uint32_t col = 0;
-  std::string colname;  // "AB"
-  Kind kind = Kind::Static;
-  std::string attrs;  // every attribute but r and t, serialized (' s="3"')
-  std::string t;      // Static: the original t
-  std::string inner;  // Static: the original children, serialized
-  Value value;        // Static: its value, for formulas that read it
-  ParsedCellText text;
-  FormulaShifter formula;
-  bool array = false;
-};
-
-struct TemplateRow {
-  uint32_t row = 0;
-  std::string attrs;  // every attribute but r
-  std::vector<TemplateCell> cells;
-};
-
 struct Section {
   std::string path, tag;
   uint32_t first = 0, last = 0;
@@ -55,32 +35,6 @@ struct SheetTemplate {
   std::vector<Section> sections;
   std::vector<const Json*> section_values;
 };
-
-// One cell of the output: a compact record, turned into XML at the end.
-struct OutCell {
-  enum class Kind : uint8_t { Static, Number, String, Boolean, Empty, Formula };
-  uint32_t row = 0, col = 0;
-  const TemplateCell* tmpl = nullptr;
-  Kind kind = Kind::Static;
-  uint8_t state = 0;  // Formula: 0 not computed, 1 computing, 2 done
-  Value value;
-  std::string aux;  // Formula: its text; Number: the number as JSON prints it
-  const std::string* str = nullptr;  // String: the JSON string itself, not copied (value stays empty)
-};
-
-struct OutRow {
-  uint32_t row = 0;
-  const TemplateRow* tmpl = nullptr;
-  size_t first = 0, end = 0;  // cells
-};
-
-struct OutSheet {
-  std::vector<OutCell> cells;  // sorted by (row, col)
-  std::vector<OutRow> rows;
-  std::vector<uint32_t> row_cells;  // row -> index of its first cell in `rows`, kNoRow when none
-};
-
-constexpr uint32_t kNoRow = 0xFFFFFFFFu;
 
 Diagnostic error(std::string code, std::string message, const std::string& file, const std::string& part = {},
                  const std::string& sheet = {}, const std::string& cell = {}) {
@@ -165,7 +119,6 @@ class Filler {
     return error(code, msg, path_, s.info.part, s.info.name, cell_name({row, col}));
   }
 
-  friend class FillContext;
   const std::string& path_;
   const Json& data_;
   Diagnostics& warnings_;
@@ -336,93 +289,6 @@ Expected<bool> Filler::find_sections(SheetTemplate& s) {
     return tag_error(s, pos->row, pos->col, "区段标签 " + open->tag + " 没有结束标签 {{/" + open->path + "}} — 请在区段最后一行加上结束标签");
   }
   return true;
-}
-
-}  // namespace
-
-namespace {
-
-class FillContext : public formula::Context {
- public:
-  struct Name {
-    std::string name, value;
-    int local = -1;
-  };
-  FillContext(WorkbookRowMaps& maps, std::vector<OutSheet>& out, std::vector<Name> names)
-      : maps_(maps), out_(out), names_(std::move(names)) {}
-
-  std::optional<int> sheet_index(std::string_view name) const override {
-    int i = maps_.sheet_index(name);
-    if (i < 0) return std::nullopt;
-    return i;
-  }
-  Value cell(int sheet, CellPos pos) override {
-    OutSheet& o = out_[sheet];
-    if (pos.row >= o.row_cells.size() || o.row_cells[pos.row] == kNoRow) return Value::empty();
-    const OutRow& r = o.rows[o.row_cells[pos.row]];
-    for (size_t i = r.first; i < r.end; ++i)
-      if (o.cells[i].col == pos.col) return value(sheet, o.cells[i]);
-    return Value::empty();
-  }
-  void for_each_cell(int sheet, const CellRange& range, const std::function<void(CellPos, const Value&)>& fn) override {
-    OutSheet& o = out_[sheet];
-    if (o.row_cells.empty()) return;
-    uint32_t last = std::min<uint32_t>(range.last.row, static_cast<uint32_t>(o.row_cells.size() - 1));
-    for (uint32_t row = range.first.row; row <= last; ++row) {
-      if (o.row_cells[row] == kNoRow) continue;
-      const OutRow& r = o.rows[o.row_cells[row]];
-      for (size_t i = r.first; i < r.end; ++i) {
-        OutCell& c = o.cells[i];
-        if (c.col < range.first.col || c.col > range.last.col) continue;
-        Value v = value(sheet, c);
-        if (v.kind != Value::Kind::Empty) fn(CellPos{c.row, c.col}, v);
-      }
-    }
-  }
-  std::optional<std::string> defined_name(std::string_view name, int current_sheet) const override {
-    const Name* global = nullptr;
-    for (const Name& n : names_) {
-      if (n.name.size() != name.size() || !std::equal(n.name.begin(), n.name.end(), name.begin(), [](char a, char b) {
-            return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
-          }))
-        continue;
-      if (n.local == current_sheet) return n.value;
-      if (n.local < 0) global = &n;
-    }
-    if (global) return global->value;
-    return std::nullopt;
-  }
-
-  Value value(int sheet, OutCell& c) {
-    if (c.str) return Value::str(*c.str);
-    if (c.kind != OutCell::Kind::Formula || c.state >= 2) return c.value;
-    if (c.state == 1) return Value::num(0);  // a circular reference: Excel shows 0 too
-    c.state = 1;
-    formula::Result r = formula::evaluate(c.aux, sheet, *this);
-    c.value = r.supported ? r.value : Value::empty();
-    c.state = r.supported ? 2 : 3;
-    return c.value;
-  }
-
- private:
-  WorkbookRowMaps& maps_;
-  std::vector<OutSheet>& out_;
-  std::vector<Name> names_;
-};
-
-// A computed number as Excel would store it: 15 significant digits, so 0.1+0.2 is 0.3.
-void append_number(std::string& out, double v) {
-  if (v == 0) {
-    out += '0';
-    return;
-  }
-  char buf[32];
-  if (std::fabs(v) < 1e15 && v == std::floor(v)) {
-    std::snprintf(buf, sizeof buf, "%.0f", v);
-  } else {
-    std::snprintf(buf, sizeof buf, "%.15g", v);
-  }
-  out += buf;
 }
 
 Expected<const Json*> Filler::resolve(const SheetTemplate& s, const TemplateRow& row, const TemplateCell& c,
@@ -603,104 +469,7 @@ std::string Filler::sheet_xml(int sheet) {
   std::string out;
   out.reserve(xml.size() + o.cells.size() * 48 + o.rows.size() * 24);
   out.append(xml, 0, at);
-  // Element names with the sheet's prefix, built once (a 100,000-row list writes millions of them).
-  const std::string row_open = "<" + P + "row r=\"", row_close = "</" + P + "row>";
-  const std::string c_open = "<" + P + "c r=\"", c_close = "</" + P + "c>";
-  const std::string v_open = "<" + P + "v>", v_close = "</" + P + "v>";
-  const std::string f_open = "<" + P + "f", f_close = "</" + P + "f>";
-  const std::string is_open = " t=\"inlineStr\"><" + P + "is><" + P + "t", is_close = "</" + P + "t></" + P + "is>";
-  char rnum[16];
-  for (const OutRow& r : o.rows) {
-    auto rn = std::to_chars(rnum, rnum + sizeof rnum, r.row + 1);
-    std::string_view row_text(rnum, rn.ptr - rnum);
-    out += row_open;
-    out += row_text;
-    out += '"';
-    out += r.tmpl->attrs;
-    if (r.first == r.end) {
-      out += "/>";
-      continue;
-    }
-    out += '>';
-    for (size_t i = r.first; i < r.end; ++i) {
-      const OutCell& c = o.cells[i];
-      const TemplateCell& t = *c.tmpl;
-      out += c_open;
-      out += t.colname;
-      out += row_text;
-      out += '"';
-      out += t.attrs;
-      switch (c.kind) {
-        case OutCell::Kind::Static:
-          if (!t.t.empty()) {
-            out += " t=\"";
-            append_escaped(out, t.t, true);
-            out += '"';
-          }
-          if (t.inner.empty()) {
-            out += "/>";
-            continue;
-          }
-          out += '>';
-          out += t.inner;
-          break;
-        case OutCell::Kind::Empty:
-          out += "/>";
-          continue;
-        case OutCell::Kind::Number:
-          out += '>';
-          out += v_open;
-          out += c.aux;
-          out += v_close;
-          break;
-        case OutCell::Kind::Boolean:
-          out += " t=\"b\">";
-          out += v_open;
-          out += c.value.number != 0 ? '1' : '0';
-          out += v_close;
-          break;
-        case OutCell::Kind::String: {
-          out += is_open;
-          const std::string& s = c.str ? *c.str : c.value.text;
-          bool keep_space = !s.empty() && (s.front() == ' ' || s.back() == ' ' || s.find_first_of("\n\t\r") != std::string::npos);
-          if (keep_space) out += " xml:space=\"preserve\"";
-          out += '>';
-          append_escaped(out, s, false);
-          out += is_close;
-          break;
-        }
-        case OutCell::Kind::Formula: {
-          const Value& v = c.value;
-          bool have = c.state == 2;
-          if (have && v.kind == Value::Kind::String) out += " t=\"str\"";
-          if (have && v.kind == Value::Kind::Boolean) out += " t=\"b\"";
-          if (have && v.kind == Value::Kind::Error) out += " t=\"e\"";
-          out += '>';
-          out += f_open;
-          if (t.array) {
-            out += " t=\"array\" ref=\"";
-            out += t.colname;
-            out += row_text;
-            out += '"';
-          }
-          out += '>';
-          append_escaped(out, c.aux, false);
-          out += f_close;
-          if (have) {
-            out += v_open;
-            if (v.kind == Value::Kind::Number) append_number(out, v.number);
-            else if (v.kind == Value::Kind::Boolean) out += v.number != 0 ? '1' : '0';
-            else if (v.kind == Value::Kind::Empty) out += '0';
-            else append_escaped(out, v.text, false);
-            out += v_close;
-          }
-          break;
-        }
-      }
-      out += c_close;
-    }
-    out += row_close;
-  }
+  append_sheet_rows(out, o, P);
   out.append(xml, at + kMarker.size(), std::string::npos);
   return out;
 }
@@ -728,24 +497,17 @@ Expected<bool> Filler::run(const std::string& out_path) {
     if (!r) return r;
   }
   std::string workbook_xml = rewrite_workbook(workbook_, maps_);
-  std::vector<FillContext::Name> names;
+  std::vector<NameText> names;
   for (pugi::xml_node n = child(child(workbook_.document_element(), "definedNames"), "definedName"); n; n = n.next_sibling())
     names.push_back({n.attribute("name").value(), n.text().get(),
                      n.attribute("localSheetId") ? n.attribute("localSheetId").as_int() : -1});
-  FillContext ctx(maps_, out_, std::move(names));
-  for (size_t k = 0; k < out_.size(); ++k) {
-    for (OutCell& c : out_[k].cells) {
-      if (c.kind != OutCell::Kind::Formula) continue;
-      ctx.value(static_cast<int>(k), c);
-      if (c.state == 3 && warned_.emplace(c.tmpl, "=").second) {
-        Diagnostic d = error("template.formula_value",
-                             "公式 =" + c.aux + " 无法由 jixiao 计算，未写缓存值（Excel 打开时会重算）", path_,
-                             sheets_[k]->info.part, sheets_[k]->info.name, cell_name({c.row, c.col}));
-        d.severity = Severity::Warning;
-        warnings_.add(std::move(d));
-      }
-    }
-  }
+  evaluate_formulas(out_, maps_, std::move(names), [&](int k, const OutCell& c) {
+    if (!warned_.emplace(c.tmpl, "=").second) return;
+    Diagnostic d = error("template.formula_value", "公式 =" + c.aux + " 无法由 jixiao 计算，未写缓存值（Excel 打开时会重算）",
+                         path_, sheets_[k]->info.part, sheets_[k]->info.name, cell_name({c.row, c.col}));
+    d.severity = Severity::Warning;
+    warnings_.add(std::move(d));
+  });
 
   auto writer = PackageWriter::from_file(path_);
   if (!writer) return error("template.unreadable", "无法读取模板：" + writer.error().message, path_);
