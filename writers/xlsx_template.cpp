@@ -521,6 +521,14 @@ Expected<bool> Filler::run(const std::string& out_path) {
       writer->put(part, std::move(xml));
   }
   writer->put(workbook_part_, std::move(workbook_xml));
+  for (const std::string& part : pkg_->part_names()) {
+    std::string n = normalize_part_name(part);
+    if (!n.starts_with("xl/charts/") || !n.ends_with(".xml") || n.find("/_rels/") != std::string::npos) continue;
+    auto xml = pkg_->read(part);
+    pugi::xml_document doc;
+    if (!xml || !doc.load_buffer(xml->data(), xml->size(), kParseFlags)) continue;  // carried over as it is
+    if (shift_chart(doc, maps_)) writer->put(part, serialize(doc));
+  }
   for (const Relationship& r : read_relationships(*pkg_, workbook_part_))
     if (type_is(r, "calcChain")) writer->remove(r.target);
   std::string rels_part = rels_part_of(workbook_part_);

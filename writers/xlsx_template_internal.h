@@ -44,6 +44,10 @@ void shift_sheet_elements(pugi::xml_document& doc, const WorkbookRowMaps& maps, 
 // Rewrites the parts that hang off a sheet (drawings, tables, comments); returns new contents by part.
 std::map<std::string, std::string> shift_sheet_satellites(const ZipPackage& pkg, const SheetInfo& sheet,
                                                           const WorkbookRowMaps& maps, int sheet_index);
+// A chart part: every series reference (<c:f>) shifted; a reference to cells of a repeated block
+// stretches over all copies (a series over the one template row becomes one over the whole list).
+// Returns false when nothing changed.
+bool shift_chart(pugi::xml_document& doc, const WorkbookRowMaps& maps);
 // workbook.xml: defined names shifted, calcPr fullCalcOnLoad="1".
 std::string rewrite_workbook(pugi::xml_document& doc, const WorkbookRowMaps& maps);
 // Drops calcChain from a relationships part / [Content_Types].xml; returns nullopt-like empty when unchanged.

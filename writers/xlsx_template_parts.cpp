@@ -272,6 +272,57 @@ std::map<std::string, std::string> shift_sheet_satellites(const ZipPackage& pkg,
   return out;
 }
 
+namespace {
+
+std::string shift_chart_ref(const std::string& f, const WorkbookRowMaps& maps) {
+  size_t bang = f.rfind('!');
+  if (bang != std::string::npos && f.find_first_of(",( ", bang) == std::string::npos) {
+    std::string sheet_part = f.substr(0, bang), name = sheet_part;
+    if (name.size() >= 2 && name.front() == '\'' && name.back() == '\'') {
+      name = name.substr(1, name.size() - 2);
+      for (size_t i = name.find("''"); i != std::string::npos; i = name.find("''", i + 1)) name.erase(i, 1);
+    }
+    std::string plain;
+    for (char c : f.substr(bang + 1))
+      if (c != '$') plain += c;
+    int sheet = maps.sheet_index(name);
+    auto r = parse_range(plain);
+    if (sheet >= 0 && r) {
+      auto s = shift_range(maps, sheet, *r);
+      if (!s) return f;  // the rows are gone: the chart keeps its reference and shows nothing new
+      auto abs = [](CellPos p) { return "$" + column_name(p.col) + "$" + std::to_string(p.row + 1); };
+      std::string out = sheet_part + "!" + abs(s->first);
+      if (!(s->first == s->last)) out += ":" + abs(s->last);
+      return out;
+    }
+  }
+  return shift_formula_rows(f, maps, ShiftSite{0, -1, 0});
+}
+
+bool shift_chart_node(pugi::xml_node n, const WorkbookRowMaps& maps) {
+  bool changed = false;
+  for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) {
+    if (c.type() != pugi::node_element) continue;
+    if (local_name(c) == "f") {
+      std::string text = c.text().get();
+      std::string shifted = shift_chart_ref(text, maps);
+      if (shifted != text) {
+        c.text().set(shifted.c_str());
+        changed = true;
+      }
+    } else {
+      changed |= shift_chart_node(c, maps);
+    }
+  }
+  return changed;
+}
+
+}  // namespace
+
+bool shift_chart(pugi::xml_document& doc, const WorkbookRowMaps& maps) {
+  return !maps.identity() && shift_chart_node(doc, maps);
+}
+
 std::string rewrite_workbook(pugi::xml_document& doc, const WorkbookRowMaps& maps) {
   pugi::xml_node wb = doc.document_element();
   std::string prefix;

@@ -194,6 +194,13 @@ TEST_F(ListFill, DrawingAnchorsBelowMove) {
   EXPECT_EQ(rows, (std::vector<int>{13, 13}));  // image and chart at row 12 (0-based 11), two rows added
 }
 
+TEST_F(ListFill, ChartSeriesOverTheListRowCoversEveryCopy) {
+  pugi::xml_document doc;
+  doc.load_string(part(out(), "xl/charts/chart1.xml").c_str());
+  // make_templates.py: Reference(ws, min_col=3, min_row=6, max_row=6), i.e. 数量 of the list row
+  EXPECT_STREQ(doc.select_node("//*[local-name()='f']").node().text().get(), "'项目'!$C$6:$C$8");
+}
+
 TEST_F(ListFill, HyperlinksMove) {
   EXPECT_EQ(attrs_of(part(out(), "xl/worksheets/sheet1.xml"), "hyperlink", "ref"), (std::set<std::string>{"A12"}));
 }
