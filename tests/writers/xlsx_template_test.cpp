@@ -337,6 +337,31 @@ TEST(XlsxTemplate, EmptyListLeavesNoRows) {
   EXPECT_EQ(rows, 10);  // 11 rows in the template, one removed
 }
 
+TEST(XlsxTemplate, ASectionOfTwoRowsRepeatsAsAUnit) {
+  Json data = Json::parse(R"({"title": "职员", "people": [{"name": "甲", "age": 30}, {"name": "乙", "age": 41},
+                                                       {"name": "丙", "age": 25, "title": "组长"}]})");
+  Filled f = fill("openpyxl-two-rows.xlsx", data);
+  ASSERT_TRUE(f.result.ok()) << f.result.error().to_text();
+  Workbook wb = read_back(f.path);
+  double sum = 0;
+  for (int i = 0; i < 3; ++i) {
+    std::string name_row = std::to_string(2 + 2 * i), age_row = std::to_string(3 + 2 * i);
+    const Json& p = data["people"][i];
+    EXPECT_EQ(text(wb, "人员", ("A" + name_row).c_str()), p["name"].get<std::string>());
+    // the element's own title first, else the outer one
+    EXPECT_EQ(text(wb, "人员", ("B" + name_row).c_str()), p.value("title", data["title"].get<std::string>()));
+    EXPECT_EQ(num(wb, "人员", ("A" + age_row).c_str()), p["age"].get<double>());
+    EXPECT_EQ(formula_of(wb, "人员", ("B" + age_row).c_str()), "A" + age_row + "*2");
+    sum += 2 * p["age"].get<double>();
+  }
+  std::set<std::string> merges;
+  for (const CellRange& r : wb.sheet("人员")->merges) merges.insert(range_name(r));
+  EXPECT_EQ(merges, (std::set<std::string>{"B2:C2", "B4:C4", "B6:C6"}));
+  EXPECT_EQ(text(wb, "人员", "A9"), "合计");  // row 5 + 4
+  EXPECT_EQ(formula_of(wb, "人员", "B9"), "SUM(B2:B7)");
+  EXPECT_EQ(num(wb, "人员", "B9"), sum);
+}
+
 TEST(XlsxTemplate, SharedFormulasAreExpandedAndShifted) {
   Json data = load_json("shared-data.json");
   Filled f = fill("handmade-shared.xlsx", data);
