@@ -109,11 +109,11 @@ void evaluate_formulas(std::vector<OutSheet>& out, const WorkbookRowMaps& maps, 
 
 void append_sheet_rows(std::string& out, const OutSheet& o, const std::string& P) {
   // Element names with the sheet's prefix, built once (a 100,000-row list writes millions of them).
-  const std::string row_open = "<" + P + "row r=\"", row_close = "</" + P + "row>";
-  const std::string c_open = "<" + P + "c r=\"", c_close = "</" + P + "c>";
-  const std::string v_open = "<" + P + "v>", v_close = "</" + P + "v>";
-  const std::string f_open = "<" + P + "f", f_close = "</" + P + "f>";
-  const std::string is_open = " t=\"inlineStr\"><" + P + "is><" + P + "t", is_close = "</" + P + "t></" + P + "is>";
+  const std::string row_open = std::string("<") + P + "row r=\"", row_close = std::string("</") + P + "row>";
+  const std::string c_open = std::string("<") + P + "c r=\"", c_close = std::string("</") + P + "c>";
+  const std::string v_open = std::string("<") + P + "v>", v_close = std::string("</") + P + "v>";
+  const std::string f_open = std::string("<") + P + "f", f_close = std::string("</") + P + "f>";
+  const std::string is_open = std::string(" t=\"inlineStr\"><") + P + "is><" + P + "t", is_close = std::string("</") + P + "t></" + P + "is>";
   char rnum[16];
   for (const OutRow& r : o.rows) {
     auto rn = std::to_chars(rnum, rnum + sizeof rnum, r.row + 1);
