@@ -290,7 +290,13 @@ std::string shift_chart_ref(const std::string& f, const WorkbookRowMaps& maps) {
     if (sheet >= 0 && r) {
       auto s = shift_range(maps, sheet, *r);
       if (!s) return f;  // the rows are gone: the chart keeps its reference and shows nothing new
-      auto abs = [](CellPos p) { return std::string("$") + column_name(p.col) + "$" + std::to_string(p.row + 1); };
+      auto abs = [](CellPos p) {
+        std::string a = "$";
+        a += column_name(p.col);
+        a += '$';
+        a += std::to_string(p.row + 1);
+        return a;
+      };
       std::string out = sheet_part + "!" + abs(s->first);
       if (!(s->first == s->last)) {
         out += ':';
