@@ -154,6 +154,29 @@ void shift_ref_attr(pugi::xml_node n, const WorkbookRowMaps& maps, int sheet, bo
   a.set_value(range_name(*s).c_str());
 }
 
+// Excel 2010 extensions (x14 conditional formats and validations, as Excel and WPS write a list
+// validation over another sheet): <xm:sqref> lists and <xm:f> formulas anywhere inside extLst.
+void shift_extensions(pugi::xml_node n, const WorkbookRowMaps& maps, int sheet) {
+  std::vector<pugi::xml_node> gone;
+  for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) {
+    if (c.type() != pugi::node_element) continue;
+    std::string_view name = local_name(c);
+    if (name == "sqref") {
+      std::string s = shift_sqref(c.text().get(), maps, sheet);
+      if (s.empty()) gone.push_back(c.parent());
+      else c.text().set(s.c_str());
+    } else if (name == "f") {
+      shift_formula_text(c, maps, sheet);
+    } else {
+      shift_extensions(c, maps, sheet);
+    }
+  }
+  for (auto g : gone) g.parent().remove_child(g);
+}
+
+// A page break before template row r: before the same row of copy 0, or the row after a removed block.
+uint32_t anchor_row(const RowMap& rm, uint32_t r);
+
 }  // namespace
 
 void shift_sheet_elements(pugi::xml_document& doc, const WorkbookRowMaps& maps, int sheet) {
@@ -194,7 +217,12 @@ void shift_sheet_elements(pugi::xml_document& doc, const WorkbookRowMaps& maps, 
       bool keep = true;
       shift_ref_attr(n, maps, sheet, keep);
       if (!keep) drop.push_back(n);
-    } else if (name == "printOptions" || name == "sheetData") {
+    } else if (name == "rowBreaks") {
+      for (pugi::xml_node brk = n.first_child(); brk; brk = brk.next_sibling())
+        if (local_name(brk) == "brk" && brk.attribute("id"))
+          brk.attribute("id").set_value(anchor_row(maps.maps[sheet], brk.attribute("id").as_uint()));
+    } else if (name == "extLst") {
+      shift_extensions(n, maps, sheet);
     }
   }
   for (auto d : drop) ws.remove_child(d);

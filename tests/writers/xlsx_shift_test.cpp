@@ -4,6 +4,10 @@
 
 #include <gtest/gtest.h>
 
+#include <pugixml.hpp>
+
+#include "writers/xlsx_template_internal.h"
+
 namespace jixiao {
 namespace {
 
@@ -55,6 +59,34 @@ TEST(XlsxShift, RowsPastTheSheetEndBecomeRef) {
   m.sheet_names = {"S"};
   m.maps = {RowMap({RowBlock{0, 0, 3, 0}})};
   EXPECT_EQ(shift_formula_rows("A1048575", m, {0, -1, 0}), "#REF!");
+}
+
+}  // namespace
+}  // namespace jixiao
+
+namespace jixiao {
+namespace {
+
+// The sheet elements no fixture program writes: manual page breaks and x14 extensions (Excel and WPS
+// write a list validation over another sheet this way).
+TEST(XlsxShift, PageBreaksAndX14ExtensionsMove) {
+  auto m = maps(3);  // template rows 12-13 repeat 3 times: +4 below
+  pugi::xml_document doc;
+  ASSERT_TRUE(doc.load_string(
+      R"(<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main" xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main">)"
+      R"(<sheetData/><rowBreaks count="2" manualBreakCount="2"><brk id="5" max="16383" man="1"/><brk id="14" max="16383" man="1"/></rowBreaks>)"
+      R"(<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}"><x14:dataValidations count="2">)"
+      R"(<x14:dataValidation type="list"><x14:formula1><xm:f>其他表!$A$1:$A$5</xm:f></x14:formula1><xm:sqref>C12</xm:sqref></x14:dataValidation>)"
+      R"(<x14:dataValidation type="list"><x14:formula1><xm:f>S!$A$14:$A$15</xm:f></x14:formula1><xm:sqref>D14:D15</xm:sqref></x14:dataValidation>)"
+      R"(</x14:dataValidations></ext></extLst></worksheet>)"));
+  xlsx_fill::shift_sheet_elements(doc, m, 0);
+  std::vector<std::string> breaks, sqrefs, formulas;
+  for (auto n : doc.select_nodes("//*[local-name()='brk']")) breaks.push_back(n.node().attribute("id").value());
+  for (auto n : doc.select_nodes("//*[local-name()='sqref']")) sqrefs.push_back(n.node().text().get());
+  for (auto n : doc.select_nodes("//*[local-name()='f']")) formulas.push_back(n.node().text().get());
+  EXPECT_EQ(breaks, (std::vector<std::string>{"5", "18"}));
+  EXPECT_EQ(sqrefs, (std::vector<std::string>{"C12:C16", "D18:D19"}));
+  EXPECT_EQ(formulas, (std::vector<std::string>{"其他表!$A$1:$A$5", "S!$A$18:$A$19"}));
 }
 
 }  // namespace
