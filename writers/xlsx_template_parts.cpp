@@ -1,6 +1,7 @@
 // The parts of a filled template other than the cells: sheet elements that name rows, drawings,
 // tables, comments, workbook.xml (defined names, calcPr), calcChain removal.
 #include <cstring>
+#include <regex>
 
 #include "writers/xlsx_template_internal.h"
 
@@ -258,6 +259,49 @@ void shift_anchors(pugi::xml_node n, const RowMap& rm) {
 
 }  // namespace
 
+namespace {
+
+// Legacy VML (the comment boxes): not always well-formed XML, so rewritten as text. <x:Row> is the
+// commented cell's row; <x:Anchor> is "col, dx, row, dy, col, dx, row, dy" of the box.
+std::string shift_vml(const std::string& vml, const RowMap& rm) {
+  static const std::regex row_re(R"(<((?:[A-Za-z0-9_]+:)?)Row>\s*(\d+)\s*</\1Row>)");
+  static const std::regex anchor_re(R"(<((?:[A-Za-z0-9_]+:)?)Anchor>([^<]*)</\1Anchor>)");
+  auto replace = [](const std::string& in, const std::regex& re, const std::function<std::string(const std::smatch&)>& fn) {
+    std::string out;
+    auto begin = in.cbegin();
+    for (std::sregex_iterator it(in.begin(), in.end(), re), end; it != end; ++it) {
+      out.append(begin, in.cbegin() + it->position(0));
+      out += fn(*it);
+      begin = in.cbegin() + it->position(0) + it->length(0);
+    }
+    out.append(begin, in.cend());
+    return out;
+  };
+  std::string s = replace(vml, row_re, [&](const std::smatch& m) {
+    uint32_t r = static_cast<uint32_t>(std::stoul(m[2].str()));
+    return "<" + m[1].str() + "Row>" + std::to_string(anchor_row(rm, r)) + "</" + m[1].str() + "Row>";
+  });
+  return replace(s, anchor_re, [&](const std::smatch& m) {
+    std::vector<long> v;
+    std::string text = m[2].str();
+    for (size_t i = 0; i <= text.size();) {
+      size_t j = text.find(',', i);
+      if (j == std::string::npos) j = text.size();
+      v.push_back(std::strtol(text.substr(i, j - i).c_str(), nullptr, 10));
+      i = j + 1;
+    }
+    if (v.size() != 8 || v[2] < 0 || v[6] < v[2]) return m[0].str();
+    long top = static_cast<long>(anchor_row(rm, static_cast<uint32_t>(v[2])));
+    v[6] += top - v[2];
+    v[2] = top;
+    std::string out = "<" + m[1].str() + "Anchor>";
+    for (size_t i = 0; i < v.size(); ++i) out += (i ? ", " : "") + std::to_string(v[i]);
+    return out + "</" + m[1].str() + "Anchor>";
+  });
+}
+
+}  // namespace
+
 std::map<std::string, std::string> shift_sheet_satellites(const ZipPackage& pkg, const SheetInfo& sheet,
                                                           const WorkbookRowMaps& maps, int sheet_index) {
   std::map<std::string, std::string> out;
@@ -265,6 +309,13 @@ std::map<std::string, std::string> shift_sheet_satellites(const ZipPackage& pkg,
   if (rm.identity()) return out;
   for (const Relationship& rel : read_relationships(pkg, sheet.part)) {
     if (rel.external || !pkg.has(rel.target)) continue;
+    if (type_is(rel, "vmlDrawing")) {
+      if (auto vml = pkg.read(rel.target)) {
+        std::string shifted = shift_vml(*vml, rm);
+        if (shifted != *vml) out[rel.target] = std::move(shifted);
+      }
+      continue;
+    }
     bool drawing = type_is(rel, "drawing"), table = type_is(rel, "table"), comments = type_is(rel, "comments");
     if (!drawing && !table && !comments) continue;
     auto xml = pkg.read(rel.target);

@@ -201,6 +201,14 @@ TEST_F(ListFill, ChartSeriesOverTheListRowCoversEveryCopy) {
   EXPECT_STREQ(doc.select_node("//*[local-name()='f']").node().text().get(), "'项目'!$C$6:$C$8");
 }
 
+TEST_F(ListFill, CommentsAndTheirVmlBoxesMove) {
+  // make_templates.py: a comment on B9 ({{author}}), two rows lower after three items
+  EXPECT_EQ(attrs_of(part(out(), "xl/comments/comment1.xml"), "comment", "ref"), (std::set<std::string>{"B11"}));
+  std::string vml = part(out(), "xl/drawings/commentsDrawing1.vml");
+  EXPECT_NE(vml.find(":Row>10</"), std::string::npos) << vml;  // zero-based
+  EXPECT_EQ(vml.find(":Row>8</"), std::string::npos);
+}
+
 TEST_F(ListFill, HyperlinksMove) {
   EXPECT_EQ(attrs_of(part(out(), "xl/worksheets/sheet1.xml"), "hyperlink", "ref"), (std::set<std::string>{"A12"}));
 }
