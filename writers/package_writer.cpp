@@ -104,7 +104,7 @@ std::string PackageWriter::add_entries(void* dst_zip, void* src_zip) const {
       zip_source_free(s);
       return "无法写入部件 " + e.name + "：" + zip_strerror(dst);
     }
-    if (!raw) zip_set_file_compression(dst, static_cast<zip_uint64_t>(idx), ZIP_CM_DEFLATE, 6);
+    if (!raw) zip_set_file_compression(dst, static_cast<zip_uint64_t>(idx), ZIP_CM_DEFLATE, static_cast<zip_uint32_t>(level_));
     zip_file_set_mtime(dst, static_cast<zip_uint64_t>(idx), kFixedTime, 0);
   }
   return {};

@@ -29,7 +29,7 @@ ParsedCellText parse_cell_text(std::string_view text) {
   size_t i = 0;
   std::string literal;
   auto flush = [&] {
-    if (!literal.empty()) out.pieces.push_back({TagPiece::Kind::Text, std::move(literal), {}});
+    if (!literal.empty()) out.pieces.push_back({TagPiece::Kind::Text, std::move(literal), {}, {}});
     literal.clear();
   };
   while (i < text.size()) {
@@ -64,6 +64,7 @@ ParsedCellText parse_cell_text(std::string_view text) {
         return out;
       }
       p.text = std::string(path);
+      p.segments = split_path(p.text);
     } else if (inner.empty()) {
       out.error = "空标签";
       out.error_tag = tag;
@@ -80,6 +81,7 @@ ParsedCellText parse_cell_text(std::string_view text) {
     } else {
       p.kind = TagPiece::Kind::Path;
       p.text = std::string(inner);
+      p.segments = split_path(p.text);
     }
     flush();
     out.pieces.push_back(std::move(p));
@@ -90,9 +92,9 @@ ParsedCellText parse_cell_text(std::string_view text) {
 
 namespace {
 
-const nlohmann::ordered_json* step(const nlohmann::ordered_json* v, std::string_view seg) {
+const nlohmann::ordered_json* step(const nlohmann::ordered_json* v, const std::string& seg) {
   if (v->is_object()) {
-    auto it = v->find(std::string(seg));
+    auto it = v->find(seg);
     return it == v->end() ? nullptr : &*it;
   }
   if (v->is_array()) {
@@ -106,15 +108,19 @@ const nlohmann::ordered_json* step(const nlohmann::ordered_json* v, std::string_
 
 }  // namespace
 
-const nlohmann::ordered_json* lookup_path(const std::vector<ScopeFrame>& scopes, std::string_view path) {
-  std::vector<std::string_view> segs;
+std::vector<std::string> split_path(std::string_view path) {
+  std::vector<std::string> segs;
   size_t i = 0;
   while (true) {
     size_t j = path.find('.', i);
-    segs.push_back(path.substr(i, j == std::string_view::npos ? std::string_view::npos : j - i));
+    segs.emplace_back(path.substr(i, j == std::string_view::npos ? std::string_view::npos : j - i));
     if (j == std::string_view::npos) break;
     i = j + 1;
   }
+  return segs;
+}
+
+const nlohmann::ordered_json* lookup_path(const std::vector<ScopeFrame>& scopes, const std::vector<std::string>& segs) {
   for (auto it = scopes.rbegin(); it != scopes.rend(); ++it) {
     const nlohmann::ordered_json* v = step(it->value, segs[0]);
     if (!v) continue;
@@ -124,10 +130,28 @@ const nlohmann::ordered_json* lookup_path(const std::vector<ScopeFrame>& scopes,
   return nullptr;
 }
 
+const nlohmann::ordered_json* lookup_path(const std::vector<ScopeFrame>& scopes, std::string_view path) {
+  return lookup_path(scopes, split_path(path));
+}
+
+void append_json_number(std::string& out, const nlohmann::ordered_json& v) {
+  char buf[40];
+  std::to_chars_result r{};
+  if (v.is_number_unsigned()) r = std::to_chars(buf, buf + sizeof buf, v.get<uint64_t>());
+  else if (v.is_number_integer()) r = std::to_chars(buf, buf + sizeof buf, v.get<int64_t>());
+  else r = std::to_chars(buf, buf + sizeof buf, v.get<double>());  // shortest round trip, as JSON prints
+  out.append(buf, r.ptr);
+}
+
 std::string json_text(const nlohmann::ordered_json& v) {
   if (v.is_string()) return v.get<std::string>();
   if (v.is_null()) return {};
   if (v.is_boolean()) return v.get<bool>() ? "true" : "false";
+  if (v.is_number()) {
+    std::string out;
+    append_json_number(out, v);
+    return out;
+  }
   return v.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 

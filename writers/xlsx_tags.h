@@ -15,6 +15,7 @@ struct TagPiece {
   Kind kind = Kind::Text;
   std::string text;  // Text: the literal text; Path/Open/Close: the path; Dot/Index: the tag as written
   std::string tag;   // the tag as written, braces included ("{{funds.budget}}"), for messages
+  std::vector<std::string> segments;  // Path/Open/Close: the path split at dots, once
 };
 
 struct ParsedCellText {
@@ -36,6 +37,11 @@ struct ScopeFrame {
 // Looks a dot path up: in the innermost frame first, then outwards; the first frame that has the
 // first segment decides (a later segment missing there is "not found", no further search).
 const nlohmann::ordered_json* lookup_path(const std::vector<ScopeFrame>& scopes, std::string_view path);
+const nlohmann::ordered_json* lookup_path(const std::vector<ScopeFrame>& scopes, const std::vector<std::string>& segments);
+std::vector<std::string> split_path(std::string_view path);
+
+// A JSON number as JSON prints it (shortest text that reads back the same double: 19.98).
+void append_json_number(std::string& out, const nlohmann::ordered_json& v);
 
 // A JSON scalar as text in a cell: strings as they are, numbers as JSON prints them (19.98, not
 // 19.979999999999997), true/false, null as "", arrays and objects as compact JSON.

@@ -1,6 +1,6 @@
-// XLSX template fill: template sheets are read as DOMs (they are small); the filled rows are built
-// as compact cell records, their formulas computed with jixiao's evaluator, and the sheet XML is
-// streamed with a string builder, so 100,000 list rows never become a DOM.
+// XLSX template fill: loads the template (sheets as DOMs: they are small), finds the sections, renders
+// the output cells as compact records (xlsx_template_internal.h), has their formulas computed and
+// their XML streamed (xlsx_template_cells.cpp), and writes the package with the shifted parts.
 #include "writers/xlsx_template.h"
 
 #include <algorithm>
@@ -22,25 +22,6 @@ using formula::Value;
 
 namespace {
 
-struct TemplateCell {
-  enum class Kind : uint8_t { Static, Text, Formula };
-  uint32_t col = 0;
-  Kind kind = Kind::Static;
-  std::string attrs;  // every attribute but r and t, serialized (' s="3"')
-  std::string t;      // Static: the original t
-  std::string inner;  // Static: the original children, serialized
-  Value value;        // Static: its value, for formulas that read it
-  ParsedCellText text;
-  FormulaShifter formula;
-  bool array = false;
-};
-
-struct TemplateRow {
-  uint32_t row = 0;
-  std::string attrs;  // every attribute but r
-  std::vector<TemplateCell> cells;
-};
-
 struct Section {
   std::string path, tag;
   uint32_t first = 0, last = 0;
@@ -54,31 +35,6 @@ struct SheetTemplate {
   std::vector<Section> sections;
   std::vector<const Json*> section_values;
 };
-
-// One cell of the output: a compact record, turned into XML at the end.
-struct OutCell {
-  enum class Kind : uint8_t { Static, Number, String, Boolean, Empty, Formula };
-  uint32_t row = 0, col = 0;
-  const TemplateCell* tmpl = nullptr;
-  Kind kind = Kind::Static;
-  uint8_t state = 0;  // Formula: 0 not computed, 1 computing, 2 done
-  Value value;
-  std::string aux;  // Formula: its text; Number: the number as JSON prints it
-};
-
-struct OutRow {
-  uint32_t row = 0;
-  const TemplateRow* tmpl = nullptr;
-  size_t first = 0, end = 0;  // cells
-};
-
-struct OutSheet {
-  std::vector<OutCell> cells;  // sorted by (row, col)
-  std::vector<OutRow> rows;
-  std::vector<uint32_t> row_cells;  // row -> index of its first cell in `rows`, kNoRow when none
-};
-
-constexpr uint32_t kNoRow = 0xFFFFFFFFu;
 
 Diagnostic error(std::string code, std::string message, const std::string& file, const std::string& part = {},
                  const std::string& sheet = {}, const std::string& cell = {}) {
@@ -163,7 +119,6 @@ class Filler {
     return error(code, msg, path_, s.info.part, s.info.name, cell_name({row, col}));
   }
 
-  friend class FillContext;
   const std::string& path_;
   const Json& data_;
   Diagnostics& warnings_;
@@ -257,6 +212,7 @@ Expected<bool> Filler::load_sheet(SheetTemplate& s) {
       TemplateCell cell;
       auto pos = parse_cell(c.attribute("r").value());
       cell.col = pos ? pos->col : next_col;
+      cell.colname = column_name(cell.col);
       next_col = cell.col + 1;
       cell.attrs = attrs_except(c, {"r", "t"});
       cell.t = c.attribute("t").value();
@@ -335,92 +291,6 @@ Expected<bool> Filler::find_sections(SheetTemplate& s) {
   return true;
 }
 
-}  // namespace
-
-namespace {
-
-class FillContext : public formula::Context {
- public:
-  struct Name {
-    std::string name, value;
-    int local = -1;
-  };
-  FillContext(WorkbookRowMaps& maps, std::vector<OutSheet>& out, std::vector<Name> names)
-      : maps_(maps), out_(out), names_(std::move(names)) {}
-
-  std::optional<int> sheet_index(std::string_view name) const override {
-    int i = maps_.sheet_index(name);
-    if (i < 0) return std::nullopt;
-    return i;
-  }
-  Value cell(int sheet, CellPos pos) override {
-    OutSheet& o = out_[sheet];
-    if (pos.row >= o.row_cells.size() || o.row_cells[pos.row] == kNoRow) return Value::empty();
-    const OutRow& r = o.rows[o.row_cells[pos.row]];
-    for (size_t i = r.first; i < r.end; ++i)
-      if (o.cells[i].col == pos.col) return value(sheet, o.cells[i]);
-    return Value::empty();
-  }
-  void for_each_cell(int sheet, const CellRange& range, const std::function<void(CellPos, const Value&)>& fn) override {
-    OutSheet& o = out_[sheet];
-    if (o.row_cells.empty()) return;
-    uint32_t last = std::min<uint32_t>(range.last.row, static_cast<uint32_t>(o.row_cells.size() - 1));
-    for (uint32_t row = range.first.row; row <= last; ++row) {
-      if (o.row_cells[row] == kNoRow) continue;
-      const OutRow& r = o.rows[o.row_cells[row]];
-      for (size_t i = r.first; i < r.end; ++i) {
-        OutCell& c = o.cells[i];
-        if (c.col < range.first.col || c.col > range.last.col) continue;
-        Value v = value(sheet, c);
-        if (v.kind != Value::Kind::Empty) fn(CellPos{c.row, c.col}, v);
-      }
-    }
-  }
-  std::optional<std::string> defined_name(std::string_view name, int current_sheet) const override {
-    const Name* global = nullptr;
-    for (const Name& n : names_) {
-      if (n.name.size() != name.size() || !std::equal(n.name.begin(), n.name.end(), name.begin(), [](char a, char b) {
-            return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
-          }))
-        continue;
-      if (n.local == current_sheet) return n.value;
-      if (n.local < 0) global = &n;
-    }
-    if (global) return global->value;
-    return std::nullopt;
-  }
-
-  Value value(int sheet, OutCell& c) {
-    if (c.kind != OutCell::Kind::Formula || c.state >= 2) return c.value;
-    if (c.state == 1) return Value::num(0);  // a circular reference: Excel shows 0 too
-    c.state = 1;
-    formula::Result r = formula::evaluate(c.aux, sheet, *this);
-    c.value = r.supported ? r.value : Value::empty();
-    c.state = r.supported ? 2 : 3;
-    return c.value;
-  }
-
- private:
-  WorkbookRowMaps& maps_;
-  std::vector<OutSheet>& out_;
-  std::vector<Name> names_;
-};
-
-// A computed number as Excel would store it: 15 significant digits, so 0.1+0.2 is 0.3.
-void append_number(std::string& out, double v) {
-  if (v == 0) {
-    out += '0';
-    return;
-  }
-  char buf[32];
-  if (std::fabs(v) < 1e15 && v == std::floor(v)) {
-    std::snprintf(buf, sizeof buf, "%.0f", v);
-  } else {
-    std::snprintf(buf, sizeof buf, "%.15g", v);
-  }
-  out += buf;
-}
-
 Expected<const Json*> Filler::resolve(const SheetTemplate& s, const TemplateRow& row, const TemplateCell& c,
                                       const TagPiece& p, Value* index_value) {
   switch (p.kind) {
@@ -434,15 +304,18 @@ Expected<const Json*> Filler::resolve(const SheetTemplate& s, const TemplateRow&
     default:
       break;
   }
-  const Json* v = lookup_path(scopes_, p.text);
+  const Json* v = lookup_path(scopes_, p.segments);
   if (v) return v;
   if (!opt_.lenient)
     return tag_error(s, row.row, c.col,
                      "标签 " + p.tag + " 的路径 " + p.text + " 在数据中不存在 — 请检查 JSON 数据，或用宽松模式（--lenient）让它留空",
                      "template.unknown_path");
-  if (warned_.emplace(&c, p.text).second)
-    warnings_.add(error("template.unknown_path", "标签 " + p.tag + " 的路径 " + p.text + " 在数据中不存在，已留空", path_,
-                        s.info.part, s.info.name, cell_name({row.row, c.col})));
+  if (warned_.emplace(&c, p.text).second) {
+    Diagnostic d = error("template.unknown_path", "标签 " + p.tag + " 的路径 " + p.text + " 在数据中不存在，已留空", path_,
+                         s.info.part, s.info.name, cell_name({row.row, c.col}));
+    d.severity = Severity::Warning;
+    warnings_.add(std::move(d));
+  }
   return nullptr;
 }
 
@@ -451,7 +324,7 @@ Expected<bool> Filler::render_row(int sheet, const TemplateRow& row, uint32_t ou
   OutSheet& o = out_[sheet];
   OutRow orow{out_row, &row, o.cells.size(), 0};
   for (const TemplateCell& c : row.cells) {
-    OutCell oc;
+    OutCell& oc = o.cells.emplace_back();  // built in place: the vector was reserved in render()
     oc.row = out_row;
     oc.col = c.col;
     oc.tmpl = &c;
@@ -473,7 +346,10 @@ Expected<bool> Filler::render_row(int sheet, const TemplateRow& row, uint32_t ou
       } else if (visible == 1 && single->kind != TagPiece::Kind::Text) {
         Value index;
         auto v = resolve(s, row, c, *single, &index);
-        if (!v) return v.error();
+        if (!v) {
+          o.cells.pop_back();
+          return v.error();
+        }
         const Json* j = *v;
         if (index.kind == Value::Kind::Number) {
           oc.kind = OutCell::Kind::Number;
@@ -484,10 +360,13 @@ Expected<bool> Filler::render_row(int sheet, const TemplateRow& row, uint32_t ou
         } else if (j->is_number()) {
           oc.kind = OutCell::Kind::Number;
           oc.value = Value::num(j->get<double>());
-          oc.aux = j->dump();
+          append_json_number(oc.aux, *j);
         } else if (j->is_boolean()) {
           oc.kind = OutCell::Kind::Boolean;
           oc.value = Value::boolean(j->get<bool>());
+        } else if (j->is_string()) {
+          oc.kind = OutCell::Kind::String;
+          oc.str = &j->get_ref<const std::string&>();
         } else {
           oc.kind = OutCell::Kind::String;
           oc.value = Value::str(json_text(*j));
@@ -502,7 +381,10 @@ Expected<bool> Filler::render_row(int sheet, const TemplateRow& row, uint32_t ou
           }
           Value index;
           auto v = resolve(s, row, c, p, &index);
-          if (!v) return v.error();
+          if (!v) {
+            o.cells.pop_back();
+            return v.error();
+          }
           if (index.kind == Value::Kind::Number) text += std::to_string(static_cast<long long>(index.number));
           else if (*v) text += json_text(**v);
         }
@@ -510,7 +392,6 @@ Expected<bool> Filler::render_row(int sheet, const TemplateRow& row, uint32_t ou
         oc.value = Value::str(std::move(text));
       }
     }
-    o.cells.push_back(std::move(oc));
   }
   orow.end = o.cells.size();
   o.rows.push_back(orow);
@@ -520,6 +401,17 @@ Expected<bool> Filler::render_row(int sheet, const TemplateRow& row, uint32_t ou
 Expected<bool> Filler::render(int sheet) {
   const SheetTemplate& s = *sheets_[sheet];
   const RowMap& rm = maps_.maps[sheet];
+  {
+    size_t cells = 0, rows = 0;
+    for (const TemplateRow& row : s.rows) {
+      int b = rm.block_of(row.row);
+      size_t n = b < 0 ? 1 : rm.blocks()[b].copies;
+      cells += n * row.cells.size();
+      rows += n;
+    }
+    out_[sheet].cells.reserve(cells);
+    out_[sheet].rows.reserve(rows);
+  }
   for (size_t i = 0; i < s.rows.size();) {
     const TemplateRow& row = s.rows[i];
     int b = rm.block_of(row.row);
@@ -577,88 +469,7 @@ std::string Filler::sheet_xml(int sheet) {
   std::string out;
   out.reserve(xml.size() + o.cells.size() * 48 + o.rows.size() * 24);
   out.append(xml, 0, at);
-  std::string ref;
-  for (const OutRow& r : o.rows) {
-    std::string rnum = std::to_string(r.row + 1);
-    out += '<';
-    out += P;
-    out += "row r=\"";
-    out += rnum;
-    out += '"';
-    out += r.tmpl->attrs;
-    if (r.first == r.end) {
-      out += "/>";
-      continue;
-    }
-    out += '>';
-    for (size_t i = r.first; i < r.end; ++i) {
-      const OutCell& c = o.cells[i];
-      const TemplateCell& t = *c.tmpl;
-      out += '<';
-      out += P;
-      out += "c r=\"";
-      out += column_name(c.col);
-      out += rnum;
-      out += '"';
-      out += t.attrs;
-      switch (c.kind) {
-        case OutCell::Kind::Static:
-          if (!t.t.empty()) {
-            out += " t=\"";
-            append_escaped(out, t.t, true);
-            out += '"';
-          }
-          if (t.inner.empty()) {
-            out += "/>";
-            continue;
-          }
-          out += '>';
-          out += t.inner;
-          break;
-        case OutCell::Kind::Empty:
-          out += "/>";
-          continue;
-        case OutCell::Kind::Number:
-          out += "><" + P + "v>";
-          out += c.aux;
-          out += "</" + P + "v>";
-          break;
-        case OutCell::Kind::Boolean:
-          out += " t=\"b\"><" + P + "v>";
-          out += c.value.number != 0 ? '1' : '0';
-          out += "</" + P + "v>";
-          break;
-        case OutCell::Kind::String:
-          out += " t=\"inlineStr\"><" + P + "is><" + P + "t xml:space=\"preserve\">";
-          append_escaped(out, c.value.text, false);
-          out += "</" + P + "t></" + P + "is>";
-          break;
-        case OutCell::Kind::Formula: {
-          const Value& v = c.value;
-          bool have = c.state == 2;
-          if (have && v.kind == Value::Kind::String) out += " t=\"str\"";
-          if (have && v.kind == Value::Kind::Boolean) out += " t=\"b\"";
-          if (have && v.kind == Value::Kind::Error) out += " t=\"e\"";
-          out += "><" + P + "f";
-          if (t.array) out += " t=\"array\" ref=\"" + column_name(c.col) + rnum + "\"";
-          out += '>';
-          append_escaped(out, c.aux, false);
-          out += "</" + P + "f>";
-          if (have) {
-            out += "<" + P + "v>";
-            if (v.kind == Value::Kind::Number) append_number(out, v.number);
-            else if (v.kind == Value::Kind::Boolean) out += v.number != 0 ? '1' : '0';
-            else if (v.kind == Value::Kind::Empty) out += '0';
-            else append_escaped(out, v.text, false);
-            out += "</" + P + "v>";
-          }
-          break;
-        }
-      }
-      out += "</" + P + "c>";
-    }
-    out += "</" + P + "row>";
-  }
+  append_sheet_rows(out, o, P);
   out.append(xml, at + kMarker.size(), std::string::npos);
   return out;
 }
@@ -686,24 +497,23 @@ Expected<bool> Filler::run(const std::string& out_path) {
     if (!r) return r;
   }
   std::string workbook_xml = rewrite_workbook(workbook_, maps_);
-  std::vector<FillContext::Name> names;
+  std::vector<NameText> names;
   for (pugi::xml_node n = child(child(workbook_.document_element(), "definedNames"), "definedName"); n; n = n.next_sibling())
     names.push_back({n.attribute("name").value(), n.text().get(),
                      n.attribute("localSheetId") ? n.attribute("localSheetId").as_int() : -1});
-  FillContext ctx(maps_, out_, std::move(names));
-  for (size_t k = 0; k < out_.size(); ++k) {
-    for (OutCell& c : out_[k].cells) {
-      if (c.kind != OutCell::Kind::Formula) continue;
-      ctx.value(static_cast<int>(k), c);
-      if (c.state == 3 && warned_.emplace(c.tmpl, "=").second)
-        warnings_.add(error("template.formula_value",
-                            "公式 =" + c.aux + " 无法由 jixiao 计算，已不写缓存值（Excel 打开时会重算）", path_,
-                            sheets_[k]->info.part, sheets_[k]->info.name, cell_name({c.row, c.col})));
-    }
-  }
+  evaluate_formulas(out_, maps_, std::move(names), [&](int k, const OutCell& c) {
+    if (!warned_.emplace(c.tmpl, "=").second) return;
+    Diagnostic d = error("template.formula_value", "公式 =" + c.aux + " 无法由 jixiao 计算，未写缓存值（Excel 打开时会重算）",
+                         path_, sheets_[k]->info.part, sheets_[k]->info.name, cell_name({c.row, c.col}));
+    d.severity = Severity::Warning;
+    warnings_.add(std::move(d));
+  });
 
   auto writer = PackageWriter::from_file(path_);
   if (!writer) return error("template.unreadable", "无法读取模板：" + writer.error().message, path_);
+  // A long list makes tens of megabytes of sheet XML: deflate's fastest level costs a few percent
+  // in size and saves most of the time.
+  writer->set_compression_level(1);
   for (size_t k = 0; k < sheets_.size(); ++k) {
     if (sheets_[k]->info.part.empty()) continue;
     writer->put(sheets_[k]->info.part, sheet_xml(static_cast<int>(k)));
@@ -711,6 +521,14 @@ Expected<bool> Filler::run(const std::string& out_path) {
       writer->put(part, std::move(xml));
   }
   writer->put(workbook_part_, std::move(workbook_xml));
+  for (const std::string& part : pkg_->part_names()) {
+    std::string n = normalize_part_name(part);
+    if (!n.starts_with("xl/charts/") || !n.ends_with(".xml") || n.find("/_rels/") != std::string::npos) continue;
+    auto xml = pkg_->read(part);
+    pugi::xml_document doc;
+    if (!xml || !doc.load_buffer(xml->data(), xml->size(), kParseFlags)) continue;  // carried over as it is
+    if (shift_chart(doc, maps_)) writer->put(part, serialize(doc));
+  }
   for (const Relationship& r : read_relationships(*pkg_, workbook_part_))
     if (type_is(r, "calcChain")) writer->remove(r.target);
   std::string rels_part = rels_part_of(workbook_part_);

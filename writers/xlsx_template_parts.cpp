@@ -1,6 +1,7 @@
 // The parts of a filled template other than the cells: sheet elements that name rows, drawings,
 // tables, comments, workbook.xml (defined names, calcPr), calcChain removal.
 #include <cstring>
+#include <regex>
 
 #include "writers/xlsx_template_internal.h"
 
@@ -154,6 +155,29 @@ void shift_ref_attr(pugi::xml_node n, const WorkbookRowMaps& maps, int sheet, bo
   a.set_value(range_name(*s).c_str());
 }
 
+// Excel 2010 extensions (x14 conditional formats and validations, as Excel and WPS write a list
+// validation over another sheet): <xm:sqref> lists and <xm:f> formulas anywhere inside extLst.
+void shift_extensions(pugi::xml_node n, const WorkbookRowMaps& maps, int sheet) {
+  std::vector<pugi::xml_node> gone;
+  for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) {
+    if (c.type() != pugi::node_element) continue;
+    std::string_view name = local_name(c);
+    if (name == "sqref") {
+      std::string s = shift_sqref(c.text().get(), maps, sheet);
+      if (s.empty()) gone.push_back(c.parent());
+      else c.text().set(s.c_str());
+    } else if (name == "f") {
+      shift_formula_text(c, maps, sheet);
+    } else {
+      shift_extensions(c, maps, sheet);
+    }
+  }
+  for (auto g : gone) g.parent().remove_child(g);
+}
+
+// A page break before template row r: before the same row of copy 0, or the row after a removed block.
+uint32_t anchor_row(const RowMap& rm, uint32_t r);
+
 }  // namespace
 
 void shift_sheet_elements(pugi::xml_document& doc, const WorkbookRowMaps& maps, int sheet) {
@@ -194,7 +218,12 @@ void shift_sheet_elements(pugi::xml_document& doc, const WorkbookRowMaps& maps, 
       bool keep = true;
       shift_ref_attr(n, maps, sheet, keep);
       if (!keep) drop.push_back(n);
-    } else if (name == "printOptions" || name == "sheetData") {
+    } else if (name == "rowBreaks") {
+      for (pugi::xml_node brk = n.first_child(); brk; brk = brk.next_sibling())
+        if (local_name(brk) == "brk" && brk.attribute("id"))
+          brk.attribute("id").set_value(anchor_row(maps.maps[sheet], brk.attribute("id").as_uint()));
+    } else if (name == "extLst") {
+      shift_extensions(n, maps, sheet);
     }
   }
   for (auto d : drop) ws.remove_child(d);
@@ -230,6 +259,49 @@ void shift_anchors(pugi::xml_node n, const RowMap& rm) {
 
 }  // namespace
 
+namespace {
+
+// Legacy VML (the comment boxes): not always well-formed XML, so rewritten as text. <x:Row> is the
+// commented cell's row; <x:Anchor> is "col, dx, row, dy, col, dx, row, dy" of the box.
+std::string shift_vml(const std::string& vml, const RowMap& rm) {
+  static const std::regex row_re(R"(<((?:[A-Za-z0-9_]+:)?)Row>\s*(\d+)\s*</\1Row>)");
+  static const std::regex anchor_re(R"(<((?:[A-Za-z0-9_]+:)?)Anchor>([^<]*)</\1Anchor>)");
+  auto replace = [](const std::string& in, const std::regex& re, const std::function<std::string(const std::smatch&)>& fn) {
+    std::string out;
+    auto begin = in.cbegin();
+    for (std::sregex_iterator it(in.begin(), in.end(), re), end; it != end; ++it) {
+      out.append(begin, in.cbegin() + it->position(0));
+      out += fn(*it);
+      begin = in.cbegin() + it->position(0) + it->length(0);
+    }
+    out.append(begin, in.cend());
+    return out;
+  };
+  std::string s = replace(vml, row_re, [&](const std::smatch& m) {
+    uint32_t r = static_cast<uint32_t>(std::stoul(m[2].str()));
+    return "<" + m[1].str() + "Row>" + std::to_string(anchor_row(rm, r)) + "</" + m[1].str() + "Row>";
+  });
+  return replace(s, anchor_re, [&](const std::smatch& m) {
+    std::vector<long> v;
+    std::string text = m[2].str();
+    for (size_t i = 0; i <= text.size();) {
+      size_t j = text.find(',', i);
+      if (j == std::string::npos) j = text.size();
+      v.push_back(std::strtol(text.substr(i, j - i).c_str(), nullptr, 10));
+      i = j + 1;
+    }
+    if (v.size() != 8 || v[2] < 0 || v[6] < v[2]) return m[0].str();
+    long top = static_cast<long>(anchor_row(rm, static_cast<uint32_t>(v[2])));
+    v[6] += top - v[2];
+    v[2] = top;
+    std::string out = "<" + m[1].str() + "Anchor>";
+    for (size_t i = 0; i < v.size(); ++i) out += (i ? ", " : "") + std::to_string(v[i]);
+    return out + "</" + m[1].str() + "Anchor>";
+  });
+}
+
+}  // namespace
+
 std::map<std::string, std::string> shift_sheet_satellites(const ZipPackage& pkg, const SheetInfo& sheet,
                                                           const WorkbookRowMaps& maps, int sheet_index) {
   std::map<std::string, std::string> out;
@@ -237,6 +309,13 @@ std::map<std::string, std::string> shift_sheet_satellites(const ZipPackage& pkg,
   if (rm.identity()) return out;
   for (const Relationship& rel : read_relationships(pkg, sheet.part)) {
     if (rel.external || !pkg.has(rel.target)) continue;
+    if (type_is(rel, "vmlDrawing")) {
+      if (auto vml = pkg.read(rel.target)) {
+        std::string shifted = shift_vml(*vml, rm);
+        if (shifted != *vml) out[rel.target] = std::move(shifted);
+      }
+      continue;
+    }
     bool drawing = type_is(rel, "drawing"), table = type_is(rel, "table"), comments = type_is(rel, "comments");
     if (!drawing && !table && !comments) continue;
     auto xml = pkg.read(rel.target);
@@ -250,6 +329,14 @@ std::map<std::string, std::string> shift_sheet_satellites(const ZipPackage& pkg,
       bool keep = true;
       shift_ref_attr(root, maps, sheet_index, keep);
       if (pugi::xml_node af = child(root, "autoFilter")) shift_ref_attr(af, maps, sheet_index, keep);
+      // A table keeps at least one data row (Excel repairs a header-only table): an emptied list
+      // leaves one blank row in the table's range.
+      auto r = parse_range(root.attribute("ref").value());
+      if (r && r->first.row == r->last.row && root.attribute("headerRowCount").as_int(1) != 0) {
+        r->last.row += 1;
+        root.attribute("ref").set_value(range_name(*r).c_str());
+        if (pugi::xml_node af = child(root, "autoFilter")) af.attribute("ref").set_value(range_name(*r).c_str());
+      }
     } else {
       if (pugi::xml_node list = child(root, "commentList"))
         for (pugi::xml_node c = list.first_child(); c; c = c.next_sibling()) {
@@ -262,6 +349,66 @@ std::map<std::string, std::string> shift_sheet_satellites(const ZipPackage& pkg,
     out[rel.target] = serialize(doc);
   }
   return out;
+}
+
+namespace {
+
+std::string shift_chart_ref(const std::string& f, const WorkbookRowMaps& maps) {
+  size_t bang = f.rfind('!');
+  if (bang != std::string::npos && f.find_first_of(",( ", bang) == std::string::npos) {
+    std::string sheet_part = f.substr(0, bang), name = sheet_part;
+    if (name.size() >= 2 && name.front() == '\'' && name.back() == '\'') {
+      name = name.substr(1, name.size() - 2);
+      for (size_t i = name.find("''"); i != std::string::npos; i = name.find("''", i + 1)) name.erase(i, 1);
+    }
+    std::string plain;
+    for (char c : f.substr(bang + 1))
+      if (c != '$') plain += c;
+    int sheet = maps.sheet_index(name);
+    auto r = parse_range(plain);
+    if (sheet >= 0 && r) {
+      auto s = shift_range(maps, sheet, *r);
+      if (!s) return f;  // the rows are gone: the chart keeps its reference and shows nothing new
+      auto abs = [](CellPos p) {
+        std::string a = "$";
+        a += column_name(p.col);
+        a += '$';
+        a += std::to_string(p.row + 1);
+        return a;
+      };
+      std::string out = sheet_part + "!" + abs(s->first);
+      if (!(s->first == s->last)) {
+        out += ':';
+        out += abs(s->last);
+      }
+      return out;
+    }
+  }
+  return shift_formula_rows(f, maps, ShiftSite{0, -1, 0});
+}
+
+bool shift_chart_node(pugi::xml_node n, const WorkbookRowMaps& maps) {
+  bool changed = false;
+  for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) {
+    if (c.type() != pugi::node_element) continue;
+    if (local_name(c) == "f") {
+      std::string text = c.text().get();
+      std::string shifted = shift_chart_ref(text, maps);
+      if (shifted != text) {
+        c.text().set(shifted.c_str());
+        changed = true;
+      }
+    } else {
+      changed |= shift_chart_node(c, maps);
+    }
+  }
+  return changed;
+}
+
+}  // namespace
+
+bool shift_chart(pugi::xml_document& doc, const WorkbookRowMaps& maps) {
+  return !maps.identity() && shift_chart_node(doc, maps);
 }
 
 std::string rewrite_workbook(pugi::xml_document& doc, const WorkbookRowMaps& maps) {

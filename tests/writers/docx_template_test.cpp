@@ -252,8 +252,11 @@ TEST(DocxTemplate, VerticalMergesGroupedByAKey) {
   for (pugi::xpath_node x : r->doc.select_nodes("//w:tcPr[w:vMerge]")) {
     bool seen_vmerge = false;
     for (pugi::xml_node c : x.node().children()) {
-      if (std::string(c.name()) == "w:vMerge") seen_vmerge = true;
-      else if (seen_vmerge) EXPECT_TRUE(std::string(c.name()) != "w:tcW" && std::string(c.name()) != "w:gridSpan");
+      if (std::string(c.name()) == "w:vMerge") {
+        seen_vmerge = true;
+      } else if (seen_vmerge) {
+        EXPECT_TRUE(std::string(c.name()) != "w:tcW" && std::string(c.name()) != "w:gridSpan");
+      }
     }
   }
 }

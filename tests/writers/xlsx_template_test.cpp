@@ -194,6 +194,21 @@ TEST_F(ListFill, DrawingAnchorsBelowMove) {
   EXPECT_EQ(rows, (std::vector<int>{13, 13}));  // image and chart at row 12 (0-based 11), two rows added
 }
 
+TEST_F(ListFill, ChartSeriesOverTheListRowCoversEveryCopy) {
+  pugi::xml_document doc;
+  doc.load_string(part(out(), "xl/charts/chart1.xml").c_str());
+  // make_templates.py: Reference(ws, min_col=3, min_row=6, max_row=6), i.e. 数量 of the list row
+  EXPECT_STREQ(doc.select_node("//*[local-name()='f']").node().text().get(), "'项目'!$C$6:$C$8");
+}
+
+TEST_F(ListFill, CommentsAndTheirVmlBoxesMove) {
+  // make_templates.py: a comment on B9 ({{author}}), two rows lower after three items
+  EXPECT_EQ(attrs_of(part(out(), "xl/comments/comment1.xml"), "comment", "ref"), (std::set<std::string>{"B11"}));
+  std::string vml = part(out(), "xl/drawings/commentsDrawing1.vml");
+  EXPECT_NE(vml.find(":Row>10</"), std::string::npos) << vml;  // zero-based
+  EXPECT_EQ(vml.find(":Row>8</"), std::string::npos);
+}
+
 TEST_F(ListFill, HyperlinksMove) {
   EXPECT_EQ(attrs_of(part(out(), "xl/worksheets/sheet1.xml"), "hyperlink", "ref"), (std::set<std::string>{"A12"}));
 }
@@ -218,11 +233,91 @@ TEST_F(ListFill, XmlSpecialCharactersInStringsRoundTrip) {
   EXPECT_EQ(text(wb(), "项目", "B6"), "办公设备 <A&B>");
 }
 
-TEST_F(ListFill, CalcChainGoneAndFullCalcOnLoad) {
-  std::string wbxml = part(out(), "xl/workbook.xml");
-  EXPECT_EQ(attrs_of(wbxml, "calcPr", "fullCalcOnLoad"), (std::set<std::string>{"1"}));
-  auto pkg = ZipPackage::open_file(out().string());
-  EXPECT_FALSE(pkg->has("xl/calcChain.xml"));
+// LibreOffice's view of our output (tests/golden/fill/, made by make_fill_golden.sh with LibreOffice,
+// which these tests never run), compared with what the data says it must show.
+std::vector<std::vector<std::string>> read_csv(const fs::path& p) {
+  std::vector<std::vector<std::string>> rows;
+  std::string s = test::read_file(p);
+  std::vector<std::string> row;
+  std::string field;
+  bool quoted = false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (quoted) {
+      if (c == '"' && i + 1 < s.size() && s[i + 1] == '"') field += '"', ++i;
+      else if (c == '"') quoted = false;
+      else field += c;
+    } else if (c == '"') {
+      quoted = true;
+    } else if (c == ',') {
+      row.push_back(std::move(field)), field.clear();
+    } else if (c == '\n') {
+      row.push_back(std::move(field)), field.clear();
+      rows.push_back(std::move(row)), row.clear();
+    } else if (c != '\r') {
+      field += c;
+    }
+  }
+  return rows;
+}
+
+// 0.00 and #,##0.00 in LibreOffice's en-US display
+std::string fixed2(double v) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.2f", v);
+  return buf;
+}
+std::string grouped2(double v) {
+  std::string s = fixed2(v), out;
+  size_t digits = s.find('.');
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (i > 0 && i < digits && (digits - i) % 3 == 0) out += ',';
+    out += s[i];
+  }
+  return out;
+}
+std::string general(double v) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.10g", v);
+  return buf;
+}
+
+TEST(XlsxTemplate, LibreOfficeShowsTheFilledValues) {
+  Json data = load_json("list-data.json");
+  auto sheet = read_csv(test::golden("fill/list-项目.csv"));
+  ASSERT_GE(sheet.size(), 13u);
+  EXPECT_EQ(sheet[0][0], std::to_string(data["year"].get<int>()) + "年度项目支出绩效自评表");
+  EXPECT_EQ(sheet[1][1], data["dept"].get<std::string>());
+  EXPECT_EQ(sheet[2][1], grouped2(data["funds"]["budget"].get<double>()));
+  double qty = 0, amount = 0;
+  for (size_t i = 0; i < data["items"].size(); ++i) {
+    const Json& it = data["items"][i];
+    const auto& row = sheet[5 + i];
+    EXPECT_EQ(row[0], std::to_string(i + 1));
+    EXPECT_EQ(row[1], it["name"].get<std::string>());
+    EXPECT_EQ(row[2], general(it["qty"].get<double>()));
+    EXPECT_EQ(row[3], fixed2(it["price"].get<double>()));  // 0.00
+    EXPECT_EQ(row[4], grouped2(it["qty"].get<double>() * it["price"].get<double>()));
+    EXPECT_EQ(row[5], it["note"].get<std::string>());
+    qty += it["qty"].get<double>();
+    amount += it["qty"].get<double>() * it["price"].get<double>();
+  }
+  EXPECT_EQ(sheet[8][0], "合计");
+  EXPECT_EQ(sheet[8][2], general(qty));
+  EXPECT_EQ(sheet[8][4], grouped2(amount));
+  EXPECT_EQ(sheet[8][6], general(amount));
+  EXPECT_EQ(sheet[10][1], data["author"].get<std::string>());
+  EXPECT_EQ(sheet[12][0], general(amount * 2));
+  EXPECT_EQ(sheet[12][1], general(amount + 1));
+  auto summary = read_csv(test::golden("fill/list-汇总.csv"));
+  ASSERT_GE(summary.size(), 4u);
+  EXPECT_EQ(summary[0][1], general(amount));
+  EXPECT_EQ(summary[1][1], general(amount));
+  EXPECT_EQ(summary[3][1], std::to_string(data["items"].size()));
+  auto empty = read_csv(test::golden("fill/list-empty-项目.csv"));
+  ASSERT_GE(empty.size(), 6u);
+  EXPECT_EQ(empty[5][0], "合计");
+  EXPECT_EQ(empty[5][4], "0.00");
 }
 
 TEST(XlsxTemplate, EmptyListLeavesNoRows) {
@@ -250,6 +345,31 @@ TEST(XlsxTemplate, EmptyListLeavesNoRows) {
   EXPECT_EQ(rows, 10);  // 11 rows in the template, one removed
 }
 
+TEST(XlsxTemplate, ASectionOfTwoRowsRepeatsAsAUnit) {
+  Json data = Json::parse(R"({"title": "职员", "people": [{"name": "甲", "age": 30}, {"name": "乙", "age": 41},
+                                                       {"name": "丙", "age": 25, "title": "组长"}]})");
+  Filled f = fill("openpyxl-two-rows.xlsx", data);
+  ASSERT_TRUE(f.result.ok()) << f.result.error().to_text();
+  Workbook wb = read_back(f.path);
+  double sum = 0;
+  for (int i = 0; i < 3; ++i) {
+    std::string name_row = std::to_string(2 + 2 * i), age_row = std::to_string(3 + 2 * i);
+    const Json& p = data["people"][i];
+    EXPECT_EQ(text(wb, "人员", ("A" + name_row).c_str()), p["name"].get<std::string>());
+    // the element's own title first, else the outer one
+    EXPECT_EQ(text(wb, "人员", ("B" + name_row).c_str()), p.value("title", data["title"].get<std::string>()));
+    EXPECT_EQ(num(wb, "人员", ("A" + age_row).c_str()), p["age"].get<double>());
+    EXPECT_EQ(formula_of(wb, "人员", ("B" + age_row).c_str()), "A" + age_row + "*2");
+    sum += 2 * p["age"].get<double>();
+  }
+  std::set<std::string> merges;
+  for (const CellRange& r : wb.sheet("人员")->merges) merges.insert(range_name(r));
+  EXPECT_EQ(merges, (std::set<std::string>{"B2:C2", "B4:C4", "B6:C6"}));
+  EXPECT_EQ(text(wb, "人员", "A9"), "合计");  // row 5 + 4
+  EXPECT_EQ(formula_of(wb, "人员", "B9"), "SUM(B2:B7)");
+  EXPECT_EQ(num(wb, "人员", "B9"), sum);
+}
+
 TEST(XlsxTemplate, SharedFormulasAreExpandedAndShifted) {
   Json data = load_json("shared-data.json");
   Filled f = fill("handmade-shared.xlsx", data);
@@ -267,6 +387,28 @@ TEST(XlsxTemplate, SharedFormulasAreExpandedAndShifted) {
   EXPECT_EQ(part(f.path, "xl/worksheets/sheet1.xml").find("t=\"shared\""), std::string::npos);
   EXPECT_EQ(num(wb, "数据", "C2"), 1 + 2);
   EXPECT_EQ(num(wb, "数据", "C3"), 3 + 4);
+}
+
+TEST(XlsxTemplate, CalcChainIsDroppedAndExcelRecalculatesOnLoad) {
+  auto src = ZipPackage::open_file(test::fixture("templates/handmade-shared.xlsx").string());
+  ASSERT_TRUE(src->has("xl/calcChain.xml"));  // the fixture carries one (make_templates.py)
+  Filled f = fill("handmade-shared.xlsx", load_json("shared-data.json"));
+  ASSERT_TRUE(f.result.ok()) << f.result.error().to_text();
+  auto pkg = ZipPackage::open_file(f.path.string());
+  EXPECT_FALSE(pkg->has("xl/calcChain.xml"));
+  EXPECT_EQ(part(f.path, "xl/_rels/workbook.xml.rels").find("calcChain"), std::string::npos);
+  EXPECT_EQ(part(f.path, "[Content_Types].xml").find("calcChain"), std::string::npos);
+  EXPECT_EQ(attrs_of(part(f.path, "xl/workbook.xml"), "calcPr", "fullCalcOnLoad"), (std::set<std::string>{"1"}));
+}
+
+TEST(XlsxTemplate, MalformedTagIsAnErrorNamingSheetAndCell) {
+  Filled f = fill("openpyxl-bad-tag.xlsx", Json::parse(R"({"title": "t", "amount": 1})"));
+  ASSERT_FALSE(f.result.ok());
+  EXPECT_EQ(f.result.error().code, "template.tag");
+  EXPECT_EQ(f.result.error().sheet, "表");
+  EXPECT_EQ(f.result.error().cell, "B3");
+  EXPECT_NE(f.result.error().message.find("{{amount"), std::string::npos) << f.result.error().message;
+  EXPECT_FALSE(fs::exists(f.path));
 }
 
 TEST(XlsxTemplate, UnknownPathIsAnErrorNamingTagSheetAndCell) {
@@ -290,6 +432,7 @@ TEST(XlsxTemplate, LenientRendersEmptyAndWarns) {
   ASSERT_EQ(f.warnings.items().size(), 1u);
   EXPECT_EQ(f.warnings.items()[0].cell, "B9");
   EXPECT_EQ(f.warnings.items()[0].code, "template.unknown_path");
+  EXPECT_EQ(f.warnings.items()[0].severity, Severity::Warning);
   Workbook wb = read_back(f.path);
   const Cell* c = at(wb, "项目", "B11");
   EXPECT_TRUE(!c || c->type == CellType::Empty);
