@@ -9,6 +9,8 @@
 #include "core/data_dir.h"
 #include "mapping/engine.h"
 #include "model/check.h"
+#include "model/profile.h"
+#include "model/recompute.h"
 #include "writers/docx_template.h"
 #include "writers/report_data.h"
 
@@ -38,6 +40,8 @@ const Shipped kShipped[] = {
     {"final-accounts-report", "docx/final-accounts-report.docx", "部门决算情况说明（DOCX）",
      "本年度部门决算公开九表（一个或多个 .xlsx）；--prior 上年度九表（可选，用于同比）；补充事实与原因的 JSON（可选，{\"facts\":{…}}，"
      "见 README）"},
+    {"project-report", "docx/project-report.docx", "项目支出绩效自评报告（DOCX）",
+     "一张或多张项目支出绩效自评表（任一版式）；补充的背景与问题 JSON（可选，{\"facts\":{\"<项目名称>项目基本情况\":…}}）"},
     {"national-project", "xlsx/national-project.xlsx", "项目支出绩效自评表（XLSX，jixiao convert --to national-project）",
      "任一版式的项目支出绩效自评表"},
     {"national-dept", "xlsx/national-dept.xlsx", "部门整体支出绩效自评表（XLSX，jixiao convert --to national-dept）",
@@ -53,7 +57,7 @@ int fail(const std::string& message, int code) {
   return code;
 }
 
-// The final-accounts tables of some workbooks, by table id (the first of each).
+// The records of some workbooks; the final-accounts tables also by table id (the first of each).
 int read_tables(const std::vector<std::string>& files, const GlobalOptions& g, const std::vector<LayoutSpec>& layouts,
                 std::vector<Record>& store, std::map<std::string, const Record*>& tables) {
   for (const std::string& file : files) {
@@ -66,10 +70,11 @@ int read_tables(const std::vector<std::string>& files, const GlobalOptions& g, c
     }
     Diagnostics mdiags;
     for (MappedSheet& m : map_workbook(*wb, file, layouts, mdiags))
-      if (m.record && m.record->kind == "final_accounts_table") store.push_back(std::move(*m.record));
+      if (m.record) store.push_back(std::move(*m.record));
     print_warnings(mdiags, g);
   }
-  for (const Record& r : store) tables.emplace(r.text("table"), &r);
+  for (const Record& r : store)
+    if (r.kind == "final_accounts_table") tables.emplace(r.text("table"), &r);
   return kOk;
 }
 
@@ -114,7 +119,17 @@ int run_render(const RenderOptions& o, const GlobalOptions& g) {
       in.facts[k] = v.is_string() ? v.get<std::string>() : v.dump();
 
   Json tree;
-  if (!in.tables.empty()) {
+  std::vector<const Record*> projects;
+  for (Record& r : store)
+    if (r.kind == "project_selfeval") {
+      if (auto profile = find_profile(r.profile, data_dir())) recompute(r, *profile);  // totals a sheet left blank
+      projects.push_back(&r);
+    }
+  const bool project_report = o.templ == "project-report" || (in.tables.empty() && !projects.empty());
+  if (project_report) {
+    if (projects.empty()) return fail("项目支出绩效自评报告需要项目支出绩效自评表（.xlsx）", kUsage);
+    tree = project_report_tree(projects, in.facts);
+  } else if (!in.tables.empty()) {
     tree = final_accounts_report_tree(in);
     if (!in.prior_tables.empty()) {
       Record a = *in.tables.begin()->second, b = *in.prior_tables.begin()->second;

@@ -87,7 +87,7 @@ class Renderer {
   Renderer(const Json& data, Diagnostics& warnings, const DocxRenderOptions& opt, ChartParts& charts,
            docx::ImageStore& images)
       : warnings_(warnings), opt_(opt), charts_(charts), images_(images) {
-    scope_.push_back({&data, 0});
+    scope_.push_back({&data, 0, {}});
   }
 
   // Renders one part; false (with error()) at the first mistake.
@@ -109,8 +109,17 @@ class Renderer {
  private:
   struct Frame {
     const Json* value;
-    size_t index;  // 1-based position in its list; 0 outside a list
+    size_t index;       // 1-based position in its list; 0 outside a list
+    std::string list;   // the list's path, for messages
   };
+
+  // "projects 第 2 项" for messages: where in the data a tag in a repeated section was rendered.
+  std::string where_in_data() const {
+    std::string s;
+    for (const Frame& f : scope_)
+      if (f.index) s += (s.empty() ? "" : "、") + f.list + " 第 " + std::to_string(f.index) + " 项";
+    return s.empty() ? s : "（" + s + "）";
+  }
 
   bool fail(pugi::xml_node where, std::string message) {
     Diagnostic d;
@@ -183,11 +192,11 @@ class Renderer {
     } else if (t.kind == '^') {
       if (!truthy(v)) frames.push_back(scope_.back());
     } else if (v->is_array()) {
-      for (size_t i = 0; i < v->size(); ++i) frames.push_back({&(*v)[i], i + 1});
+      for (size_t i = 0; i < v->size(); ++i) frames.push_back({&(*v)[i], i + 1, t.path});
     } else if (v->is_object()) {
-      if (!v->empty()) frames.push_back({v, 0});
+      if (!v->empty()) frames.push_back({v, 0, t.path});
     } else if (truthy(v)) {
-      frames.push_back(v->is_boolean() ? scope_.back() : Frame{v, 0});
+      frames.push_back(v->is_boolean() ? scope_.back() : Frame{v, 0, t.path});
     }
     return true;
   }
@@ -471,7 +480,12 @@ class Renderer {
         continue;
       }
       const Json* v = nullptr;
-      if (!resolve(t, c, v)) return false;
+      if (t.filters.find("placeholder") != std::string::npos) {
+        v = lookup(t.path);  // a placeholder stands for a value that may be missing: never an error
+        if (!v) v = &null_;
+      } else if (!resolve(t, c, v)) {
+        return false;
+      }
       if (v->is_array() || v->is_object())
         return fail(c, "标签 " + t.text + " 的值是列表或对象，不能直接写入；请用 {{#" + t.path + "}} … {{/" + t.path + "}}");
       // placeholder:TEXT — a value the data lacks shows TEXT, highlighted, and render warns
@@ -507,7 +521,7 @@ class Renderer {
         w.severity = Severity::Warning;
         w.part = part_;
         pugi::xml_node para = enclosing_paragraph(c);
-        w.message = "数据中没有 " + t.path + "，文中留下待补充的占位：“" + placeholder + "”" +
+        w.message = "数据中没有 " + t.path + where_in_data() + "，文中留下待补充的占位：“" + placeholder + "”" +
                     (para ? "（所在段落：“" + excerpt(para) + "”）" : "");
         warnings_.add(std::move(w));
         docx::set_run_text(c, placeholder);

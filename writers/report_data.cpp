@@ -5,6 +5,7 @@
 #include "model/decimal.h"
 #include "model/final_accounts.h"
 #include "writers/record_json.h"
+#include "writers/template_data.h"
 
 namespace jixiao {
 
@@ -204,6 +205,58 @@ Json final_accounts_report_tree(const ReportInput& in) {
   for (Json* list : {&t["income"]["items"], &t["expenditure"]["items"], &t["general_budget"]["classes"],
                       &t["general_budget"]["items"]})
     for (size_t i = 0; i < list->size(); ++i) (*list)[i]["sep"] = i + 1 == list->size() ? "。" : "；";
+  return t;
+}
+
+Json project_report_tree(const std::vector<const Record*>& projects, const std::map<std::string, std::string>& facts) {
+  Json t;
+  t["department"] = projects.empty() ? Json() : Json(projects.front()->text("department"));
+  t["year"] = projects.empty() ? Json() : Json(projects.front()->text("year"));
+  t["count"] = projects.size();
+  Json summary = summary_tree(projects);
+  Decimal budget = zero(), executed = zero();
+  for (const Record* p : projects) {
+    budget = budget + num(*p, "funds.budget").value_or(zero());
+    executed = executed + num(*p, "funds.executed").value_or(zero());
+  }
+  summary["total"] = {{"budget", j(budget)}, {"executed", j(executed)}};
+  t["summary"] = summary;
+  Json list = Json::array();
+  for (const Record* p : projects) {
+    Json pj = selfeval_tree(*p);
+    for (const char* key : {"total_score", "grade"})
+      if (pj[key].is_null() && p->computed.count(key)) {
+        const Field& f = p->computed.at(key);
+        pj[key] = f.number && std::string(key) != "grade" ? j(f.number) : Json(f.text);
+      }
+    Json rows = Json::array();
+    Json total_row = pj["funds"];
+    total_row["label"] = "年度资金总额";
+    rows.push_back(total_row);
+    for (const auto& src : pj["funds"]["sources"]) {
+      if (src["budget"].is_null() && src["executed"].is_null() && src["initial_budget"].is_null()) continue;
+      Json r = src;
+      r["weight"] = nullptr;
+      r["score"] = nullptr;
+      rows.push_back(r);
+    }
+    for (auto& r : rows)
+      for (const char* k : {"label", "initial_budget", "budget", "executed", "weight", "rate", "score"})
+        if (!r.contains(k)) r[k] = nullptr;
+    pj["funds_rows"] = rows;
+    Decimal weight = num(*p, "funds.weight").value_or(zero()) + num(*p, "goals.weight").value_or(zero());
+    for (const FieldMap& row : p->list("indicators"))
+      if (const Field* w = field_of(row, "weight"); w && w->number) weight = weight + *w->number;
+    pj["total_weight"] = j(weight);
+    std::string name = p->text("name");
+    pj["background"] = fact_text(facts, name + "项目基本情况");
+    pj["problems"] = fact_text(facts, name + "主要问题和改进措施");
+    list.push_back(std::move(pj));
+  }
+  t["projects"] = list;
+  Json f = Json::object();
+  for (const auto& [k, v] : facts) f[k] = v;
+  t["facts"] = f;
   return t;
 }
 

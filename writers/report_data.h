@@ -27,6 +27,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 #include "model/record.h"
 
@@ -39,5 +40,15 @@ struct ReportInput {
 };
 
 nlohmann::ordered_json final_accounts_report_tree(const ReportInput& in);
+
+// The tree of the 项目支出绩效自评报告 (templates/docx/project-report.docx):
+//   department, year, count, facts
+//   summary   {rows[no, name, budget, executed, score, grade], total{budget, executed}}
+//   projects[]  each project's record tree (writers/template_data.h selfeval_tree), plus
+//             funds_rows[label, initial_budget, budget, executed, weight, rate, score] (年度资金总额, then
+//             each fund source that has an amount), total_weight (the 分值 of every block and indicator),
+//             background and problems (from the facts "<项目名称>项目基本情况", "<项目名称>主要问题和改进措施")
+nlohmann::ordered_json project_report_tree(const std::vector<const Record*>& projects,
+                                           const std::map<std::string, std::string>& facts);
 
 }  // namespace jixiao

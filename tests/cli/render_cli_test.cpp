@@ -104,10 +104,31 @@ TEST_P(Report, FactsFromJsonFillThePlaceholders) {
 
 INSTANTIATE_TEST_SUITE_P(Samples, Report, testing::Values("openpyxl", "libreoffice"));
 
+// Seed 003: the 项目支出绩效自评报告 of its two projects — the 汇总 (67.56 / 67.30), each project's 资金
+// (40.00 / 39.96, 99.90%, 19.98 of 20) and result (90.98 优, 92.84 优), its 自评表 embedded with 总分 100.
+TEST(RenderCli, ProjectReportFromTheHubeiSheets) {
+  fs::path s = test::source_dir() / "samples" / "libreoffice";
+  fs::path out = test::scratch_dir() / "project.docx";
+  auto r = test::run_cli("render project-report " + q(s / "003_附件1.1_机关建设及日常保障经费.xlsx") + " " +
+                         q(s / "003_附件1.2_打击欺诈骗取医保基金专项经费.xlsx") + " -o " + q(out));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::string xml = ZipPackage::open_file(out.string())->read("word/document.xml").value();
+  std::string all;
+  for (const auto& p : paragraphs(xml)) all += p + "\n";
+  for (const char* want : {"洪山区医疗保障局2019年度项目支出绩效自评报告", "涉及预算资金67.56万元，全年执行67.30万元",
+                           "项目预算金额为40.00万元，实际使用金额为39.96万元，预算执行率为99.90%，资金得分19.98分（分值20分）",
+                           "本项目自评总分90.98分，自评等级为优", "本项目自评总分92.84分，自评等级为优",
+                           "2. 打击欺诈骗取医保基金专项经费", "群众对医疗保障工作的满意度（20分）"})
+    EXPECT_NE(all.find(want), std::string::npos) << want << "\n" << all;
+  EXPECT_NE(xml.find("<w:vMerge w:val=\"restart\"/>"), std::string::npos);  // 产出指标 over its rows
+  EXPECT_EQ(xml.find("{{"), std::string::npos);
+  EXPECT_NE(r.err.find("background（projects 第 2 项）"), std::string::npos) << r.err;  // a placeholder, said where
+}
+
 TEST(RenderCli, TemplatesAreListedWithTheirData) {
   auto r = test::run_cli("templates");
   EXPECT_EQ(r.exit_code, 0);
-  for (const char* name : {"final-accounts-report", "national-project", "final-accounts", "summary"})
+  for (const char* name : {"final-accounts-report", "project-report", "national-project", "final-accounts", "summary"})
     EXPECT_NE(r.out.find(name), std::string::npos) << name;
 }
 
