@@ -147,6 +147,43 @@ TEST_P(Producers, NineFilesBecomeTheNineTables) {
 
 INSTANTIATE_TEST_SUITE_P(Samples, Producers, testing::Values("openpyxl", "libreoffice"));
 
+// LibreOffice opened each filled template (tests/golden/update_convert.sh) and shows what our reader
+// shows of a fresh conversion, sheet by sheet; and it shows the seed's figures where they belong.
+TEST(Convert, LibreOfficeShowsWhatWeRead) {
+  const fs::path golden = test::golden("convert");
+  const fs::path s = test::source_dir() / "samples" / "openpyxl";
+  const fs::path out = test::scratch_dir();
+  std::string nine;
+  for (const auto& e : fs::directory_iterator(s))
+    if (e.path().filename().string().rfind("001_2022_公开", 0) == 0) nine += " " + q(e.path());
+  const std::map<std::string, std::string> runs = {
+      {"national-project", q(s / "003_附件1.1_机关建设及日常保障经费.xlsx")},
+      {"national-dept", q(s / "001_剑阁县医保局_2022_部门整体支出绩效目标自评表.xlsx")},
+      {"summary", q(s / "003_附件1.1_机关建设及日常保障经费.xlsx") + " " + q(s / "003_附件1.2_打击欺诈骗取医保基金专项经费.xlsx")},
+      {"final-accounts", nine}};
+  int compared = 0;
+  for (const auto& [to, inputs] : runs) {
+    auto r = test::run_cli("-q convert " + inputs + " --to " + to + " -o " + q(out / (to + ".xlsx")));
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    for (const auto& e : fs::directory_iterator(golden)) {
+      const std::string name = e.path().stem().string();
+      if (!name.starts_with(to + "-") || (to == "national-project" && name.starts_with("national-projectx"))) continue;
+      const std::string sheet = name.substr(to.size() + 1);
+      auto d = test::run_cli("-q dump --sheet " + q(sheet) + " " + q(out / (to + ".xlsx")));
+      EXPECT_EQ(d.out, test::read_file(e.path())) << name;
+      ++compared;
+    }
+  }
+  EXPECT_EQ(compared, 12);
+  // the figures, as LibreOffice shows them
+  const std::string summary = test::read_file(golden / "summary-自评结果汇总表.csv");
+  EXPECT_NE(summary.find("合计,,67.56,67.30"), std::string::npos) << summary;
+  const std::string project = test::read_file(golden / "national-project-项目支出绩效自评表.csv");
+  EXPECT_NE(project.find("总分,,,,,,100,89.49"), std::string::npos) << project;
+  const std::string t01 = test::read_file(golden / "final-accounts-公开01表 收入支出决算总表.csv");
+  EXPECT_NE(t01.find("总计,30,\"3,555.82\",总计,60,\"3,555.82\""), std::string::npos) << t01;
+}
+
 TEST(Convert, RefusesToWriteOverItsInput) {
   fs::path dir = test::scratch_dir();
   fs::path in = dir / "in.xlsx";
