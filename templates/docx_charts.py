@@ -7,7 +7,8 @@ B1.. series names, A2.. categories), so that Word's "编辑数据" works. The te
 placeholder: jixiao refills the caches and regenerates the workbook (writers/docx_chart.h).
 
 The parts are written directly rather than by LibreOffice: the template stays buildable with python-docx
-alone, byte for byte the same on every run. Fonts follow the body text (仿宋_GB2312, labels 10.5 pt).
+alone, byte for byte the same on every run. Column charts start their value axis at 0, so that a change
+is never drawn larger than it is. Fonts follow the body text (仿宋_GB2312, labels 10.5 pt).
 """
 import io
 import zipfile
@@ -91,7 +92,7 @@ def chart_xml(kind, title, categories, series):
                 '<c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>%s<c:crossAx val="50010002"/>'
                 '<c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/>'
                 '<c:noMultiLvlLbl val="0"/></c:catAx>'
-                '<c:valAx><c:axId val="50010002"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/>'
+                '<c:valAx><c:axId val="50010002"/><c:scaling><c:orientation val="minMax"/><c:min val="0"/></c:scaling><c:delete val="0"/>'
                 '<c:axPos val="l"/><c:majorGridlines><c:spPr><a:ln w="6350"><a:solidFill><a:srgbClr val="D9D9D9"/>'
                 '</a:solidFill></a:ln></c:spPr></c:majorGridlines><c:numFmt formatCode="0" sourceLinked="0"/>'
                 '<c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>%s'
@@ -147,7 +148,7 @@ def workbook(categories, series):
     return buf.getvalue()
 
 
-def add_chart(document, paragraph, n, tag, kind, title, categories, series, width=Mm(150), height=Mm(80)):
+def add_chart(document, paragraph, n, tag, kind, title, categories, series, width=Mm(150), height=Mm(75)):
     """Appends chart number n (1-based, also its part names) as an inline drawing to the paragraph."""
     package = document.part.package
     chart = Part(PackURI("/word/charts/chart%d.xml" % n), CHART_CT,

@@ -148,6 +148,24 @@ TEST_P(Report, FiguresAreChartsHoldingTheRenderedNumbers) {
   EXPECT_FALSE(pkg->read("word/charts/chart8.xml"));
 }
 
+// Without --prior the change charts show this year only: one series, the template's second dropped.
+TEST(RenderCli, FiguresWithoutLastYearShowThisYearOnly) {
+  fs::path s = test::source_dir() / "samples" / "openpyxl";
+  fs::path out = test::scratch_dir() / "report.docx";
+  auto r = test::run_cli("render final-accounts-report " + q(s / "001_剑阁县医保局_2022_部门决算公开九表.xlsx") + " -o " +
+                         q(out));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto pkg = ZipPackage::open_file(out.string());
+  ASSERT_TRUE(pkg);
+  for (int n : {1, 4, 5}) {
+    auto xml = pkg->read("word/charts/chart" + std::to_string(n) + ".xml");
+    ASSERT_TRUE(xml) << n;
+    EXPECT_EQ(cached_series(*xml).size(), 1u) << n;
+    EXPECT_NE(xml->find("<c:v>2022年</c:v>"), std::string::npos) << n;
+    EXPECT_EQ(xml->find("2021年"), std::string::npos) << n;
+  }
+}
+
 INSTANTIATE_TEST_SUITE_P(Samples, Report, testing::Values("openpyxl", "libreoffice"));
 
 TEST(RenderCli, TemplatesAreListedWithTheirData) {
