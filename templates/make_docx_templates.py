@@ -1,6 +1,9 @@
 #!/usr/bin/python3
 """Builds the shipped DOCX templates (templates/docx/*.docx) with python-docx.
 
+Figures 图1–图7 are native charts (templates/docx_charts.py), each under its section with its
+caption below.
+
 Typography after GB/T 9704-2012 (党政机关公文格式): A4, margins 37/35/28/26 mm; title 方正小标宋简体 2号
 (22 pt) centred; body 仿宋_GB2312 3号 (16 pt), fixed 28 pt lines, two-character first-line indent;
 level-1 headings 黑体 3号, level-2 楷体_GB2312 3号. Machines without these fonts (LibreOffice on Debian
@@ -18,6 +21,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
+
+from docx_charts import add_chart
 
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "docx")
 
@@ -93,6 +98,38 @@ def font_substitutes(path):
             z.writestr(info, data)
 
 
+# The figures of 第二部分 (writers/report_data.h figures.figN): kind, caption, placeholder categories and series.
+# The placeholder numbers only show the template's look; rendering replaces them.
+FIGURES = {
+    1: ("column", "收、支决算总计变动情况", ["收入总计", "支出总计"], [("上年", ["100", "100"]), ("本年", ["80", "80"])]),
+    2: ("pie", "收入决算结构", ["一般公共预算财政拨款收入", "政府性基金预算财政拨款收入"], [("本年", ["90", "10"])]),
+    3: ("pie", "支出决算结构", ["基本支出", "项目支出"], [("本年", ["20", "80"])]),
+    4: ("column", "财政拨款收、支决算总计变动情况", ["财政拨款收入总计", "财政拨款支出总计"],
+        [("上年", ["100", "100"]), ("本年", ["80", "80"])]),
+    5: ("column", "一般公共预算财政拨款支出决算变动情况", ["一般公共预算财政拨款支出"], [("上年", ["100"]), ("本年", ["80"])]),
+    6: ("pie", "一般公共预算财政拨款支出决算结构", ["社会保障和就业支出", "卫生健康支出", "农林水支出"],
+        [("本年", ["10", "70", "20"])]),
+    7: ("column", "“三公”经费财政拨款支出结构", ["因公出国（境）费", "公务用车购置及运行维护费", "公务接待费"],
+        [("本年", ["1", "2", "3"])]),
+}
+
+
+def figure(d, n):
+    """图n: the native chart bound to {{figures.fign}}, centred on single lines, then its caption."""
+    kind, caption, categories, series = FIGURES[n]
+    p = d.add_paragraph()
+    pf = p.paragraph_format
+    pf.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    pf.first_line_indent = Pt(0)
+    pf.line_spacing_rule = WD_LINE_SPACING.SINGLE
+    pf.space_before = Pt(6)
+    pf.keep_with_next = True
+    add_chart(d, p, n, "{{figures.fig%d}}" % n, kind, caption, categories, series)
+    c = d.add_paragraph("图%d：%s" % (n, caption))
+    c.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    c.paragraph_format.first_line_indent = Pt(0)
+
+
 def final_accounts_report():
     d = docx.Document()
     setup(d)
@@ -107,23 +144,29 @@ def final_accounts_report():
     H1("一、收入支出决算总体情况说明")
     P("{{year}}年度收、支总计{{total.amount | fixed:2}}万元。" + chg("total", "收、支总计各") +
       "主要变动原因是：{{reasons.total | placeholder:【请补充收、支总计变动原因】}}")
+    figure(d, 1)
     H1("二、收入决算情况说明")
     P("{{year}}年本年收入合计{{income.total | fixed:2}}万元，其中：{{#income.items}}{{label}}{{amount | fixed:2}}万元，"
       "占{{share | pct:2 | default:0%}}{{sep}}{{/income.items}}")
+    figure(d, 2)
     H1("三、支出决算情况说明")
     P("{{year}}年本年支出合计{{expenditure.total | fixed:2}}万元，其中：{{#expenditure.items}}{{label}}"
       "{{amount | fixed:2}}万元，占{{share | pct:2 | default:0%}}{{sep}}{{/expenditure.items}}")
+    figure(d, 3)
     H1("四、财政拨款收入支出决算总体情况说明")
     P("{{year}}年财政拨款收、支总计{{fiscal.amount | fixed:2}}万元。" + chg("fiscal", "收、支总计各") +
       "主要变动原因是：{{reasons.fiscal | placeholder:【请补充财政拨款收、支总计变动原因】}}")
+    figure(d, 4)
     H1("五、一般公共预算财政拨款支出决算情况说明")
     H2("（一）一般公共预算财政拨款支出决算总体情况")
     P("{{year}}年一般公共预算财政拨款支出{{general_budget.amount | fixed:2}}万元，占本年支出合计的"
       "{{general_budget.share | pct:2}}。" + chg("general_budget", "一般公共预算财政拨款支出") +
       "主要变动原因是：{{reasons.general_budget | placeholder:【请补充一般公共预算财政拨款支出变动原因】}}")
+    figure(d, 5)
     H2("（二）一般公共预算财政拨款支出决算结构情况")
     P("{{year}}年一般公共预算财政拨款支出{{general_budget.amount | fixed:2}}万元，主要用于以下方面：{{#general_budget.classes}}"
       "{{name}}{{amount | fixed:2}}万元，占{{share | pct:2}}{{sep}}{{/general_budget.classes}}")
+    figure(d, 6)
     H2("（三）一般公共预算财政拨款支出决算具体情况")
     P("{{year}}年一般公共预算财政拨款支出决算数为{{general_budget.amount | fixed:2}}万元。其中：")
     P("{{#general_budget.items}}")
@@ -149,6 +192,7 @@ def final_accounts_report():
       "{{three_public.abroad_share | pct:2 | default:0%}}；公务用车购置及运行维护费支出决算{{three_public.vehicle | fixed:2}}万元，占"
       "{{three_public.vehicle_share | pct:2 | default:0%}}；公务接待费支出决算{{three_public.reception | fixed:2}}万元，占"
       "{{three_public.reception_share | pct:2 | default:0%}}。")
+    figure(d, 7)
     P("1.因公出国（境）经费支出{{three_public.abroad | fixed:2}}万元。")
     P("2.公务用车购置及运行维护费支出{{three_public.vehicle | fixed:2}}万元。其中：公务用车购置支出"
       "{{three_public.vehicle_purchase | fixed:2}}万元；公务用车运行维护费支出{{three_public.vehicle_operation | fixed:2}}万元。")

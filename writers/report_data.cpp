@@ -1,6 +1,8 @@
 #include "writers/report_data.h"
 
 #include <optional>
+#include <utility>
+#include <vector>
 
 #include "model/decimal.h"
 #include "model/final_accounts.h"
@@ -55,6 +57,43 @@ Json fact_text(const std::map<std::string, std::string>& facts, const std::strin
 const Record* table(const std::map<std::string, const Record*>& t, const char* id) {
   auto it = t.find(id);
   return it == t.end() ? nullptr : it->second;
+}
+
+
+// A chart's data (writers/docx_chart.h): one series per year, the prior year's first when known.
+Json chart(const std::string& title, const std::vector<std::string>& categories, std::vector<std::pair<std::string, Json>> series) {
+  Json c;
+  c["title"] = title;
+  c["format"] = "0.00";
+  c["categories"] = categories;
+  c["series"] = Json::array();
+  for (auto& [name, values] : series) c["series"].push_back({{"name", name}, {"values", values}});
+  return c;
+}
+
+// A change chart: the prior year's series only when its values are known.
+Json change_chart(const std::string& title, const std::vector<std::string>& categories, const std::string& prior_year,
+                  const Json& prior, const std::string& year, const Json& current) {
+  std::vector<std::pair<std::string, Json>> series;
+  bool known = false;
+  for (const auto& v : prior) known = known || !v.is_null();
+  if (known) series.emplace_back(prior_year + "年", prior);
+  series.emplace_back(year + "年", current);
+  return chart(title, categories, std::move(series));
+}
+
+// A structure (pie) chart over a list of {label-or-name, amount}: the parts that are not zero.
+Json structure_chart(const std::string& title, const Json& items, const char* label, const std::string& year) {
+  std::vector<std::string> categories;
+  Json values = Json::array();
+  for (const auto& it : items) {
+    if (it["amount"].is_null()) continue;
+    auto a = Decimal::parse(it["amount"].is_string() ? it["amount"].get<std::string>() : it["amount"].dump());
+    if (a && *a == zero()) continue;
+    categories.push_back(it[label].get<std::string>());
+    values.push_back(it["amount"]);
+  }
+  return chart(title, categories, {{year + "年", values}});
 }
 
 }  // namespace
@@ -152,6 +191,26 @@ Json final_accounts_report_tree(const ReportInput& in) {
   three["reception_batches"] = j(num(fa, "three_public.reception_batches"));
   three["reception_people"] = j(num(fa, "three_public.reception_people"));
   t["three_public"] = three;
+
+
+  // the figures 图1–图7 of 第二部分, from the same numbers as the text
+  {
+    const std::string year = fa.text("year");
+    Json figures;
+    auto pair = [](const Json& v) { return Json::array({v, v}); };
+    figures["fig1"] = change_chart("收、支决算总计变动情况", {"收入总计", "支出总计"}, prior_year, pair(t["total"]["prior"]), year,
+                                   pair(t["total"]["amount"]));
+    figures["fig2"] = structure_chart("收入决算结构", t["income"]["items"], "label", year);
+    figures["fig3"] = structure_chart("支出决算结构", t["expenditure"]["items"], "label", year);
+    figures["fig4"] = change_chart("财政拨款收、支决算总计变动情况", {"财政拨款收入总计", "财政拨款支出总计"}, prior_year,
+                                   pair(t["fiscal"]["prior"]), year, pair(t["fiscal"]["amount"]));
+    figures["fig5"] = change_chart("一般公共预算财政拨款支出决算变动情况", {"一般公共预算财政拨款支出"}, prior_year,
+                                   Json::array({general["prior"]}), year, Json::array({general["amount"]}));
+    figures["fig6"] = structure_chart("一般公共预算财政拨款支出决算结构", general["classes"], "name", year);
+    figures["fig7"] = chart("“三公”经费财政拨款支出结构", {"因公出国（境）费", "公务用车购置及运行维护费", "公务接待费"},
+                            {{year + "年", Json::array({three["abroad"], three["vehicle"], three["reception"]})}});
+    t["figures"] = figures;
+  }
 
   t["gov_fund"] = {{"amount", j(num(fa, "gov_fund.total").value_or(zero()))}};
   t["state_capital"] = {{"amount", j(num(fa, "state_capital_fund.total").value_or(zero()))},

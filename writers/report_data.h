@@ -20,6 +20,12 @@
 //   facts            every fact given, by its label ("机关运行经费": "46.60")
 //   glossary[term, text]   the fixed terms, then each 项 present ("社会保障和就业支出（类）…（项）"),
 //                    its text from the facts when given there
+//   figures          {fig1 … fig7}   the charts of 第二部分 in the data format of writers/docx_chart.h
+//                    ({title, format "0.00", categories, series[name "2021年", values]}), amounts in 万元:
+//                    fig1 收入总计 / 支出总计 (total), fig4 the same of fiscal, fig5 general_budget: one series
+//                    per year, the prior year's only when known; fig2 income, fig3 expenditure, fig6
+//                    general_budget.classes: the parts not zero, this year; fig7 三公: abroad / vehicle /
+//                    reception, zeros kept
 // Every element of income.items, expenditure.items, general_budget.classes and .items carries sep: "；",
 // or "。" on the last, for lists read as one sentence. Amounts are in 万元; a value the tables do not give is null. Numbers print through the filters.
 #pragma once

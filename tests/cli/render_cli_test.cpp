@@ -34,6 +34,7 @@ std::vector<std::string> paragraphs(const std::string& xml) {
 struct Doc {
   int exit_code = -1;
   std::string err, xml, all;
+  fs::path out;
   std::vector<std::string> paras;
   bool has(const std::string& s) const { return all.find(s) != std::string::npos; }
 };
@@ -46,6 +47,7 @@ Doc render(const std::string& producer, const std::string& extra = "") {
   Doc d;
   d.exit_code = r.exit_code;
   d.err = r.err;
+  d.out = out;
   if (r.exit_code != 0) return d;
   d.xml = ZipPackage::open_file(out.string())->read("word/document.xml").value();
   d.paras = paragraphs(d.xml);
@@ -100,6 +102,68 @@ TEST_P(Report, FactsFromJsonFillThePlaceholders) {
   // seed 001 十(一): 46.60 against 53.70: 减少 7.10, 下降 13.22%
   EXPECT_TRUE(d.has("全年机关运行经费支出46.60万元。比2021年53.70万元减少7.10万元，下降13.22%")) << d.all;
   EXPECT_EQ(d.err.find("reasons.total"), std::string::npos) << d.err;
+}
+
+// The seven native charts (templates/docx_charts.py; part word/charts/chartN.xml is 图N) hold the
+// rendered numbers in their caches: per series, the c:numCache values in order.
+std::vector<std::vector<std::string>> cached_series(const std::string& chart_xml) {
+  std::vector<std::vector<std::string>> out;
+  static const std::regex cache(R"(<c:numCache>[\s\S]*?</c:numCache>)");
+  static const std::regex value(R"(<c:v>([^<]*)</c:v>)");
+  for (auto it = std::sregex_iterator(chart_xml.begin(), chart_xml.end(), cache); it != std::sregex_iterator(); ++it) {
+    std::string c = it->str();
+    out.emplace_back();
+    for (auto v = std::sregex_iterator(c.begin(), c.end(), value); v != std::sregex_iterator(); ++v)
+      out.back().push_back((*v)[1].str());
+  }
+  return out;
+}
+
+TEST_P(Report, FiguresAreChartsHoldingTheRenderedNumbers) {
+  Doc d = render(GetParam());
+  ASSERT_EQ(d.exit_code, 0) << d.err;
+  auto pkg = ZipPackage::open_file(d.out.string());
+  ASSERT_TRUE(pkg);
+  using S = std::vector<std::vector<std::string>>;
+  const std::vector<std::pair<const char*, S>> expected = {
+      {"收、支决算总计变动情况", {{"4024.76", "4024.76"}, {"3555.82", "3555.82"}}},
+      {"收入决算结构", {{"3429.91", "125.91"}}},
+      {"支出决算结构", {{"392.51", "3163.31"}}},
+      {"财政拨款收、支决算总计变动情况", {{"4024.76", "4024.76"}, {"3555.82", "3555.82"}}},
+      {"一般公共预算财政拨款支出决算变动情况", {{"3857.99"}, {"3429.91"}}},
+      {"一般公共预算财政拨款支出决算结构", {{"37.51", "2681.68", "689.57", "21.15"}}},
+      {"“三公”经费财政拨款支出结构", {{"0", "0", "1.5"}}}};  // the table holds 1.5; format 0.00 shows 1.50
+  for (size_t n = 1; n <= expected.size(); ++n) {
+    auto xml = pkg->read("word/charts/chart" + std::to_string(n) + ".xml");
+    ASSERT_TRUE(xml) << "chart" << n;
+    EXPECT_NE(xml->find(expected[n - 1].first), std::string::npos) << "chart" << n;
+    EXPECT_EQ(cached_series(*xml), expected[n - 1].second) << "chart" << n;
+    if (n == 1) {
+      EXPECT_NE(xml->find("<c:v>2021年</c:v>"), std::string::npos);
+      EXPECT_NE(xml->find("<c:v>2022年</c:v>"), std::string::npos);
+    }
+    // each chart sits above its caption
+    EXPECT_TRUE(d.has("图" + std::to_string(n) + "：" + expected[n - 1].first)) << n;
+  }
+  EXPECT_FALSE(pkg->read("word/charts/chart8.xml"));
+}
+
+// Without --prior the change charts show this year only: one series, the template's second dropped.
+TEST(RenderCli, FiguresWithoutLastYearShowThisYearOnly) {
+  fs::path s = test::source_dir() / "samples" / "openpyxl";
+  fs::path out = test::scratch_dir() / "report.docx";
+  auto r = test::run_cli("render final-accounts-report " + q(s / "001_剑阁县医保局_2022_部门决算公开九表.xlsx") + " -o " +
+                         q(out));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto pkg = ZipPackage::open_file(out.string());
+  ASSERT_TRUE(pkg);
+  for (int n : {1, 4, 5}) {
+    auto xml = pkg->read("word/charts/chart" + std::to_string(n) + ".xml");
+    ASSERT_TRUE(xml) << n;
+    EXPECT_EQ(cached_series(*xml).size(), 1u) << n;
+    EXPECT_NE(xml->find("<c:v>2022年</c:v>"), std::string::npos) << n;
+    EXPECT_EQ(xml->find("2021年"), std::string::npos) << n;
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(Samples, Report, testing::Values("openpyxl", "libreoffice"));
