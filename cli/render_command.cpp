@@ -40,6 +40,8 @@ const Shipped kShipped[] = {
     {"final-accounts-report", "docx/final-accounts-report.docx", "部门决算情况说明（DOCX）",
      "本年度部门决算公开九表（一个或多个 .xlsx）；--prior 上年度九表（可选，用于同比）；补充事实与原因的 JSON（可选，{\"facts\":{…}}，"
      "见 README）"},
+    {"dept-report", "docx/dept-report.docx", "部门整体支出绩效自评报告（DOCX）",
+     "本年度部门决算公开九表；部门整体支出绩效自评表（可选）；--prior 上年度九表（可选）；补充事实 JSON（可选）"},
     {"project-report", "docx/project-report.docx", "项目支出绩效自评报告（DOCX）",
      "一张或多张项目支出绩效自评表（任一版式）；补充的背景与问题 JSON（可选，{\"facts\":{\"<项目名称>项目基本情况\":…}}）"},
     {"national-project", "xlsx/national-project.xlsx", "项目支出绩效自评表（XLSX，jixiao convert --to national-project）",
@@ -129,6 +131,15 @@ int run_render(const RenderOptions& o, const GlobalOptions& g) {
   if (project_report) {
     if (projects.empty()) return fail("项目支出绩效自评报告需要项目支出绩效自评表（.xlsx）", kUsage);
     tree = project_report_tree(projects, in.facts);
+  } else if (o.templ == "dept-report") {
+    if (in.tables.empty()) return fail("部门整体支出绩效自评报告需要本年度的部门决算公开表（.xlsx）", kUsage);
+    const Record* dept = nullptr;
+    for (Record& r : store)
+      if (r.kind == "dept_selfeval" && !dept) {
+        if (auto profile = find_profile(r.profile, data_dir())) recompute(r, *profile);
+        dept = &r;
+      }
+    tree = dept_report_tree(in, dept);
   } else if (!in.tables.empty()) {
     tree = final_accounts_report_tree(in);
     if (!in.prior_tables.empty()) {

@@ -267,6 +267,19 @@ Json final_accounts_report_tree(const ReportInput& in) {
   return t;
 }
 
+Json dept_report_tree(const ReportInput& in, const Record* dept) {
+  Json t = final_accounts_report_tree(in);
+  Record fa = assemble_final_accounts(in.tables);
+  t["dept"] = dept ? selfeval_tree(*dept) : Json();
+  if (dept && t["dept"]["total_score"].is_null() && dept->computed.count("total_score"))
+    t["dept"]["total_score"] = j(dept->computed.at("total_score").number);
+  t["carryover_end"] = j(num(table(in.tables, "01"), "expenditure.carryover_end"));
+  D gb = num(fa, "general_budget_expenditure.total");
+  t["basic_share"] = share(num(fa, "general_budget_expenditure.basic"), gb);
+  t["project_share"] = share(num(fa, "general_budget_expenditure.project"), gb);
+  return t;
+}
+
 Json project_report_tree(const std::vector<const Record*>& projects, const std::map<std::string, std::string>& facts) {
   Json t;
   t["department"] = projects.empty() ? Json() : Json(projects.front()->text("department"));

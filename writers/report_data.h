@@ -47,6 +47,13 @@ struct ReportInput {
 
 nlohmann::ordered_json final_accounts_report_tree(const ReportInput& in);
 
+// The tree of the 部门整体支出绩效自评报告 (templates/docx/dept-report.docx, the structure of seed 002):
+// the 决算说明 tree of the same tables (above), plus
+//   dept        the department's 整体支出绩效自评表 record tree (writers/template_data.h), when given; null otherwise
+//   carryover_end   年末结转和结余 (公开01)
+//   basic_share, project_share   基本支出 and 项目支出 of 一般公共预算财政拨款支出, as fractions
+nlohmann::ordered_json dept_report_tree(const ReportInput& in, const Record* dept);
+
 // The tree of the 项目支出绩效自评报告 (templates/docx/project-report.docx):
 //   department, year, count, facts
 //   summary   {rows[no, name, budget, executed, score, grade], total{budget, executed}}

@@ -189,10 +189,38 @@ TEST(RenderCli, ProjectReportFromTheHubeiSheets) {
   EXPECT_NE(r.err.find("background（projects 第 2 项）"), std::string::npos) << r.err;  // a placeholder, said where
 }
 
+// The 部门整体支出绩效自评报告 (seed 002's structure) from seed 001's 2022 tables and its 整体表: 整体表 100 分,
+// 6560.14 / 6560.14; the 决算's own figures (392.51 基本支出, 78.19% 卫生健康); without the 整体表, a placeholder.
+TEST(RenderCli, DepartmentReportFromTheTablesAndTheSelfEvaluation) {
+  fs::path s = test::source_dir() / "samples" / "openpyxl";
+  fs::path out = test::scratch_dir() / "dept.docx";
+  std::string tables = q(s / "001_剑阁县医保局_2022_部门决算公开九表.xlsx");
+  auto r = test::run_cli("-q render dept-report " + tables + " " + q(s / "001_剑阁县医保局_2022_部门整体支出绩效目标自评表.xlsx") +
+                         " --prior " + q(s / "001_剑阁县医保局_2021_部门决算公开九表.xlsx") + " -o " + q(out));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::string xml = ZipPackage::open_file(out.string())->read("word/document.xml").value();
+  std::string all;
+  for (const auto& p : paragraphs(xml)) all += p + "\n";
+  for (const char* want : {"剑阁县医疗保障局2022年度部门整体支出绩效自评报告", "收、支总计减少468.94万元，下降11.65%",
+                           "卫生健康支出占一般公共预算财政拨款支出的78.19%", "其中基本支出392.51万元",
+                           "部门整体支出绩效自评得分100.00分", "全年预算数6560.14万元，全年执行数6560.14万元",
+                           "“三公”经费财政拨款支出1.50万元", "配合上级专项稽核"})
+    EXPECT_NE(all.find(want), std::string::npos) << want << "\n" << all;
+  EXPECT_EQ(xml.find("{{"), std::string::npos);
+  fs::path out2 = test::scratch_dir() / "dept-only-tables.docx";
+  r = test::run_cli("-q render dept-report " + tables + " -o " + q(out2));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  xml = ZipPackage::open_file(out2.string())->read("word/document.xml").value();
+  all.clear();
+  for (const auto& p : paragraphs(xml)) all += p + "\n";
+  EXPECT_NE(all.find("【请一并给出部门整体支出绩效自评表】"), std::string::npos) << all;
+  EXPECT_EQ(all.find("配合上级专项稽核"), std::string::npos);
+}
+
 TEST(RenderCli, TemplatesAreListedWithTheirData) {
   auto r = test::run_cli("templates");
   EXPECT_EQ(r.exit_code, 0);
-  for (const char* name : {"final-accounts-report", "project-report", "national-project", "final-accounts", "summary"})
+  for (const char* name : {"final-accounts-report", "project-report", "dept-report", "national-project", "final-accounts", "summary"})
     EXPECT_NE(r.out.find(name), std::string::npos) << name;
 }
 
