@@ -82,6 +82,7 @@ int read_tables(const std::vector<std::string>& files, const GlobalOptions& g, c
 
 int run_render(const RenderOptions& o, const GlobalOptions& g) {
   if (o.out.empty() && !o.print_data) return fail("请用 -o 指定输出的 .docx（或用 --print-data 只看数据）", kUsage);
+  if (o.data.empty()) return fail("没有数据：请给出 .xlsx 工作簿或 JSON 数据文件（DATA 或 --data）", kUsage);
   std::string templ = o.templ;
   for (const Shipped& s : kShipped)
     if (o.templ == s.name) templ = (data_dir() / "templates" / s.file).string();
@@ -116,6 +117,14 @@ int run_render(const RenderOptions& o, const GlobalOptions& g) {
   ReportInput in;
   if (int c = read_tables(workbooks, g, *layouts, store, in.tables)) return c;
   if (int c = read_tables(o.prior, g, *layouts, prior_store, in.prior_tables)) return c;
+  // facts from a 补充信息 sheet (layout report-facts), then from JSON (which has the last word)
+  for (const Record& r : store)
+    if (r.kind == "report_facts")
+      for (const FieldMap& row : r.list("facts")) {
+        const Field* label = field_of(row, "label");
+        const Field* value = field_of(row, "value");
+        if (label && value && !label->text.empty()) in.facts[label->text] = value->text;
+      }
   if (extra.contains("facts") && extra["facts"].is_object())
     for (const auto& [k, v] : extra["facts"].items())
       in.facts[k] = v.is_string() ? v.get<std::string>() : v.dump();
@@ -175,7 +184,8 @@ void add_render_command(CLI::App& app, const GlobalOptions& global, int& exit_co
   auto opts = std::make_shared<RenderOptions>();
   CLI::App* cmd = app.add_subcommand("render", "用数据填写 Word 模板，写出可发布的文档（如部门决算情况说明）");
   cmd->add_option("TEMPLATE", opts->templ, "模板：自带模板名（jixiao templates）或 .docx 路径")->required();
-  cmd->add_option("DATA", opts->data, "数据：部门决算公开表 .xlsx（可多个），或 JSON 文件（合并进数据树）")->required();
+  cmd->add_option("DATA", opts->data, "数据：部门决算公开表、自评表、补充信息 .xlsx（可多个），或 JSON 文件（合并进数据树）");
+  cmd->add_option("--data", opts->data, "JSON 数据文件（与直接给出 DATA 相同；可多次给出）");
   cmd->add_option("-o,--output", opts->out, "输出 .docx（不能是输入文件）");
   cmd->add_flag("--print-data", opts->print_data, "不写文档，只打印模板将读到的数据树（JSON）");
   cmd->add_option("--prior", opts->prior, "上年度的部门决算公开表 .xlsx（用于同比增减）");

@@ -143,8 +143,9 @@ Converted convert_profile(const Record& rec, const Profile& from, const Profile&
     Decimal w_sum = Decimal::from_int(0), s_sum = Decimal::from_int(0);
     bool weights = true, scores = true;
     for (size_t i : g.members) {
-      auto w = inds[i].count("weight") ? inds[i]["weight"].number : std::nullopt;
-      auto s = inds[i].count("score") ? inds[i]["score"].number : std::nullopt;
+      static const std::optional<Decimal> kNone;  // references: GCC 12 warns of copied empty optionals
+      const auto& w = inds[i].count("weight") ? inds[i]["weight"].number : kNone;
+      const auto& s = inds[i].count("score") ? inds[i]["score"].number : kNone;
       if (w) w_sum = w_sum + *w;
       else weights = false;
       if (s) s_sum = s_sum + *s;

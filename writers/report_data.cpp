@@ -157,7 +157,8 @@ Json final_accounts_report_tree(const ReportInput& in) {
     const Field* total = field_of(row, "total");
     std::string c = code ? code->text : "";
     std::string n = name ? name->text : "";
-    D amount = total ? total->number : std::nullopt;
+    static const D kNone;
+    const D& amount = total ? total->number : kNone;  // a reference: GCC 12 warns of a copied empty optional
     if (c.size() == 3) {
       cls = n;
       general["classes"].push_back({{"code", c}, {"name", n}, {"amount", j(amount)}, {"share", share(amount, gb)}});

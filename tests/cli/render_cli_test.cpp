@@ -166,6 +166,21 @@ TEST(RenderCli, FiguresWithoutLastYearShowThisYearOnly) {
   }
 }
 
+// The reasons and facts as a 补充信息 sheet (samples/facts, word for word from seed 001): the report says
+// them where the seed does, and 机关运行经费 46.60 against 53.70 becomes 减少 7.10, 下降 13.22%.
+TEST_P(Report, FactsFromASheet) {
+  fs::path facts = test::source_dir() / "samples" / "facts" / GetParam() / "001_剑阁县医保局_2022_决算说明补充信息.xlsx";
+  Doc d = render(GetParam(), " " + q(facts));
+  ASSERT_EQ(d.exit_code, 0) << d.err;
+  EXPECT_TRUE(d.has("下降11.65%。主要变动原因是：1、单位职工增加2人，基本支出增加33.93万元；2、项目支出减少502.87万元")) << d.all;
+  EXPECT_TRUE(d.has("下降11.10%。主要变动原因是：1、单位职工增加2人，基本支出增加33.93万元；2、项目支出减少462.01万元"));
+  EXPECT_TRUE(d.has("全年机关运行经费支出46.60万元。比2021年53.70万元减少7.10万元，下降13.22%，主要原因是压缩办公经费"));
+  EXPECT_TRUE(d.has("政府采购支出总额0.00万元"));
+  EXPECT_TRUE(d.has("共有车辆0辆"));
+  EXPECT_EQ(d.err.find("reasons.total"), std::string::npos) << d.err;
+  EXPECT_EQ(d.err.find("other.operating_cost"), std::string::npos) << d.err;
+}
+
 INSTANTIATE_TEST_SUITE_P(Samples, Report, testing::Values("openpyxl", "libreoffice"));
 
 // Seed 003: the 项目支出绩效自评报告 of its two projects — the 汇总 (67.56 / 67.30), each project's 资金
@@ -222,6 +237,22 @@ TEST(RenderCli, TemplatesAreListedWithTheirData) {
   EXPECT_EQ(r.exit_code, 0);
   for (const char* name : {"final-accounts-report", "project-report", "dept-report", "national-project", "final-accounts", "summary"})
     EXPECT_NE(r.out.find(name), std::string::npos) << name;
+}
+
+// A template and a JSON tree alone (--data), with the filters: no workbook needed.
+TEST(RenderCli, JsonDataAlone) {
+  fs::path data = test::scratch_dir() / "d.json";
+  std::ofstream(data) << R"({"total": 3555.82, "change": -468.94, "department": "剑阁县医疗保障局"})";
+  fs::path out = test::scratch_dir() / "j.docx";
+  auto r = test::run_cli("-q render " + q(test::source_dir() / "tests/fixtures/docx/python-docx-split-tags.docx") +
+                         " --data " + q(data) + " -o " + q(out));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto paras = paragraphs(ZipPackage::open_file(out.string())->read("word/document.xml").value());
+  ASSERT_GE(paras.size(), 1u);
+  EXPECT_EQ(paras[0], "收支总计3555.82万元，比上年减少468.94万元。");
+  r = test::run_cli("-q render " + q(test::source_dir() / "tests/fixtures/docx/python-docx-split-tags.docx") + " -o " +
+                    q(test::scratch_dir() / "none.docx"));
+  EXPECT_EQ(r.exit_code, 2);
 }
 
 TEST(RenderCli, UnknownTemplateIsAUsageError) {
