@@ -6,6 +6,7 @@
 #include <unicode/smpdtfmt.h>
 #include <unicode/timezone.h>
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <variant>
@@ -40,25 +41,35 @@ std::string utf8(const icu::UnicodeString& u) {
   return s;
 }
 
-// ICU formats the decimal's exact digits (formatDecimal), so nothing passes through a double.
+// ICU formats the decimal's exact digits (formatDecimal), so nothing passes through a double. Formatters
+// are built once per thread and setting: building one parses locale data and costs more than a document.
 std::string icu_decimal(Decimal d, int decimals, bool grouping) {
+  thread_local std::map<std::pair<int, bool>, icu::number::LocalizedNumberFormatter> cache;
+  auto key = std::make_pair(decimals, grouping);
+  auto it = cache.find(key);
+  if (it == cache.end())
+    it = cache.emplace(key, icu::number::NumberFormatter::withLocale(icu::Locale("zh_CN"))
+                                .precision(icu::number::Precision::fixedFraction(decimals))
+                                .roundingMode(UNUM_ROUND_HALFUP)
+                                .grouping(grouping ? UNUM_GROUPING_AUTO : UNUM_GROUPING_OFF))
+             .first;
   UErrorCode st = U_ZERO_ERROR;
-  auto f = icu::number::NumberFormatter::withLocale(icu::Locale("zh_CN"))
-               .precision(icu::number::Precision::fixedFraction(decimals))
-               .roundingMode(UNUM_ROUND_HALFUP)
-               .grouping(grouping ? UNUM_GROUPING_AUTO : UNUM_GROUPING_OFF);
   std::string digits = d.to_string();
-  auto out = f.formatDecimal(icu::StringPiece(digits.data(), static_cast<int32_t>(digits.size())), st);
+  auto out = it->second.formatDecimal(icu::StringPiece(digits.data(), static_cast<int32_t>(digits.size())), st);
   std::string s = U_SUCCESS(st) ? utf8(out.toString(st)) : d.round(decimals).to_string(decimals);
   return s;
 }
 
 std::string spellout(int64_t n, const char* ruleset) {
-  UErrorCode st = U_ZERO_ERROR;
-  icu::RuleBasedNumberFormat f(icu::URBNF_SPELLOUT, icu::Locale("zh"), st);
-  f.setDefaultRuleSet(icu::UnicodeString(ruleset), st);
+  thread_local std::map<std::string, std::unique_ptr<icu::RuleBasedNumberFormat>> cache;
+  auto& f = cache[ruleset];
+  if (!f) {
+    UErrorCode st = U_ZERO_ERROR;
+    f = std::make_unique<icu::RuleBasedNumberFormat>(icu::URBNF_SPELLOUT, icu::Locale("zh"), st);
+    f->setDefaultRuleSet(icu::UnicodeString(ruleset), st);
+  }
   icu::UnicodeString out;
-  f.format(n, out);
+  f->format(n, out);
   return utf8(out);
 }
 
