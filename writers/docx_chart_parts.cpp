@@ -1,5 +1,7 @@
 #include "writers/docx_chart_parts.h"
 
+#include "writers/ooxml_edit.h"
+
 #include <cctype>
 #include <sstream>
 
@@ -13,13 +15,6 @@ Diagnostic chart_error(const std::string& part, std::string message) {
   d.part = part;
   d.message = std::move(message);
   return d;
-}
-
-// "word/document.xml" -> "word/_rels/document.xml.rels"
-std::string rels_name(const std::string& part) {
-  size_t slash = part.rfind('/');
-  std::string dir = slash == std::string::npos ? "" : part.substr(0, slash + 1);
-  return dir + "_rels/" + part.substr(dir.size()) + ".rels";
 }
 
 std::string file_name(const std::string& part) {
@@ -59,7 +54,7 @@ ChartParts::Rels* ChartParts::rels_of(const std::string& part) {
   if (it != rels_.end()) return it->second.get();
   std::unique_ptr<Rels> r;
   std::string name = pkg_.find(part).empty() ? part : pkg_.find(part);
-  if (auto xml = pkg_.read(rels_name(name)); xml.ok()) {
+  if (auto xml = pkg_.read(ooxml::rels_part_of(name)); xml.ok()) {
     r = std::make_unique<Rels>();
     r->part = name;
     if (!r->doc.load_buffer(xml->data(), xml->size())) r.reset();
@@ -183,7 +178,7 @@ Expected<std::string> ChartParts::bind(const std::string& source_part, const std
 
 void ChartParts::finish() {
   for (auto& [key, r] : rels_)
-    if (r && r->changed) writer_.put(rels_name(r->part), xml_text(r->doc));
+    if (r && r->changed) writer_.put(ooxml::rels_part_of(r->part), xml_text(r->doc));
   if (types_changed_) writer_.put("[Content_Types].xml", xml_text(types_));
 }
 

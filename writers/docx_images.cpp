@@ -1,5 +1,7 @@
 #include "writers/docx_images.h"
 
+#include "writers/ooxml_edit.h"
+
 #include <cstdint>
 #include <fstream>
 #include <sstream>
@@ -46,11 +48,6 @@ bool pixel_size(const std::string& b, std::string& ext, uint32_t& w, uint32_t& h
   return false;
 }
 
-std::string rels_name_of(const std::string& part) {
-  size_t slash = part.rfind('/');
-  return part.substr(0, slash + 1) + "_rels/" + part.substr(slash + 1) + ".rels";
-}
-
 }  // namespace
 
 Expected<bool> ImageStore::place(pugi::xml_node run, const nlohmann::ordered_json& value, const std::string& part) {
@@ -81,7 +78,7 @@ Expected<bool> ImageStore::place(pugi::xml_node run, const nlohmann::ordered_jso
     }
   }
   // the relationship, once per part and picture
-  std::string rels_name = rels_name_of(part);
+  std::string rels_name = ooxml::rels_part_of(part);
   std::string& rid = rid_[{rels_name, media}];
   if (rid.empty()) rid = "rIdJxImg" + std::to_string(rid_.size());
   // size: 96 dpi (9525 EMU per pixel), at most 15 cm (5,400,000 EMU) wide, or the width asked
@@ -136,29 +133,16 @@ void ImageStore::finish(const ZipPackage& pkg, PackageWriter& writer) const {
   for (const auto& [key, rid] : rid_) by_rels[key.first].emplace_back(rid, key.second);
   for (const auto& [rels_name, list] : by_rels) {
     std::string xml = current(rels_name);
-    if (xml.empty())
-      xml = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Relationships "
-            "xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"></Relationships>";
-    std::string add;
-    for (const auto& [rid, media] : list)
-      add += "<Relationship Id=\"" + rid +
-             "\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/image\" Target=\"media/" +
-             media.substr(media.rfind('/') + 1) + "\"/>";
-    size_t at = xml.rfind("</Relationships>");
-    if (at == std::string::npos) continue;
-    xml.insert(at, add);
-    writer.put(rels_name, xml);
+    ooxml::Rels rels;
+    rels.load_or_init(xml.empty() ? nullptr : &xml);
+    for (const auto& [rid, media] : list) rels.add_with_id(rid, "image", "media/" + media.substr(media.rfind('/') + 1));
+    writer.put(rels_name, rels.text());
   }
-  std::string ct = current("[Content_Types].xml");
-  for (auto [need, ext, type] : {std::tuple{png_, "png", "image/png"}, std::tuple{jpeg_, "jpeg", "image/jpeg"}}) {
-    if (!need || ct.find("Extension=\"" + std::string(ext) + "\"") != std::string::npos) continue;
-    size_t at = ct.find("<Default");
-    if (at == std::string::npos) at = ct.find("<Override");
-    if (at == std::string::npos) at = ct.find("</Types>");
-    if (at == std::string::npos) continue;
-    ct.insert(at, "<Default Extension=\"" + std::string(ext) + "\" ContentType=\"" + type + "\"/>");
-  }
-  writer.put("[Content_Types].xml", ct);
+  ooxml::ContentTypes ct;
+  if (!ct.load(current("[Content_Types].xml"))) return;
+  if (png_) ct.ensure_default("png", "image/png");
+  if (jpeg_) ct.ensure_default("jpeg", "image/jpeg");
+  writer.put("[Content_Types].xml", ct.text());
 }
 
 }  // namespace jixiao::docx

@@ -183,12 +183,16 @@ std::string Rels::add(std::string_view suffix, std::string_view target) {
   }
   std::string id = "rId" + std::to_string(next);
   while (find_id(id)) id += "x";
+  add_with_id(id, suffix, target);
+  return id;
+}
+
+void Rels::add_with_id(std::string_view id, std::string_view suffix, std::string_view target) {
   pugi::xml_node root_el = root(doc_);
   pugi::xml_node r = root_el.append_child((prefix_of(root_el) + "Relationship").c_str());
-  r.append_attribute("Id") = id.c_str();
+  r.append_attribute("Id") = std::string(id).c_str();
   r.append_attribute("Type") = (kRelTypeBase + std::string(suffix)).c_str();
   r.append_attribute("Target") = std::string(target).c_str();
-  return id;
 }
 
 bool Rels::remove_type(std::string_view suffix) {

@@ -56,6 +56,8 @@ class Rels {
   pugi::xml_node find_id(std::string_view id) const;
   // Adds a relationship with a fresh id; returns the id.
   std::string add(std::string_view type_suffix, std::string_view target);
+  // Adds a relationship with the id given (one already written into the part that uses it).
+  void add_with_id(std::string_view id, std::string_view type_suffix, std::string_view target);
   bool remove_type(std::string_view type_suffix);
   std::string text() const { return save(doc_); }
 
