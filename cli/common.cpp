@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "core/data_dir.h"
+#include "mapping/engine.h"
 
 #include <filesystem>
 
@@ -35,6 +36,32 @@ Expected<std::vector<LayoutSpec>> load_cli_layouts(const GlobalOptions& g) {
     for (auto& s : *specs) all.push_back(std::move(s));
   }
   return all;
+}
+
+int read_records(const std::vector<std::string>& files, const GlobalOptions& g, const std::vector<LayoutSpec>& layouts,
+                 std::vector<FoundRecord>& out) {
+  for (const std::string& file : files) {
+    Diagnostics diags;
+    auto wb = read_xlsx_file(file, diags, g.xlsx());
+    print_warnings(diags, g);
+    if (!wb) {
+      print_diagnostic(wb.error());
+      return kUnreadable;
+    }
+    Diagnostics mdiags;
+    for (MappedSheet& m : map_workbook(*wb, file, layouts, mdiags))
+      if (m.record) out.push_back({file, m.sheet, std::move(*m.record)});
+    print_warnings(mdiags, g);
+  }
+  return kOk;
+}
+
+std::string input_named_by(const std::string& out, const std::vector<std::string>& inputs) {
+  std::error_code ec;
+  if (out.empty() || !std::filesystem::exists(out, ec)) return {};
+  for (const std::string& in : inputs)
+    if (std::filesystem::equivalent(out, in, ec)) return in;
+  return {};
 }
 
 }  // namespace jixiao::cli

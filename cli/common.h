@@ -7,6 +7,7 @@
 
 #include "core/diagnostic.h"
 #include "mapping/layout_spec.h"
+#include "model/record.h"
 #include "readers/xlsx_reader.h"
 
 namespace jixiao::cli {
@@ -36,5 +37,19 @@ void print_warnings(const Diagnostics& diags, const GlobalOptions& g);
 
 // The shipped layouts (<data dir>/mapping/layouts) and those of every --layouts directory.
 Expected<std::vector<LayoutSpec>> load_cli_layouts(const GlobalOptions& g);
+
+// A record of a recognised sheet, with where it came from.
+struct FoundRecord {
+  std::string file, sheet;
+  Record record;
+};
+
+// Reads and maps every workbook, appending the records of its recognised sheets to `out`; warnings
+// are printed. kUnreadable (after printing why) when a file cannot be read, else kOk.
+int read_records(const std::vector<std::string>& files, const GlobalOptions& g, const std::vector<LayoutSpec>& layouts,
+                 std::vector<FoundRecord>& out);
+
+// The input among `inputs` that `out` names (the same file, by any path); empty when none.
+std::string input_named_by(const std::string& out, const std::vector<std::string>& inputs);
 
 }  // namespace jixiao::cli

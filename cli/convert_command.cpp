@@ -6,7 +6,6 @@
 #include <memory>
 
 #include "core/data_dir.h"
-#include "mapping/engine.h"
 #include "model/check.h"
 #include "model/convert.h"
 #include "model/profile.h"
@@ -24,10 +23,7 @@ struct ConvertOptions {
   bool lenient = false;
 };
 
-struct Found {
-  std::string file, sheet;
-  Record record;
-};
+using Found = FoundRecord;
 
 const char* kind_name(const std::string& to) {
   if (to == "national-project") return "项目支出绩效自评表";
@@ -65,25 +61,11 @@ int run_convert(const ConvertOptions& o, const GlobalOptions& g) {
   namespace fs = std::filesystem;
   std::string templ = o.templ.empty() ? (data_dir() / "templates" / "xlsx" / (o.to + ".xlsx")).string() : o.templ;
   if (!fs::exists(templ)) return fail("找不到模板 " + templ, kUsage);
-  std::error_code ec;
-  for (const std::string& file : o.files)
-    if (fs::exists(o.out, ec) && fs::equivalent(o.out, file, ec))
-      return fail("拒绝覆盖输入文件 " + file + "：请用 -o 指定另一个输出路径", kUsage);
+  if (std::string in = input_named_by(o.out, o.files); !in.empty())
+    return fail("拒绝覆盖输入文件 " + in + "：请用 -o 指定另一个输出路径", kUsage);
 
   std::vector<Found> found;
-  for (const std::string& file : o.files) {
-    Diagnostics diags;
-    auto wb = read_xlsx_file(file, diags, g.xlsx());
-    print_warnings(diags, g);
-    if (!wb) {
-      print_diagnostic(wb.error());
-      return kUnreadable;
-    }
-    Diagnostics mdiags;
-    for (MappedSheet& m : map_workbook(*wb, file, *layouts, mdiags))
-      if (m.record) found.push_back({file, m.sheet, std::move(*m.record)});
-    print_warnings(mdiags, g);
-  }
+  if (int c = read_records(o.files, g, *layouts, found)) return c;
   auto profile = [&](const std::string& id) { return find_profile(id, data_dir()); };
 
   nlohmann::ordered_json tree;

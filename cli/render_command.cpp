@@ -7,7 +7,6 @@
 #include <memory>
 
 #include "core/data_dir.h"
-#include "mapping/engine.h"
 #include "model/check.h"
 #include "model/profile.h"
 #include "model/recompute.h"
@@ -59,25 +58,12 @@ int fail(const std::string& message, int code) {
   return code;
 }
 
-// The records of some workbooks; the final-accounts tables also by table id (the first of each).
-int read_tables(const std::vector<std::string>& files, const GlobalOptions& g, const std::vector<LayoutSpec>& layouts,
-                std::vector<Record>& store, std::map<std::string, const Record*>& tables) {
-  for (const std::string& file : files) {
-    Diagnostics diags;
-    auto wb = read_xlsx_file(file, diags, g.xlsx());
-    print_warnings(diags, g);
-    if (!wb) {
-      print_diagnostic(wb.error());
-      return kUnreadable;
-    }
-    Diagnostics mdiags;
-    for (MappedSheet& m : map_workbook(*wb, file, layouts, mdiags))
-      if (m.record) store.push_back(std::move(*m.record));
-    print_warnings(mdiags, g);
-  }
-  for (const Record& r : store)
-    if (r.kind == "final_accounts_table") tables.emplace(r.text("table"), &r);
-  return kOk;
+// The final-accounts tables among some records, by table id (the first of each).
+std::map<std::string, const Record*> tables_of(const std::vector<FoundRecord>& found) {
+  std::map<std::string, const Record*> tables;
+  for (const FoundRecord& f : found)
+    if (f.record.kind == "final_accounts_table") tables.emplace(f.record.text("table"), &f.record);
+  return tables;
 }
 
 int run_render(const RenderOptions& o, const GlobalOptions& g) {
@@ -89,9 +75,7 @@ int run_render(const RenderOptions& o, const GlobalOptions& g) {
   if (!fs::exists(templ)) return fail("找不到模板 " + o.templ + "（jixiao templates 列出自带的模板）", kUsage);
   if (fs::path(templ).extension() != ".docx")
     return fail("render 只写 Word 文档；" + o.templ + " 是表格模板，请用 jixiao convert 或 jixiao fill", kUsage);
-  std::error_code ec;
-  for (const auto& in : o.data)
-    if (fs::exists(o.out, ec) && fs::equivalent(o.out, in, ec)) return fail("拒绝覆盖输入文件 " + in, kUsage);
+  if (std::string in = input_named_by(o.out, o.data); !in.empty()) return fail("拒绝覆盖输入文件 " + in, kUsage);
 
   Json extra = Json::object();
   std::vector<std::string> workbooks;
@@ -113,26 +97,22 @@ int run_render(const RenderOptions& o, const GlobalOptions& g) {
     print_diagnostic(layouts.error());
     return kUsage;
   }
-  std::vector<Record> store, prior_store;
+  std::vector<FoundRecord> store, prior_store;
   ReportInput in;
-  if (int c = read_tables(workbooks, g, *layouts, store, in.tables)) return c;
-  if (int c = read_tables(o.prior, g, *layouts, prior_store, in.prior_tables)) return c;
+  if (int c = read_records(workbooks, g, *layouts, store)) return c;
+  if (int c = read_records(o.prior, g, *layouts, prior_store)) return c;
+  in.tables = tables_of(store);
+  in.prior_tables = tables_of(prior_store);
   // facts from a 补充信息 sheet (layout report-facts), then from JSON (which has the last word)
-  for (const Record& r : store)
-    if (r.kind == "report_facts")
-      for (const FieldMap& row : r.list("facts")) {
-        const Field* label = field_of(row, "label");
-        const Field* value = field_of(row, "value");
-        if (label && value && !label->text.empty()) in.facts[label->text] = value->text;
-      }
+  for (const FoundRecord& f : store) add_facts(f.record, in.facts);
   if (extra.contains("facts") && extra["facts"].is_object())
     for (const auto& [k, v] : extra["facts"].items())
       in.facts[k] = v.is_string() ? v.get<std::string>() : v.dump();
 
   Json tree;
   std::vector<const Record*> projects;
-  for (Record& r : store)
-    if (r.kind == "project_selfeval") {
+  for (FoundRecord& f : store)
+    if (Record& r = f.record; r.kind == "project_selfeval") {
       if (auto profile = find_profile(r.profile, data_dir())) recompute(r, *profile);  // totals a sheet left blank
       projects.push_back(&r);
     }
@@ -143,8 +123,8 @@ int run_render(const RenderOptions& o, const GlobalOptions& g) {
   } else if (o.templ == "dept-report") {
     if (in.tables.empty()) return fail("部门整体支出绩效自评报告需要本年度的部门决算公开表（.xlsx）", kUsage);
     const Record* dept = nullptr;
-    for (Record& r : store)
-      if (r.kind == "dept_selfeval" && !dept) {
+    for (FoundRecord& f : store)
+      if (Record& r = f.record; r.kind == "dept_selfeval" && !dept) {
         if (auto profile = find_profile(r.profile, data_dir())) recompute(r, *profile);
         dept = &r;
       }

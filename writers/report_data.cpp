@@ -98,6 +98,15 @@ Json structure_chart(const std::string& title, const Json& items, const char* la
 
 }  // namespace
 
+void add_facts(const Record& rec, std::map<std::string, std::string>& facts) {
+  if (rec.kind != "report_facts") return;
+  for (const FieldMap& row : rec.list("facts")) {
+    const Field* label = field_of(row, "label");
+    const Field* value = field_of(row, "value");
+    if (label && value && !label->text.empty()) facts[label->text] = value->text;
+  }
+}
+
 Json final_accounts_report_tree(const ReportInput& in) {
   Record fa = assemble_final_accounts(in.tables);
   std::optional<Record> prior;

@@ -47,6 +47,10 @@ struct ReportInput {
 
 nlohmann::ordered_json final_accounts_report_tree(const ReportInput& in);
 
+// The facts of a 补充信息 sheet (a report_facts record: 事项 | 内容 rows) added to `facts`; other
+// records add nothing.
+void add_facts(const Record& rec, std::map<std::string, std::string>& facts);
+
 // The tree of the 部门整体支出绩效自评报告 (templates/docx/dept-report.docx, the structure of seed 002):
 // the 决算说明 tree of the same tables (above), plus
 //   dept        the department's 整体支出绩效自评表 record tree (writers/template_data.h), when given; null otherwise
