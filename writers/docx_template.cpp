@@ -439,8 +439,14 @@ class Renderer {
         c = next;
         continue;
       }
+      // the engine's own steps: placeholder:TEXT (a value the data lacks shows TEXT, highlighted, and
+      // render warns) and vmerge (merge equal values down a looped column); the rest format the value
+      std::vector<FilterStep> filters = parse_filters(t.filters);
+      std::optional<FilterStep> holder = take_filter(filters, "placeholder");
+      std::optional<FilterStep> vmerge = take_filter(filters, "vmerge");
+      std::string placeholder = holder ? (holder->arg.empty() ? "【待补充】" : holder->arg) : "";
       const Json* v = nullptr;
-      if (t.filters.find("placeholder") != std::string::npos) {
+      if (holder) {
         v = lookup(t.path);  // a placeholder stands for a value that may be missing: never an error
         if (!v) v = &null_;
       } else if (!resolve(t, c, v)) {
@@ -448,11 +454,7 @@ class Renderer {
       }
       if (v->is_array() || v->is_object())
         return fail(c, "标签 " + t.text + " 的值是列表或对象，不能直接写入；请用 {{#" + t.path + "}} … {{/" + t.path + "}}");
-      // placeholder:TEXT — a value the data lacks shows TEXT, highlighted, and render warns
-      std::string filters = t.filters, placeholder;
-      if (size_t at = filters.find("vmerge"); at != std::string::npos) {
-        size_t bar = filters.find('|', at);
-        filters.erase(at, bar == std::string::npos ? std::string::npos : bar - at + 1);
+      if (vmerge) {
         pugi::xml_node tc = c.parent();
         while (tc && !is(tc, "w:tc")) tc = tc.parent();
         if (!tc) return fail(c, "标签 " + t.text + "：vmerge 只能用在表格单元格中");
@@ -460,13 +462,6 @@ class Renderer {
         if (!shown) return fail(c, "标签 " + t.text + "：" + shown.error().message);
         if (tc.attribute("jixiao-vmerge")) tc.attribute("jixiao-vmerge").set_value(shown->c_str());
         else tc.append_attribute("jixiao-vmerge") = shown->c_str();
-      }
-      if (size_t at = filters.find("placeholder"); at != std::string::npos) {
-        size_t colon = filters.find(':', at), bar = filters.find('|', at);
-        placeholder = colon != std::string::npos && (bar == std::string::npos || colon < bar)
-                          ? trim(filters.substr(colon + 1, bar == std::string::npos ? std::string::npos : bar - colon - 1))
-                          : "【待补充】";
-        filters.erase(at, bar == std::string::npos ? std::string::npos : bar - at + 1);
       }
       bool missing = v->is_null() || (v->is_string() && v->get<std::string>().empty());
       if (missing && !placeholder.empty()) {

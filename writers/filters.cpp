@@ -205,8 +205,8 @@ Expected<Value> apply_one(const Value& v, const std::string& name, const std::st
 
 std::string plain_text(const Json& value) { return text_of(from_json(value)); }
 
-Expected<std::string> apply_filters(const Json& value, std::string_view chain) {
-  Value v = from_json(value);
+std::vector<FilterStep> parse_filters(std::string_view chain) {
+  std::vector<FilterStep> steps;
   size_t i = 0;
   while (i < chain.size()) {
     size_t j = chain.find('|', i);
@@ -214,13 +214,33 @@ Expected<std::string> apply_filters(const Json& value, std::string_view chain) {
     i = j == std::string_view::npos ? chain.size() : j + 1;
     if (part.empty()) continue;
     size_t colon = part.find(':');
-    std::string name = trim(part.substr(0, colon));
-    std::string arg = colon == std::string::npos ? "" : trim(part.substr(colon + 1));
-    auto next = apply_one(v, name, arg);
+    steps.push_back({trim(part.substr(0, colon)), colon == std::string::npos ? "" : trim(part.substr(colon + 1))});
+  }
+  return steps;
+}
+
+std::optional<FilterStep> take_filter(std::vector<FilterStep>& steps, std::string_view name) {
+  for (auto it = steps.begin(); it != steps.end(); ++it)
+    if (it->name == name) {
+      FilterStep s = std::move(*it);
+      steps.erase(it);
+      return s;
+    }
+  return std::nullopt;
+}
+
+Expected<std::string> apply_filters(const Json& value, const std::vector<FilterStep>& steps) {
+  Value v = from_json(value);
+  for (const FilterStep& s : steps) {
+    auto next = apply_one(v, s.name, s.arg);
     if (!next) return next.error();
     v = std::move(*next);
   }
   return text_of(v);
+}
+
+Expected<std::string> apply_filters(const Json& value, std::string_view chain) {
+  return apply_filters(value, parse_filters(chain));
 }
 
 }  // namespace jixiao

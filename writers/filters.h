@@ -15,11 +15,27 @@
 
 #include <nlohmann/json.hpp>
 #include <string>
+#include <optional>
 #include <string_view>
+#include <vector>
 
 #include "core/diagnostic.h"
 
 namespace jixiao {
+
+// One filter of a chain: "fixed:2" -> {fixed, 2}.
+struct FilterStep {
+  std::string name, arg;
+};
+
+// "wan | fixed:2" -> [{wan}, {fixed, 2}]; names and arguments trimmed, empty steps dropped.
+std::vector<FilterStep> parse_filters(std::string_view chain);
+
+// Takes the step named `name` out of `steps` (for the template engines' own steps, such as
+// placeholder or vmerge, which are not filters of a value); nullopt when there is none.
+std::optional<FilterStep> take_filter(std::vector<FilterStep>& steps, std::string_view name);
+
+Expected<std::string> apply_filters(const nlohmann::ordered_json& value, const std::vector<FilterStep>& steps);
 
 // Applies the filters of `chain` ("wan | fixed:2", may be empty) to `value` and returns the text to
 // print. A null value prints as "" unless a default: filter says otherwise. Errors (an unknown

@@ -73,5 +73,20 @@ TEST(Filters, MistakesAreNamed) {
   EXPECT_FALSE(apply_filters(Json("31/12/2022"), "date:yyyy年M月d日").ok());
 }
 
+// The engines take their own steps out by name, never by searching the text: a default text that
+// mentions "placeholder" is still a default.
+TEST(Filters, StepsAreTakenByName) {
+  auto steps = parse_filters(" wan | fixed:2 | default:无 placeholder | placeholder:【待补充】 ");
+  ASSERT_EQ(steps.size(), 4u);
+  auto holder = take_filter(steps, "placeholder");
+  ASSERT_TRUE(holder.has_value());
+  EXPECT_EQ(holder->arg, "【待补充】");
+  EXPECT_FALSE(take_filter(steps, "vmerge").has_value());
+  ASSERT_EQ(steps.size(), 3u);
+  EXPECT_EQ(steps[2].arg, "无 placeholder");
+  EXPECT_EQ(*apply_filters(Json(nullptr), steps), "无 placeholder");
+  EXPECT_EQ(*apply_filters(Json(35558200), steps), "3555.82");
+}
+
 }  // namespace
 }  // namespace jixiao
