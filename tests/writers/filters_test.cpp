@@ -84,8 +84,8 @@ TEST(Filters, StepsAreTakenByName) {
   EXPECT_FALSE(take_filter(steps, "vmerge").has_value());
   ASSERT_EQ(steps.size(), 3u);
   EXPECT_EQ(steps[2].arg, "无 placeholder");
-  EXPECT_EQ(*apply_filters(Json(nullptr), steps), "无 placeholder");
-  EXPECT_EQ(*apply_filters(Json(35558200), steps), "3555.82");
+  EXPECT_EQ(apply_filters(Json(nullptr), steps).value(), "无 placeholder");
+  EXPECT_EQ(apply_filters(Json(35558200), steps).value(), "3555.82");
 }
 
 }  // namespace
