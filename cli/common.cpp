@@ -2,66 +2,36 @@
 
 #include <cstdio>
 
-#include "core/data_dir.h"
-#include "mapping/engine.h"
-
-#include <filesystem>
-
 namespace jixiao::cli {
 
-void print_diagnostic(const Diagnostic& d) {
-  const char* label = d.severity == Severity::Error ? "错误" : d.severity == Severity::Warning ? "警告" : "提示";
-  std::fprintf(stderr, "jixiao: %s：%s\n", label, d.to_text().c_str());
-}
-
-void print_warnings(const Diagnostics& diags, const GlobalOptions& g) {
-  if (g.quiet) return;
-  for (const Diagnostic& d : diags.items()) print_diagnostic(d);
-}
-
-Expected<std::vector<LayoutSpec>> load_cli_layouts(const GlobalOptions& g) {
-  std::vector<LayoutSpec> all;
-  auto data = data_dir();
-  if (data.empty() || !std::filesystem::is_directory(data / "mapping" / "layouts")) {
-    Diagnostic d;
-    d.code = "data.missing";
-    d.message = "找不到版式数据目录（应在程序旁的 ../share/jixiao/mapping/layouts）；请重新安装，或用环境变量 JIXIAO_DATA_DIR 指定";
-    return d;
+int exit_code(app::Status s) {
+  switch (s) {
+    case app::Status::Ok: return kOk;
+    case app::Status::Findings: return kFindings;
+    case app::Status::Refused: return kUsage;
+    case app::Status::Unreadable: return kUnreadable;
   }
-  std::vector<std::string> dirs{(data / "mapping" / "layouts").string()};
-  dirs.insert(dirs.end(), g.layout_dirs.begin(), g.layout_dirs.end());
-  for (const auto& dir : dirs) {
-    auto specs = load_layouts(dir);
-    if (!specs) return specs.error();
-    for (auto& s : *specs) all.push_back(std::move(s));
-  }
-  return all;
+  return kUsage;
 }
 
-int read_records(const std::vector<std::string>& files, const GlobalOptions& g, const std::vector<LayoutSpec>& layouts,
-                 std::vector<FoundRecord>& out) {
-  for (const std::string& file : files) {
-    Diagnostics diags;
-    auto wb = read_xlsx_file(file, diags, g.xlsx());
-    print_warnings(diags, g);
-    if (!wb) {
-      print_diagnostic(wb.error());
-      return kUnreadable;
-    }
-    Diagnostics mdiags;
-    for (MappedSheet& m : map_workbook(*wb, file, layouts, mdiags))
-      if (m.record) out.push_back({file, m.sheet, std::move(*m.record)});
-    print_warnings(mdiags, g);
-  }
-  return kOk;
+const char* severity_word(Severity s) {
+  return s == Severity::Error ? "错误" : s == Severity::Warning ? "警告" : "提示";
 }
 
-std::string input_named_by(const std::string& out, const std::vector<std::string>& inputs) {
-  std::error_code ec;
-  if (out.empty() || !std::filesystem::exists(out, ec)) return {};
-  for (const std::string& in : inputs)
-    if (std::filesystem::equivalent(out, in, ec)) return in;
-  return {};
+void print_diagnostic(const Diagnostic& d, const GlobalOptions& g) {
+  if (g.quiet && d.severity != Severity::Error) return;
+  std::fprintf(stderr, "jixiao: %s：%s\n", severity_word(d.severity), d.to_text().c_str());
+}
+
+void print_diagnostics(const std::vector<Diagnostic>& diags, const GlobalOptions& g) {
+  for (const Diagnostic& d : diags) print_diagnostic(d, g);
+}
+
+void print_diagnostics(const Diagnostics& diags, const GlobalOptions& g) { print_diagnostics(diags.items(), g); }
+
+int finish(const app::Outcome& outcome, const GlobalOptions& g) {
+  print_diagnostics(outcome.diagnostics, g);
+  return exit_code(outcome.status);
 }
 
 }  // namespace jixiao::cli

@@ -5,10 +5,9 @@
 #include <string>
 #include <vector>
 
+#include "app/outcome.h"
+#include "app/resources.h"
 #include "core/diagnostic.h"
-#include "mapping/layout_spec.h"
-#include "model/record.h"
-#include "readers/xlsx_reader.h"
 
 namespace jixiao::cli {
 
@@ -29,27 +28,19 @@ struct GlobalOptions {
     o.limits.max_part_bytes = max_part_mb << 20;
     return o;
   }
+  app::Settings settings() const { return {xlsx(), layout_dirs, {}}; }
 };
 
-// Prints "错误：..." / "警告：..." lines on stderr.
-void print_diagnostic(const Diagnostic& d);
-void print_warnings(const Diagnostics& diags, const GlobalOptions& g);
+int exit_code(app::Status s);
 
-// The shipped layouts (<data dir>/mapping/layouts) and those of every --layouts directory.
-Expected<std::vector<LayoutSpec>> load_cli_layouts(const GlobalOptions& g);
+// "错误" / "警告" / "提示".
+const char* severity_word(Severity s);
 
-// A record of a recognised sheet, with where it came from.
-struct FoundRecord {
-  std::string file, sheet;
-  Record record;
-};
-
-// Reads and maps every workbook, appending the records of its recognised sheets to `out`; warnings
-// are printed. kUnreadable (after printing why) when a file cannot be read, else kOk.
-int read_records(const std::vector<std::string>& files, const GlobalOptions& g, const std::vector<LayoutSpec>& layouts,
-                 std::vector<FoundRecord>& out);
-
-// The input among `inputs` that `out` names (the same file, by any path); empty when none.
-std::string input_named_by(const std::string& out, const std::vector<std::string>& inputs);
+// Prints "jixiao: 错误：..." / "jixiao: 警告：..." lines on stderr; warnings and notes not with -q.
+void print_diagnostic(const Diagnostic& d, const GlobalOptions& g);
+void print_diagnostics(const std::vector<Diagnostic>& diags, const GlobalOptions& g);
+void print_diagnostics(const Diagnostics& diags, const GlobalOptions& g);
+// A job's diagnostics, then its exit code.
+int finish(const app::Outcome& outcome, const GlobalOptions& g);
 
 }  // namespace jixiao::cli

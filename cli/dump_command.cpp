@@ -1,77 +1,40 @@
 #include "cli/dump_command.h"
 
-#include <cstdio>
 #include <iostream>
 #include <memory>
 
-#include "readers/grid_export.h"
+#include "app/dump.h"
 
 namespace jixiao::cli {
 
 namespace {
 
-struct DumpOptions {
-  std::string file;
-  std::string sheet;
+struct DumpCliOptions {
+  app::DumpOptions job;
   std::string format = "csv";
-  bool raw = false;
 };
 
-// A sheet named exactly as given wins; otherwise digits are a 1-based position.
-int find_sheet(const Workbook& wb, const std::string& wanted) {
-  if (const Sheet* s = wb.sheet(wanted)) return static_cast<int>(s - wb.sheets.data());
-  if (!wanted.empty() && wanted.find_first_not_of("0123456789") == std::string::npos && wanted.size() < 6) {
-    int n = std::stoi(wanted);
-    if (n >= 1 && static_cast<size_t>(n) <= wb.sheets.size()) return n - 1;
-  }
-  return -1;
-}
-
-int run_dump(const DumpOptions& o, const GlobalOptions& g) {
-  Diagnostics diags;
-  auto wb = read_xlsx_file(o.file, diags, g.xlsx());
-  print_warnings(diags, g);
-  if (!wb) {
-    print_diagnostic(wb.error());
-    return kUnreadable;
-  }
-  int only = -1;
-  if (!o.sheet.empty()) {
-    only = find_sheet(*wb, o.sheet);
-    if (only < 0) {
-      std::string names;
-      for (size_t i = 0; i < wb->sheets.size(); ++i)
-        names += (i ? "、" : "") + std::to_string(i + 1) + " " + wb->sheets[i].name;
-      std::fprintf(stderr, "jixiao: 错误：%s 中没有工作表“%s”；现有工作表：%s\n", o.file.c_str(), o.sheet.c_str(),
-                   names.c_str());
-      return kUsage;
-    }
-  }
+int run_dump(DumpCliOptions& o, const GlobalOptions& g) {
+  o.job.format = o.format == "json" ? app::DumpOptions::Format::Json
+                 : o.format == "tsv" ? app::DumpOptions::Format::Tsv
+                                     : app::DumpOptions::Format::Csv;
+  app::Resources resources(g.settings());
   std::ios::sync_with_stdio(false);
-  if (o.format == "json") {
-    write_json(*wb, only, std::cout);
-  } else {
-    TextFormat tf = o.format == "tsv" ? TextFormat::Tsv : TextFormat::Csv;
-    for (size_t i = 0; i < wb->sheets.size(); ++i) {
-      if (only >= 0 && static_cast<size_t>(only) != i) continue;
-      if (only < 0) std::cout << "# sheet: " << wb->sheets[i].name << '\n';
-      write_delimited(*wb, wb->sheets[i], tf, o.raw, std::cout);
-    }
-  }
+  auto result = app::dump(resources, o.job, std::cout);
   std::cout.flush();
-  return kOk;
+  return finish(result, g);
 }
 
 }  // namespace
 
 void add_dump_command(CLI::App& app, const GlobalOptions& global, int& exit_code) {
-  auto opts = std::make_shared<DumpOptions>();
+  auto opts = std::make_shared<DumpCliOptions>();
   CLI::App* cmd = app.add_subcommand("dump", "按显示效果导出工作表的单元格（CSV/TSV/JSON）");
-  cmd->add_option("FILE", opts->file, "要读取的 .xlsx 工作簿")->required();
-  cmd->add_option("--sheet", opts->sheet, "只导出这张工作表：名称，或从 1 起的序号（默认导出全部，每张前有一行 # sheet: 名称）");
+  cmd->add_option("FILE", opts->job.file, "要读取的 .xlsx 工作簿")->required();
+  cmd->add_option("--sheet", opts->job.sheet, "只导出这张工作表：名称，或从 1 起的序号（默认导出全部，每张前有一行 # sheet: 名称）");
   cmd->add_option("--format", opts->format, "输出格式：csv（默认）、tsv 或 json")
       ->check(CLI::IsMember({"csv", "tsv", "json"}));
-  cmd->add_flag("--raw", opts->raw, "输出存储值而非显示值（例如 0.999 而不是 99.9%）；对 json 无影响，json 两者都给");
+  cmd->add_flag("--raw", opts->job.raw, "输出存储值而非显示值（例如 0.999 而不是 99.9%）；对 json 无影响，json 两者都给");
   cmd->callback([opts, &global, &exit_code] { exit_code = run_dump(*opts, global); });
 }
 

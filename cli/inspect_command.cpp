@@ -1,12 +1,10 @@
 #include "cli/inspect_command.h"
 
-#include <cmath>
 #include <cstdio>
 #include <iostream>
 #include <memory>
 
-#include "mapping/engine.h"
-#include "writers/record_json.h"
+#include "app/inspect.h"
 
 namespace jixiao::cli {
 
@@ -78,66 +76,23 @@ void print_text(const std::string& file, const std::vector<MappedSheet>& sheets)
   }
 }
 
-// DOMAIN.md §5: {"file", "sheets": [{"name", "layout", "confidence", "record"}], "diagnostics": [...]}
-nlohmann::ordered_json inspect_json(const std::string& file, const std::vector<MappedSheet>& sheets,
-                                    const Diagnostics& diags) {
-  nlohmann::ordered_json out;
-  out["file"] = file;
-  auto arr = nlohmann::ordered_json::array();
-  for (const MappedSheet& m : sheets) {
-    nlohmann::ordered_json s;
-    s["name"] = m.sheet;
-    if (m.region) s["region"] = range_name(*m.region);
-    if (m.state != SheetState::Visible) s["state"] = sheet_state_name(m.state);
-    s["layout"] = m.layout ? nlohmann::ordered_json(m.layout->id) : nlohmann::ordered_json(nullptr);
-    s["confidence"] = std::round(m.confidence * 100) / 100;
-    if (m.record) {
-      s["record"] = record_json(*m.record);
-    } else {
-      auto cands = nlohmann::ordered_json::array();
-      for (const Candidate& c : m.candidates)
-        cands.push_back({{"layout", c.spec->id}, {"confidence", std::round(c.confidence * 100) / 100}, {"missing", c.missing}});
-      s["candidates"] = std::move(cands);
-    }
-    arr.push_back(std::move(s));
-  }
-  out["sheets"] = std::move(arr);
-  auto d = nlohmann::ordered_json::array();
-  for (const Diagnostic& x : diags.items())
-    d.push_back({{"code", x.code}, {"severity", severity_name(x.severity)}, {"sheet", x.sheet}, {"cell", x.cell},
-                 {"message", x.message}});
-  out["diagnostics"] = std::move(d);
-  return out;
-}
-
 int run_inspect(const InspectOptions& o, const GlobalOptions& g) {
-  auto layouts = load_cli_layouts(g);
-  if (!layouts) {
-    print_diagnostic(layouts.error());
-    return kUsage;
-  }
-  int code = kOk;
-  for (const std::string& file : o.files) {
-    Diagnostics diags;
-    auto wb = read_xlsx_file(file, diags, g.xlsx());
-    print_warnings(diags, g);
-    if (!wb) {
-      print_diagnostic(wb.error());
-      code = kUnreadable;
+  app::Resources resources(g.settings());
+  auto result = app::inspect(resources, o.files);
+  for (const app::InspectedFile& f : result.files) {
+    print_diagnostics(f.read_warnings, g);
+    if (f.error) {
+      print_diagnostic(*f.error, g);
       continue;
     }
-    Diagnostics mdiags;
-    auto sheets = map_workbook(*wb, file, *layouts, mdiags);
     if (o.json) {
-      diags.append(mdiags);
-      std::cout << inspect_json(file, sheets, diags).dump(1, ' ', false, nlohmann::ordered_json::error_handler_t::replace)
-                << '\n';
+      std::cout << app::inspect_json(f).dump(1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
       continue;
     }
-    print_warnings(mdiags, g);
-    print_text(file, sheets);
+    print_diagnostics(f.map_warnings, g);
+    print_text(f.file, f.sheets);
   }
-  return code;
+  return finish(result, g);
 }
 
 }  // namespace

@@ -48,10 +48,6 @@ void parallel_for(size_t n, const std::function<void(size_t)>& fn) {
   for (auto& t : pool) t.join();
 }
 
-bool recomputed_kind(const std::string& kind) {
-  return kind == "project_selfeval" || kind == "dept_selfeval" || kind == "score_table" || kind == "project_summary";
-}
-
 Diagnostic problem(const Record& r, std::string code, std::string message) {
   Diagnostic d;
   d.code = std::move(code);
@@ -74,9 +70,7 @@ CheckResult run_check(std::vector<Record>& records, const CheckOptions& o) {
   //    (the lookup may load files), then records are recomputed in parallel.
   std::vector<const Profile*> profile_of(records.size(), nullptr);
   for (size_t i = 0; i < records.size(); ++i) {
-    const Record& r = records[i];
-    if (!recomputed_kind(r.kind)) continue;
-    const std::string id = o.profile_override.empty() ? r.profile : o.profile_override;
+    const std::string id = scoring_profile(records[i], o.profile_override);
     if (id.empty() || !o.profile) continue;
     auto p = o.profile(id);
     if (!p) result.problems.push_back(p.error());

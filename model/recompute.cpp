@@ -683,4 +683,13 @@ class Recompute {
 
 Findings recompute(Record& rec, const Profile& profile) { return Recompute(rec, profile).run(); }
 
+bool scored_kind(const std::string& kind) {
+  return kind == "project_selfeval" || kind == "dept_selfeval" || kind == "score_table" || kind == "project_summary";
+}
+
+std::string scoring_profile(const Record& rec, const std::string& override_id) {
+  if (!scored_kind(rec.kind)) return {};
+  return override_id.empty() ? rec.profile : override_id;
+}
+
 }  // namespace jixiao

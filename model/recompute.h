@@ -70,4 +70,12 @@ namespace jixiao {
 // grade). Records of other kinds (final_accounts) get nothing.
 Findings recompute(Record& rec, const Profile& profile);
 
+// The kinds that carry scores and so are recomputed: project_selfeval, dept_selfeval, score_table,
+// project_summary. The 决算 tables and the report facts are not (their identities are check's rules).
+bool scored_kind(const std::string& kind);
+
+// The id of the profile a record is scored by: `override_id` when given, else the one its layout
+// names; empty when the record is not scored (its kind is not, or no profile is named).
+std::string scoring_profile(const Record& rec, const std::string& override_id = {});
+
 }  // namespace jixiao

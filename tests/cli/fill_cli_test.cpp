@@ -45,7 +45,7 @@ TEST(FillCli, UnreadableInputsExitWith3AndNameTheFile) {
   write(dir / "bad.json", "{\"year\": 2024,,}");
   r = test::run_cli("fill " + q(tmpl()) + " " + q(dir / "bad.json") + " -o " + q(dir / "o.xlsx"));
   EXPECT_EQ(r.exit_code, 3);
-  EXPECT_NE(r.err.find("bad.json @14"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("bad.json [偏移 14]"), std::string::npos) << r.err;  // the byte where the syntax breaks
   r = test::run_cli("fill " + q(dir / "none.xlsx") + " " + q(data()) + " -o " + q(dir / "o.xlsx"));
   EXPECT_EQ(r.exit_code, 3);
   EXPECT_NE(r.err.find("none.xlsx"), std::string::npos) << r.err;

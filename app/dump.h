@@ -1,0 +1,26 @@
+// dump: a workbook's sheets as the cells show them (CSV, TSV) or with values, types and formulas
+// (JSON), written to a stream as they are formatted.
+#pragma once
+
+#include <ostream>
+#include <string>
+
+#include "app/outcome.h"
+#include "app/resources.h"
+
+namespace jixiao::app {
+
+struct DumpOptions {
+  std::string file;
+  std::string sheet;  // a sheet's name, or its 1-based position; empty: every sheet
+  enum class Format { Csv, Tsv, Json } format = Format::Csv;
+  bool raw = false;   // stored values instead of what the cells show (CSV/TSV)
+};
+
+struct DumpResult : Outcome {};
+
+// Writes to `out`; nothing is written when the file cannot be read or the sheet does not exist
+// (status Unreadable / Refused, with a diagnostic naming the sheets there are).
+DumpResult dump(Resources& resources, const DumpOptions& options, std::ostream& out);
+
+}  // namespace jixiao::app
