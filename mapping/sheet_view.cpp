@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "mapping/label_text.h"
-#include "readers/grid_export.h"
+#include "readers/cell_display.h"
 #include "readers/number_format.h"
 
 namespace jixiao {

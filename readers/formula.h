@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "readers/cell_ref.h"
 
@@ -53,6 +54,34 @@ struct Result {
   Value value;
   std::string reason;      // why unsupported, in Chinese, e.g. "不支持的函数 VLOOKUP"
 };
+
+// One end of a reference as written: where its column and row parts sit in the text ($ included),
+// so that a rewrite (shift_formula, the template fill's row shifting) changes only what moves.
+struct RefEnd {
+  uint32_t col = 0, row = 0;  // zero-based
+  bool col_abs = false, row_abs = false;
+  size_t col_begin = 0, col_end = 0;  // [begin, end) of "$AB" (empty for a whole-row reference)
+  size_t row_begin = 0, row_end = 0;  // [begin, end) of "$12" (empty for a whole-column reference)
+};
+
+struct RefToken {
+  enum class Kind { Cell, Area, Columns, Rows, RefError };  // A1, A1:B2, A:C, 1:3, Sheet!#REF!
+  Kind kind = Kind::Cell;
+  bool has_sheet = false;
+  std::string sheet;            // unquoted, '' already collapsed
+  size_t body_begin = 0;        // where the reference proper starts (after "Sheet!")
+  RefEnd a, b;                  // b == a for Cell
+  std::string unsupported;      // non-empty: 3-D or external reference (shift still moves it)
+};
+
+// A reference and where its token sits in the formula text ([begin, end), the sheet prefix included).
+struct ReferenceAt {
+  size_t begin = 0, end = 0;
+  RefToken ref;
+};
+
+// Every reference of a formula, in text order; never fails (text that is no reference is skipped).
+std::vector<ReferenceAt> references(std::string_view formula);
 
 // formula: the text as stored in <f>, without a leading '='.
 Result evaluate(std::string_view formula, int current_sheet, Context& ctx);

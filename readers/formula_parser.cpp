@@ -771,9 +771,14 @@ std::optional<std::string> moved(std::string_view text, size_t begin, size_t end
 
 }  // namespace
 
+std::vector<ReferenceAt> references(std::string_view formula) {
+  std::vector<ReferenceAt> out;
+  for (auto& t : detail::tokenize(formula))
+    if (t.kind == detail::Tok::Ref) out.push_back({t.begin, t.end, std::move(t.ref)});
+  return out;
+}
+
 std::string shift_formula(std::string_view formula, int32_t drow, int32_t dcol) {
-  using detail::RefEnd;
-  using detail::RefToken;
   std::string out;
   out.reserve(formula.size() + 8);
   size_t copied = 0;

@@ -1,4 +1,4 @@
-// Private to readers/formula.cpp: the tokenizer, the syntax tree and the parser of the formula
+// Private to readers/ (formula.cpp, formula_parser.cpp): the tokenizer, the syntax tree and the parser of the formula
 // language described in readers/formula.h. The tokenizer never fails (unknown input becomes Bad
 // tokens) so that shift_formula can rewrite any text; the parser turns anything outside the
 // supported language into a Chinese reason.
@@ -14,25 +14,6 @@
 #include "readers/formula.h"
 
 namespace jixiao::formula::detail {
-
-// One end of a reference as written: where its column and row parts sit in the text ($ included),
-// so that shift_formula can rewrite only what moves.
-struct RefEnd {
-  uint32_t col = 0, row = 0;  // zero-based
-  bool col_abs = false, row_abs = false;
-  size_t col_begin = 0, col_end = 0;  // [begin, end) of "$AB" (empty for a whole-row reference)
-  size_t row_begin = 0, row_end = 0;  // [begin, end) of "$12" (empty for a whole-column reference)
-};
-
-struct RefToken {
-  enum class Kind { Cell, Area, Columns, Rows, RefError };  // A1, A1:B2, A:C, 1:3, Sheet!#REF!
-  Kind kind = Kind::Cell;
-  bool has_sheet = false;
-  std::string sheet;            // unquoted, '' already collapsed
-  size_t body_begin = 0;        // where the reference proper starts (after "Sheet!")
-  RefEnd a, b;                  // b == a for Cell
-  std::string unsupported;      // non-empty: 3-D or external reference (shift still moves it)
-};
 
 enum class Tok { Number, String, Bool, Error, Ref, Func, Name, Op, LParen, RParen, Comma, Bad, End };
 

@@ -1,31 +1,15 @@
-// The grid as text: what a cell shows, and a sheet as CSV/TSV/JSON (`jixiao dump`).
+// A sheet as text for `jixiao dump`: CSV/TSV as LibreOffice exports it, or JSON with values, display
+// text, types and formulas.
 #pragma once
 
-#include <memory>
 #include <ostream>
 #include <string>
 #include <vector>
 
+#include "readers/cell_display.h"
 #include "readers/workbook.h"
 
 namespace jixiao {
-
-class NumberFormat;
-
-// Caches parsed number formats per style of one workbook.
-class CellDisplay {
- public:
-  explicit CellDisplay(const Workbook& wb);
-  ~CellDisplay();
-  // Appends what the cell shows (LibreOffice/Excel display).
-  void display(const Cell& c, std::string& out);
-  // Appends the stored value ("0.999", "TRUE", the ISO date for a date cell).
-  void raw(const Cell& c, std::string& out) const;
-
- private:
-  const Workbook& wb_;
-  std::vector<std::unique_ptr<NumberFormat>> formats_;
-};
 
 enum class TextFormat { Csv, Tsv };
 

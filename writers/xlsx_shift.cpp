@@ -4,7 +4,7 @@
 #include <cassert>
 
 #include "core/ascii.h"
-#include "readers/formula_parser.h"
+#include "readers/formula.h"
 
 namespace jixiao {
 
@@ -78,9 +78,8 @@ bool valid_row(int64_t r) { return r >= 0 && r < static_cast<int64_t>(kMaxRows);
 }  // namespace
 
 FormulaShifter::FormulaShifter(std::string formula) : text_(std::move(formula)) {
-  using RT = formula::detail::RefToken;
-  for (const auto& t : formula::detail::tokenize(text_)) {
-    if (t.kind != formula::detail::Tok::Ref) continue;
+  using RT = formula::RefToken;
+  for (const auto& t : formula::references(text_)) {
     const RT& r = t.ref;
     if (r.kind == RT::Kind::RefError || r.kind == RT::Kind::Columns || !r.unsupported.empty()) continue;
     Ref ref;
