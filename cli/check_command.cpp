@@ -66,10 +66,12 @@ void add_check_command(CLI::App& app, const GlobalOptions& global, int& exit_cod
   CLI::App* cmd = app.add_subcommand("check", "识别、重算并按审核规则核对多个工作簿：表内、表间、跨年度、跨文档");
   cmd->add_option("FILE", opts->job.files, "要核对的 .xlsx 工作簿（可多个；同一部门同一年度的表会放在一起核对）")->required();
   cmd->add_option("--rules", opts->job.rules, "另外加载的审核规则文件（.rules），可多次给出")->check(CLI::ExistingFile);
-  cmd->add_option("--profile", opts->job.profile, "评分规则，覆盖版式自带的（见 recompute）");
+  cmd->add_option("--profile", opts->job.profile, "评分规则，覆盖版式自带的（见 recompute）")
+      ->type_name("规则名");
   cmd->add_flag("--json", opts->json, "输出 JSON：{\"findings\":[…],\"summary\":{\"error\",\"warning\",\"info\"},\"groups\":[…]}");
   cmd->add_option("-o,--output", opts->job.output_dir,
-                  "把每个有问题的文件的批注副本写入此目录（同名；不存在则创建；不会覆盖输入文件）");
+                  "把每个有问题的文件的批注副本写入此目录（同名；不存在则创建；不会覆盖输入文件）")
+      ->type_name("目录");
   cmd->add_flag("--fix", opts->job.fix, "在副本中把有误的值改为重算值（须与 -o 同用）");
   cmd->callback([opts, &global, &exit_code] { exit_code = run_check(*opts, global); });
 }

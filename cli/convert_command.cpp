@@ -34,11 +34,12 @@ void add_convert_command(CLI::App& app, const GlobalOptions& global, int& exit_c
   cmd->add_option("--to", opts->to, "目标格式")
       ->required()
       ->check(CLI::IsMember({"national-project", "national-dept", "final-accounts", "summary"}));
-  cmd->add_option("-o,--output", opts->output, "输出 .xlsx 文件（不能是输入文件）")->required();
-  cmd->add_option("--sheet", opts->sheet, "输入中有多张同类表时，要转换的工作表名");
+  cmd->add_option("-o,--output", opts->output, "输出 .xlsx 文件（不能是输入文件）")->type_name("文件")->required();
+  cmd->add_option("--sheet", opts->sheet, "输入中有多张同类表时，要转换的工作表名")->type_name("名称");
   cmd->add_option("--profile", opts->profile,
-                  "换算到的评分规则（national-project 默认 national；national-dept 默认保留原规则）");
-  cmd->add_option("--template", opts->templ, "用这个模板代替自带的模板（{{路径}} 标签，见 README）");
+                  "换算到的评分规则（national-project 默认 national；national-dept 默认保留原规则）")
+      ->type_name("规则名");
+  cmd->add_option("--template", opts->templ, "用这个模板代替自带的模板（{{路径}} 标签，见 README）")->type_name("文件");
   cmd->add_flag("--lenient", opts->lenient, "模板中数据里没有的路径留空并警告（默认报错）");
   cmd->callback([opts, &global, &exit_code] { exit_code = run_convert(*opts, global); });
 }

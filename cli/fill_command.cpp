@@ -12,7 +12,7 @@ void add_fill_command(CLI::App& app, const GlobalOptions& global, int& exit_code
   CLI::App* cmd = app.add_subcommand("fill", "用 JSON 数据填写 .xlsx 模板（{{路径}}、{{#列表}}…{{/列表}} 按行重复），写出新工作簿");
   cmd->add_option("TEMPLATE", opts->templ, "带 {{标签}} 的 .xlsx 模板")->required();
   cmd->add_option("DATA", opts->data, "JSON 数据文件")->required();
-  cmd->add_option("-o,--output", opts->output, "输出的 .xlsx（不能是模板本身）")->required();
+  cmd->add_option("-o,--output", opts->output, "输出的 .xlsx（不能是模板本身）")->type_name("文件")->required();
   cmd->add_flag("--lenient", opts->lenient, "数据中没有的路径留空并警告，而不是报错");
   cmd->callback([opts, &global, &exit_code] {
     app::Resources resources(global.settings());

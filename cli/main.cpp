@@ -8,6 +8,7 @@
 #include "cli/check_command.h"
 #include "cli/convert_command.h"
 #include "cli/fill_command.h"
+#include "cli/help_format.h"
 #include "cli/inspect_command.h"
 #include "cli/recompute_command.h"
 #include "cli/render_command.h"
@@ -22,13 +23,16 @@ int main(int argc, char** argv) {
   app.add_option("--max-part-mb", global.max_part_mb,
                  "工作簿中单个部件解压后的大小上限（MiB，默认 512），超过即视为压缩炸弹拒绝读取")
       ->check(CLI::PositiveNumber);
-  app.add_flag("-q,--quiet", global.quiet, "不在标准错误输出警告");
+  app.add_flag("-q,--quiet", global.quiet, "不显示警告和进度（错误照常显示）");
   app.add_option("--layouts", global.layout_dirs, "另外读取此目录中的版式文件（*.xml），可多次给出；用于地区自定义版式")
       ->check(CLI::ExistingDirectory);
-  app.set_version_flag("--version", [] {
-    auto data = jixiao::data_dir();
-    return std::string("jixiao ") + JIXIAO_VERSION + "\n数据目录：" + (data.empty() ? "（未找到）" : data.string());
-  });
+  app.set_version_flag(
+      "--version",
+      [] {
+        auto data = jixiao::data_dir();
+        return std::string("jixiao ") + JIXIAO_VERSION + "\n数据目录：" + (data.empty() ? "（未找到）" : data.string());
+      },
+      "显示版本和数据目录并退出");
 
   int exit_code = kOk;
   add_dump_command(app, global, exit_code);
@@ -39,6 +43,7 @@ int main(int argc, char** argv) {
   add_convert_command(app, global, exit_code);
   add_render_command(app, global, exit_code);
   add_templates_command(app, global, exit_code);
+  use_chinese_help(app);
 
   try {
     app.parse(argc, argv);

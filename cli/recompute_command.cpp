@@ -64,10 +64,12 @@ void add_recompute_command(CLI::App& app, const GlobalOptions& global, int& exit
   CLI::App* cmd = app.add_subcommand("recompute", "重算执行率、得分、合计和等级，报告每个与重算不符的填报值");
   cmd->add_option("FILE", opts->job.files, "要核算的 .xlsx 工作簿（可多个）")->required();
   cmd->add_option("--profile", opts->job.profile,
-                  "评分规则：national、hubei-2019、sichuan-dept、framework（默认用版式自带的规则）");
+                  "评分规则：national、hubei-2019、sichuan-dept、framework（默认用版式自带的规则）")
+      ->type_name("规则名");
   cmd->add_flag("--json", opts->json, "输出 JSON：{\"files\":[…],\"findings\":[…],\"summary\":{…}}");
   cmd->add_option("-o,--output", opts->job.output,
-                  "写出批注副本：每个有问题的单元格填浅红色并加批注，首张工作表“核查结果”列出全部问题（只限一个 FILE）");
+                  "写出批注副本：每个有问题的单元格填浅红色并加批注，首张工作表“核查结果”列出全部问题（只限一个 FILE）")
+      ->type_name("文件");
   cmd->add_flag("--fix", opts->job.fix, "在副本中把有误的值改为重算值（须与 -o 同用）");
   cmd->callback([opts, &global, &exit_code] { exit_code = run_recompute(*opts, global); });
 }

@@ -29,10 +29,10 @@ void add_render_command(CLI::App& app, const GlobalOptions& global, int& exit_co
   CLI::App* cmd = app.add_subcommand("render", "用数据填写 Word 模板，写出可发布的文档（如部门决算情况说明）");
   cmd->add_option("TEMPLATE", opts->templ, "模板：自带模板名（jixiao templates）或 .docx 路径")->required();
   cmd->add_option("DATA", opts->data, "数据：部门决算公开表、自评表、补充信息 .xlsx（可多个），或 JSON 文件（合并进数据树）");
-  cmd->add_option("--data", opts->data, "JSON 数据文件（与直接给出 DATA 相同；可多次给出）");
-  cmd->add_option("-o,--output", opts->output, "输出 .docx（不能是输入文件）");
+  cmd->add_option("--data", opts->data, "JSON 数据文件（与直接给出 DATA 相同；可多次给出）")->type_name("文件");
+  cmd->add_option("-o,--output", opts->output, "输出 .docx（不能是输入文件）")->type_name("文件");
   cmd->add_flag("--print-data", opts->data_only, "不写文档，只打印模板将读到的数据树（JSON）");
-  cmd->add_option("--prior", opts->prior, "上年度的部门决算公开表 .xlsx（用于同比增减）");
+  cmd->add_option("--prior", opts->prior, "上年度的部门决算公开表 .xlsx（用于同比增减）")->type_name("文件");
   cmd->add_flag("--lenient", opts->lenient, "模板中数据里没有的路径留空并警告（默认报错）");
   cmd->callback([opts, &global, &exit_code] { exit_code = run_render(*opts, global); });
 }
