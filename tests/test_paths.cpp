@@ -1,5 +1,8 @@
 #include "test_paths.h"
 
+#include <cctype>
+#include <map>
+
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -43,6 +46,26 @@ CommandResult run_cli_in(const std::filesystem::path& cwd, const std::string& ar
   r.out = read_file(out);
   r.err = read_file(err);
   return r;
+}
+
+std::string case_name(std::string text) {
+  static const std::pair<const char*, const char*> kGloss[] = {
+      {"九表", "_nine_tables_"}, {"指标体系", "_indicators_"}, {"自评表", "_selfeval_"}, {"自评", "_selfeval_"},
+      {"得分", "_score_"},       {"公开", "_t"},               {"隐藏", "_hidden_"},     {"国家版", "_national_"},
+      {"多表同页", "_tables_on_one_sheet_"}, {"单位元", "_yuan_"}, {"列顺序不同", "_columns_reordered_"},
+      {"云南", "_yunnan_"},      {"分页", "_paged_"},          {"封面", "_cover_"},      {"文本", "_text_"}};
+  for (const auto& [zh, en] : kGloss)
+    for (size_t at; (at = text.find(zh)) != std::string::npos;) text.replace(at, std::string(zh).size(), en);
+  std::string n;
+  for (char ch : text) {
+    unsigned char u = static_cast<unsigned char>(ch);
+    if (u < 0x80 && std::isalnum(u)) n += ch;
+    else if (!n.empty() && n.back() != '_') n += '_';
+  }
+  while (!n.empty() && n.back() == '_') n.pop_back();
+  static std::map<std::string, int> given;
+  if (int times = given[n]++; times > 0) n += "_" + std::to_string(times + 1);
+  return n;
 }
 
 }  // namespace jixiao::test

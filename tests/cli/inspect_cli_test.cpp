@@ -47,7 +47,7 @@ TEST_P(InspectGolden, JsonEqualsGolden) {
 
 INSTANTIATE_TEST_SUITE_P(Samples, InspectGolden, testing::ValuesIn(samples()),
                          [](const testing::TestParamInfo<Sample>& info) {
-                           return info.param.producer + "_" + std::to_string(info.index);
+                           return test::case_name(info.param.producer + "_" + info.param.name);
                          });
 
 }  // namespace

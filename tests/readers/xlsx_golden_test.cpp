@@ -192,12 +192,11 @@ TEST_P(GoldenCsv, DumpEqualsLibreOfficeDisplay) {
   }
 }
 
+// "openpyxl_001_2022_t01_sheet1" for sheet 1 of samples/openpyxl/001_2022_公开01表_收入支出决算总表.xlsx.
 std::string case_name(const testing::TestParamInfo<SheetCase>& info) {
-  std::string n = info.param.golden_dir.filename().string() + "_" + std::to_string(info.index) + "_sheet" +
-                  std::to_string(info.param.sheet + 1);
-  for (char& ch : n)
-    if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';
-  return n;
+  const SheetCase& c = info.param;
+  std::string producer = c.golden_dir.filename() == "csv" ? "" : c.golden_dir.filename().string() + "_";
+  return test::case_name(producer + c.stem + "_sheet" + std::to_string(c.sheet + 1));
 }
 
 INSTANTIATE_TEST_SUITE_P(Fixtures, GoldenCsv, testing::ValuesIn(all_sheets()), case_name);
