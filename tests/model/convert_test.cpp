@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include "model/seed_records.h"
+#include "sample_records.h"
 #include "test_paths.h"
 
 namespace jixiao {
