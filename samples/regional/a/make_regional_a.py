@@ -1035,6 +1035,7 @@ def f_tianchang():
     sh.put("E6", D("880"), field="funds.executed")
     sh.put("F6", D("10"), field="funds.weight")
     sh.put("G6", None, P0)                                     # left empty on the page
+    sh.facts["funds.rate"] = {"cell": "G6", "value": ""}
     sh.mg("H6:J6", D("10"), field="funds.score")
     sh.put("B7", " 其中：本年财政拨款", align=LEFT)
     for col in "CDE":
@@ -1093,6 +1094,65 @@ def f_tianchang():
 
 
 # ================================================================================================
+# 浙江 · 衢州市财政局 · 2022年重点项目绩效评价结果 (project_summary)
+# ================================================================================================
+QUZHOU_TEXT = ("为落实市委、市政府《关于全面推进预算绩效管理的实施意见》精神，进一步深化预算绩效管理改革，提高财政资源配置效率和"
+               "使用效益，推动高质量发展，根据年度工作计划，我局组织开展了2022年重点项目绩效评价工作，现将评价情况通报如下：\n"
+               "2022年共对9个重点项目进行了评价，其中项目支出评价4个、政策评价3个、部门整体评价2个，涉及部门单位7个，资金17815.56"
+               "万元。从评价结果来看，总体情况良好：评价结论为“良”的8个，“中”的1个，无等级为“优”和“差”的项目。具体评价结果情况"
+               "如下：")
+
+
+def f_quzhou():
+    # Source: https://dpycxx.com/art/2022/12/27/art_1524593_58923905  (a copy of the 衢州市财政局 notice of
+    #   2022-12-27 on its 2022 重点项目绩效评价; the copy replaced the city name by spam text, written back as 衢州市
+    #   here: 世界围棋圣地 and 信安湖 are 衢州's).
+    # Real: the two paragraphs (9 projects, 资金17815.56万元, 8 × 良, 1 × 中) and table rows 1–8 (序号 | 主管部门（单位） |
+    #   项目名称 | 资金量 (万元) | 评价等级).
+    # INVENTED (but fixed by the page's own numbers): row 9, cut off after its 主管部门 退役军人事务局: 资金量 3719.76 =
+    #   17815.56 − Σ rows 1–8, 评价等级 良 (8 良 in all), name 衢州市退役军人事务局整体支出 (the second 部门整体评价).
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "重点项目绩效评价结果"
+    sh = Sheet(ws, {"A": 6, "B": 26, "C": 40, "D": 12, "E": 10})
+    sh.mg("A1:E1", QUZHOU_TEXT, align=LEFT)
+    ws.row_dimensions[1].height = 120
+    for col, t in zip("ABCDE", ["序号", "主管部门（单位）", "项目名称", "资金量\n（万元）", "评价等级"]):
+        sh.put(f"{col}2", t)
+    Q = "衢州市"
+    rows = [
+        (f"中共{Q}委直属机关工作委员会", "红色物业联盟工作专项经费", "2059", "良"),
+        (f"{Q}体育局", "世界围棋圣地专项", "1424.74", "良"),
+        (f"{Q}体育局", "体育产业扶持项目资金", "1180", "良"),
+        (f"{Q}信安湖管理中心", "信安湖堤防、码头、安全等设施维护，白蚂蚁防治及堤防绿化养护项目（2021年度）", "318", "良"),
+        (f"{Q}应急管理局", "安全生产和环境污染综合责任保险补助", "240", "良"),
+        (f"{Q}文化广电旅游局", "民宿产业政策配套（2019年为“乡旅游工作经费”）", "1600", "中"),
+        (f"{Q}应急管理局", "应急救援资金", "140", "良"),
+        (f"{Q}科学技术局", f"{Q}科技局整体支出", "7134.06", "良"),
+        (f"{Q}退役军人事务局", f"{Q}退役军人事务局整体支出", "3719.76", "良"),          # INVENTED (fixed by text)
+    ]
+    for n, (dept, name, amt, grade) in enumerate(rows):
+        r = 3 + n
+        sh.put(f"A{r}", D(n + 1), field=f"rows.{n}.no")
+        sh.put(f"B{r}", dept, field=f"rows.{n}.department", align=LEFT)
+        sh.put(f"C{r}", name, field=f"rows.{n}.name", align=LEFT)
+        sh.put(f"D{r}", D(amt), field=f"rows.{n}.budget")
+        sh.put(f"E{r}", grade, field=f"rows.{n}.grade")
+    last = 3 + len(rows) - 1
+    sh.grid(f"A2:E{last}")
+    total = sum(D(x[2]) for x in rows)
+    assert total == D("17815.56")
+    sh.facts["total.budget"] = {"cell": "A1", "value": sh.shown["A1"]}
+    arith = ("Σ资金量 = 2059 + 1424.74 + 1180 + 318 + 240 + 1600 + 140 + 7134.06 + 3719.76 = 17815.56 = the 资金17815.56万元 "
+             "of the text in A1; 9 rows = 9个重点项目; 评价等级 8 × 良 + 1 × 中 = the text's count (无“优”和“差”); no 合计 row "
+             "and no scores on the table")
+    scoring = ("city finance bureau's notice of third-party results: grade words 优/良/中/差 only (no scores published); "
+               "counts and the total amount stated in the text above the table")
+    return wb, [dict(name=ws.title, kind="project_summary", sh=sh, arithmetic=arith, scoring=scoring, discrepancies=[],
+                     total_cell="A1", total=total)]
+
+
+# ================================================================================================
 # files, injected mistakes, manifest
 # ================================================================================================
 FORMS = [
@@ -1116,6 +1176,8 @@ FORMS = [
      "https://pdf.chddh.cn/archives/48n5zg2zkkjxn27q6rjv.html"),
     ("安徽_2022_project_selfeval_天长水利.xlsx", f_tianchang, "安徽", 2022, "project_selfeval",
      "(address not stored in the search corpus) 天长市水利局水旱灾害防御股项目支出绩效自评, 2023-12-05"),
+    ("浙江_2022_project_summary_衢州重点评价结果.xlsx", f_quzhou, "浙江", 2022, "project_summary",
+     "https://dpycxx.com/art/2022/12/27/art_1524593_58923905"),
 ]
 
 
@@ -1159,6 +1221,12 @@ def variant_specs(built):
     v["安徽_2022_project_selfeval_天长水利.xlsx"] = (0, s["rate_cell"], D("0.9"), P0, [dict(
         rule="project.execution_rate", cell=s["rate_cell"], expected="100%", found="90%",
         what="执行率（B/A） 90% ≠ 880/880 = 100% (the empty cell filled with a wrong rate)")])
+    s = built["浙江_2022_project_summary_衢州重点评价结果.xlsx"][0]
+    v["浙江_2022_project_summary_衢州重点评价结果.xlsx"] = (0, "D3", D("2095"), None, [dict(
+        rule="summary.total", cell="A1", expected=str(s["total"] - D("2059") + D("2095")), found="17815.56",
+        what=f"the text's 资金17815.56万元 (A1) ≠ Σ资金量 D3:D11 = {s['total'] - D('2059') + D('2095')} (row 1's 2059 typed "
+             f"as 2095 in D3); the table has no 合计 row, so the check is table against text, and which row is wrong "
+             f"cannot be told")])
     return v
 
 
@@ -1263,6 +1331,8 @@ def main():
     built = {}
     for fname, builder, region, year, kind, src in FORMS:
         wb, sheets = builder()
+        for sd in sheets:                       # 95.0 -> 95: totals printed the way the cells show them
+            sd["total"] = D(format(sd["total"].normalize(), "f"))
         built[fname] = sheets
         save(wb, os.path.join(OUT_OPX, fname))
         manifest.append(dict(
