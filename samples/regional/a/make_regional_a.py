@@ -310,6 +310,8 @@ def f_yuan():
              "whole number); same on the 其中 row H6", severity="warning"),
         dict(cell="G5", expected=f"{rate.quantize(D('0.001'), rounding=ROUND_HALF_UP)}", found="0.958",
              what="执行率 0.958 is 27.8/29 = 0.95862 truncated, not rounded", severity="info"),
+        dict(cell="G6", expected=f"{rate.quantize(D('0.001'), rounding=ROUND_HALF_UP)}", found="0.958",
+             what="the same truncated 执行率 repeated on the 其中：当年财政拨款 row", severity="info"),
         dict(cell="H15", expected="5.70", found="5", what="验收通过率 95% of 100%: ratio rule gives 6 × 0.95 = 5.70, the "
              "form gives 5", severity="warning"),
         dict(cell="H18", expected="6", found="5", what="时效 actual equals target (2022年12月30日) yet 5 of 6",
@@ -441,9 +443,12 @@ def f_guichi():
                  f"30, 满意度 10 of 10; 总分 = 0 + 50 + 30 + 10 = {t}")
         scoring = ("Anhui county form on the national layout; one-level weights in the labels: 产出指标(50分), 效益指标(30分), "
                    "满意度指标(10分); 资金 分值 10; fund score = 分值 × 执行率; no grade on the form")
-        disc = [dict(cell="E7", expected=p["executed"], found="0",
-                     what=f"年度资金总额 全年执行数 0 ≠ Σ其中 = {p['executed']} (the total row was left at zero; C7/D7 too)",
-                     severity="error"),
+        disc = [dict(cell=c, expected=p[k], found="0",
+                     what=f"年度资金总额 {lab} 0 ≠ Σ其中 = {p[k]} (the published total row was left at zero)",
+                     severity="error")
+                for c, k, lab in (("C7", "initial", "年初预算数"), ("D7", "budget", "全年预算数"),
+                                  ("E7", "executed", "全年执行数"))]
+        disc += [
                 dict(cell="G7", expected="(undefined: 全年预算数 0)", found="0",
                      what="执行率 of a zero budget: a checker must not divide by zero", severity="warning")]
         out.append(dict(name=sh.ws.title, kind="project_selfeval", sh=sh, arithmetic=arith, scoring=scoring,
