@@ -12,7 +12,7 @@ def define(m):
                  "unverifiable", "slip_note", "I"):
         g[name] = getattr(m, name)
     for block in (r01, r02, r03, r04, r05, r06, r07, r08, r09, r10, r11, r12, r13, r14, r15, r16, r17, r18, r19,
-                  r20, r21, r22, r23, r24, r25, r26):
+                  r20, r21, r22, r23, r24, r25, r26, r27, r28):
         block()
 
 
@@ -565,3 +565,34 @@ def r26():  # 廊坊市食品工程学校 2019 项目支出绩效自评表 (Word
     unverifiable("r26", "已完工,剩余3%尾款未付,且最高限价低于预算金额。提高预算准确度。", "share", "3",
                  "the 3% is of the contract, which the table does not give (37.24 / 43.2 leaves 13.8% unspent)")
 
+
+
+def r27():  # 西安市新城区卫计局 2019 三公 预算
+    change_pct("r27", "2019年本部门一般公共预算“三公”经费预算支出9.80万元,较上年减少18.50万元(65.37%)", "65.37",
+               I("三公经费", "9.80"), I("减少", "18.50"))                # 18.50 / 28.30 = 65.3710%
+    total("r27", "2019年本部门一般公共预算“三公”经费预算支出9.80万元", "9.80",
+          [I("因公出国(境)经费", "0", "1、因公出国(境)经费0万元"), I("公务接待费", "2.30", "2、公务接待费2.30万元"),
+           I("公务用车购置及运行费", "7.5", "3、公务用车购置及运行费支出7.5万元")])
+    total("r27", "较上年减少18.50万元", "18.50",
+          [I("公务接待费 减少", "1.5", "2、公务接待费2.30万元"), I("公务用车运行维护费 减少", "17", "(1)、公务用车运行维护费7.50万元")],
+          note="the net decrease equals the items' decreases")
+    completion("r27", "1、因公出国(境)经费0万元,较上年增加(减少)0万元(0%)", "0", I("变动", "0"), I("上年", "0"),
+               kind="change_pct", note="0 -> 0 as 0%; the template's 增加(减少) left with both words")
+    # 1.5 / (2.30 + 1.5) = 39.4737%; 42.86% = 1.5 / 3.5
+    change_pct("r27", "2、公务接待费2.30万元,较上年减少1.5万元(42.86%)", "42.86", I("公务接待费", "2.30"), I("减少", "1.5"),
+               v="slip", note="1.5 / 3.80 = 39.47%; 42.86% is 1.5 / 3.5 (3.5 is neither last year's 3.80 nor any "
+                              "figure of the page); 1.5 printed with one decimal allows only 38.11..40.84%")
+    # 17 / (7.50 + 17) = 69.3878% -> 69.39; "17" stands for 16.5..17.5
+    change_pct("r27", "(1)、公务用车运行维护费7.50万元,较上年减少17万元(69.38%)", "69.38", I("公务用车运行维护费", "7.50"),
+               I("减少", "17"), note="69.39 with 17.00; ok only because 17 is printed as a whole number")
+    total("r27", "3、公务用车购置及运行费支出7.5万元", "7.5",
+          [I("公务用车运行维护费", "7.50", "(1)、公务用车运行维护费7.50万元"), I("公务用车购置费", "0", "(2)公务用车购置费0万")])
+
+
+def r28():  # 眉山市东坡区卫计局 2015 三公 决算 (元)
+    unverifiable("r28", "2015年公务接待费345950元,较2014年决算数增加270380元", "change_amount", "270380",
+                 "the 2014 figure is not on the page (it would be 75570)")
+    unverifiable("r28", "2015年公务用车购置及运行维护费2376994元,较2014年决算增加1766685元", "change_amount", "1766685",
+                 "the 2014 figure is not on the page (it would be 610309)")
+    relation("r28", "单位共有公务用车40辆,其中:轿车3辆", "其中", I("轿车", "3"), I("公务用车", "40"), "lt", kind="count",
+             note="其中 names one part only: 3 of 40 is no sum to check (a checker must not ask the parts to add up)")

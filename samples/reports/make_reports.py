@@ -844,8 +844,49 @@ def r26():
 """, xlsx=[("项目支出绩效自评表", "2019年度)")])
 
 
+def r27():
+    # source: http://www.xincheng.gov.cn/zwgk/zdxxgk/czxx/gdwsgjf/5de0a50bfd8508098d0afee3.html
+    # title:  西安市新城区卫生和计划生育局 2019年部门预算“三公”经费公开说明
+    # date:   not on the stored page (a 2019 预算, published early 2019)
+    # note:   "较上年增加(减少)0万元" keeps the template's both words; "公务用车购置费0万" ends so on the page.
+    return dict(stem="陕西_2019_新城区卫生和计划生育局_三公经费预算说明", province="陕西", year="2019",
+                dept="西安市新城区卫生和计划生育局", kind="三公经费预算说明",
+                url="http://www.xincheng.gov.cn/zwgk/zdxxgk/czxx/gdwsgjf/5de0a50bfd8508098d0afee3.html", soft=False, text="""\
+# 西安市新城区卫生和计划生育局 2019年部门预算“三公”经费公开说明
+## 一、“三公”经费情况说明
+2019年本部门一般公共预算“三公”经费预算支出9.80万元,较上年减少18.50万元(65.37%),减少的主要原因是公车运行维护费减少。具体情况如下:
+1、因公出国(境)经费0万元,较上年增加(减少)0万元(0%)。
+2、公务接待费2.30万元,较上年减少1.5万元(42.86%),减少的主要原因是认真落实中央八项规定,厉行节约,压缩接待费开支。
+3、公务用车购置及运行费支出7.5万元,其中:
+(1)、公务用车运行维护费7.50万元,较上年减少17万元(69.38%),减少的主要原因是卫生监督车辆属执法执勤车辆,其运行维护支出本年不在“三公”经费中反映;
+(2)公务用车购置费0万
+## 二、“三公”经费预算表
+附件:卫计局2019年部门三公.xls
+""")
+
+
+def r28():
+    # source: https://www.dp.gov.cn/info/3050/117298.htm
+    # title:  眉山市东坡区卫生和计划生育局 2015年度部门决算（“三公”经费部分）
+    # date:   2016-12-15 (signed on the page)
+    # note:   the stored page begins at the 三公 section; amounts in 元.
+    return dict(stem="四川_2015_东坡区卫生和计划生育局_三公经费决算说明", province="四川", year="2015",
+                dept="眉山市东坡区卫生和计划生育局", kind="三公经费决算说明",
+                url="https://www.dp.gov.cn/info/3050/117298.htm", soft=False, text="""\
+## (一)因公出国(境)经费
+2015年无因公出国(境)人员。
+## (二)公务接待费
+2015年公务接待费345950元,较2014年决算数增加270380元,主要原因是卫生计生机构整合,2015年决算包含了区计划生育服务站、3个社区卫生服务中心和23个乡镇卫生院。2015年公务接待费主要用于国家、省、市、区部门工作指导和检查。共376批次、3314人次。
+## (三)公务用车购置及运行维护费
+2015年公务用车购置及运行维护费2376994元,较2014年决算增加1766685元。主要原因是卫生计生机构整合,2015年决算包含了区计划生育服务站、3个社区卫生服务中心和23个乡镇卫生院。公务车辆主要用于下基层督查,行政执法及卫生院救护病人等。
+截至2015年12月底,单位共有公务用车40辆,其中:轿车3辆。
+眉山市东坡区卫生和计划生育局
+2016年12月15日
+""")
+
+
 REPORTS = [r01, r02, r03, r04, r05, r06, r07, r08, r09, r10, r11, r12, r13, r14, r15, r16, r17, r18, r19, r20, r21,
-           r22, r23, r24, r25, r26]
+           r22, r23, r24, r25, r26, r27, r28]
 
 # The run-split variant (as Word leaves a document after edits): numbers cut inside, the pieces formatted
 # differently, a bookmark or a proofing mark between some pieces. Same text as r01's document.
