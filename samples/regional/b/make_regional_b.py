@@ -1466,7 +1466,9 @@ def main():
         e = by_file[v["base"]]
         wb, sheets = e["build"]()
         ws = wb[v["sheet"]]
+        sheet = next(s for s in sheets if s.ws.title == v["sheet"])
         old = ws[v["cell"]].value
+        old_shown = sheet.shown(v["cell"])
         before = values_of(wb)
         ws[v["cell"]].value = v["new"]
         changed = [k for k in set(before) | set(values_of(wb)) if before.get(k) != values_of(wb).get(k)]
@@ -1480,9 +1482,8 @@ def main():
         src = next(m for m in manifest if m["file"] == v["base"])
         manifest.append(dict(file=name, source=src["source"], region=src["region"], year=src["year"], kind=src["kind"],
                              sheets=[s.manifest() for s in sheets], variant_of=v["base"],
-                             change=dict(sheet=v["sheet"], cell=v["cell"],
-                                         old=old if not isinstance(old, float) else plain(D(repr(old))),
-                                         new=v["new"] if not isinstance(v["new"], float) else plain(D(repr(v["new"])))),
+                             change=dict(sheet=v["sheet"], cell=v["cell"], old=old_shown, new=sheet.shown(v["cell"]),
+                                         **({"old_formula": old} if isinstance(old, str) and old.startswith("=") else {})),
                              what=v["what"], expected_findings=v["findings"]))
     files = sorted(n for n in os.listdir(OUT_OPX) if n.endswith(".xlsx"))
     libreoffice_resave([os.path.join(OUT_OPX, n) for n in files], OUT_LO)
