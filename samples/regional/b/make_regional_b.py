@@ -19,6 +19,9 @@ Output (deterministic: fixed document dates and zip timestamps):
 
 Expectations (displayed values, fund scores, totals, findings) are computed here with decimal.Decimal
 from the forms' own numbers, never taken from jixiao.
+
+One file on purpose (like samples/make_samples.py): each form is one function holding its source's data,
+and the forms share the cell/fact helpers and the manifest writer.
 """
 import datetime
 import json
@@ -1368,6 +1371,35 @@ def self_checks():
     assert 10 + 9 + 19 + 19 + 27 + 9 == 93
 
 
+def number_in(text):
+    m = re.search(r"-?\d+(?:\.\d+)?", text or "")
+    return D(m.group(0)) if m else None
+
+
+# whether a form's printed total includes the fund score (中江: Σ indicators only; 宁夏: no fund score)
+TOTAL_HAS_FUND = {ZJ_FILE: False, YZ_FILE: False}
+
+
+def check_totals(entry):
+    """From the manifest facts alone: Σ indicator scores (+ fund score) = the printed total, and no score
+    above its weight. Guards the builders against typing slips; the forms' own arithmetic, recomputed."""
+    for sh in entry["sheets"]:
+        f = sh["facts"]
+        if "total_score" not in f:
+            continue
+        key = "items" if sh["kind"] == "score_table" else "indicators"
+        scores = {k.split(".")[1]: number_in(v["value"]) for k, v in f.items()
+                  if k.startswith(key + ".") and k.endswith(".score")}
+        for i, sc in scores.items():
+            w = f.get(f"{key}.{i}.weight")
+            w = D(w["from_label"]) if w and "from_label" in w else number_in(w["value"]) if w else None
+            assert sc is None or w is None or sc <= w, (entry["file"], i, sc, w)
+        total = sum(s for s in scores.values() if s is not None)
+        if key == "indicators" and TOTAL_HAS_FUND.get(entry["file"], True):
+            total += number_in(f["funds.score"]["value"])
+        assert total == number_in(f["total_score"]["value"]), (entry["file"], sh["name"], total, f["total_score"])
+
+
 # ------------------------------------------------------------------------------------------------
 def page_setup(wb):
     for ws in wb.worksheets:
@@ -1459,6 +1491,7 @@ def main():
         entry = dict(file=e["file"], source=e["source"], title=e["title"], region=e["region"], year=e["year"],
                      kind=e["kind"], unusual=e["unusual"], invented=e["invented"],
                      sheets=[s.manifest() for s in sheets], expected_findings=REAL.get(e["file"], []))
+        check_totals(entry)
         manifest.append(entry)
         by_file[e["file"]] = e
     assert sorted(v["base"] for v in VARIANTS) == sorted(by_file), "one variant per clean file"
