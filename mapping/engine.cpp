@@ -63,6 +63,40 @@ Field value_under_header(const SheetView& v, const ViewCell& label, const LabelS
 
 std::set<std::string> all_labels_of(const LayoutSpec& spec);
 
+// The path a table column's values take in the record ("indicators.score", "funds.score").
+std::string column_path(const TableSpec& t, const ColumnSpec& c) {
+  if (!t.list.empty()) return t.list + "." + c.field;
+  if (!t.prefix.empty()) return t.prefix + "." + c.field;
+  for (const RowSpec& r : t.rows)
+    if (!r.prefix.empty()) return r.prefix + "." + c.field;
+  return c.field;
+}
+
+// What the sheet lacks (a column the table knows, or the whole table) and which of its header
+// cells no column took: recompute switches off what needs an absent column; --explain shows both.
+void note_absent_columns(const SheetView& v, const TableSpec& t, const BoundTable* b, Record& rec) {
+  for (const ColumnSpec& c : t.columns) {
+    if (c.row_label) continue;
+    bool bound = false;
+    if (b)
+      for (const auto& bc : b->columns) bound |= bc.spec == &c;
+    if (!bound) rec.absent.push_back(column_path(t, c));
+  }
+  if (!b) return;
+  uint32_t bottom = b->header_row;
+  for (const auto& bc : b->columns) {
+    const CellRange* m = v.merge_of(bc.header->pos);
+    bottom = std::max(bottom, m ? m->last.row : bc.header->pos.row);
+  }
+  for (uint32_t row = b->header_row; row <= bottom; ++row)
+    for (const ViewCell* c : v.row(row)) {
+      if (c->pos.col < b->span_first || c->pos.col > b->span_last || c == b->block) continue;
+      bool taken = false;
+      for (const auto& bc : b->columns) taken |= bc.header == c || (c->pos.col >= bc.first_col && c->pos.col <= bc.last_col && c->pos.row < bc.header->pos.row);
+      if (!taken) rec.unmapped_headers.emplace_back(c->text, source_of(v, c->pos));
+    }
+}
+
 // A <value>'s field read at one occurrence of its label.
 Field value_of_label(const SheetView& v, const ValueSpec& val, const ViewCell& label, const std::set<std::string>& labels,
                      Region r) {
@@ -137,7 +171,9 @@ Candidate score_layout(const SheetView& v, const LayoutSpec& spec, Region r) {
   cand.spec = &spec;
   double total = 0, found = 0;
   for (const auto& a : spec.excludes) {
-    if (find_anchor(v, a.label, r)) {
+    // A title excludes when a cell contains it; a label only when a cell is that label (项目绩效目标 as
+    // a block excludes, a title "…项目绩效目标自评表" does not).
+    if (a.title ? find_anchor(v, a.label, r) != nullptr : find_label(v, a.label, r, false) != nullptr) {
       cand.missing.push_back("含有" + quoted(a.label.raw) + "，不属此版式");
       cand.confidence = 0;
       return cand;
@@ -229,8 +265,11 @@ Record extract_record(const SheetView& v, const LayoutSpec& spec, Region r, Diag
     }
     if (!f.text.empty() || f.number) rec.fields[val.field] = f;
   }
-  for (const auto& t : spec.tables)
-    if (auto b = bind_table(v, t, r)) extract_table(v, *b, r, rec, diags);
+  for (const auto& t : spec.tables) {
+    auto b = bind_table(v, t, r);
+    if (b) extract_table(v, *b, r, rec, diags);
+    note_absent_columns(v, t, b ? &*b : nullptr, rec);
+  }
   for (const auto& x : spec.crosstabs) extract_crosstab(v, x, r, rec);
   return rec;
 }

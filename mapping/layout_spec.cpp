@@ -155,6 +155,7 @@ class Loader {
         const VocabWords* w = resolve(name, context);
         if (!w) return error(n, "词汇表中没有 “@" + name + "”（见 mapping/layouts/vocabulary.xml）");
         append(out, *w);
+        if (out.raw.rfind("@", 0) == 0 && !w->synonyms.empty()) out.raw = w->synonyms.front();  // for messages
         continue;
       }
       if (std::find(out.synonyms.begin(), out.synonyms.end(), t) == out.synonyms.end()) {
@@ -205,6 +206,7 @@ class Loader {
     if (std::string title = attr(n, "title"); !title.empty()) {
       if (!vocab_ || !vocab_->titles.count(title)) return error(n, "词汇表中没有标题 title=\"" + title + "\"");
       raw = raw.empty() ? "@" + title : raw + "|@" + title;
+      a.title = true;
     }
     auto l = words(n, raw, "");
     if (!l) return l.error();
@@ -346,6 +348,7 @@ class Loader {
         r.column = attr(c, "column");
         r.prefix = r.field.empty() ? (attr(c, "prefix").empty() ? t.prefix : attr(c, "prefix")) : std::string{};
         r.occurrence = std::max(1, c.attribute("occurrence").as_int(1));
+        r.or_first = c.attribute("or-first").as_bool(false);
         if (r.label.empty()) return error(c, "<row> 缺少 label");
         if (!r.field.empty()) {
           if (auto e = known(c, r.field)) return e;

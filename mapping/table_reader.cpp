@@ -20,10 +20,16 @@ std::vector<BoundColumn> bind_header(const SheetView& v, const TableSpec& t, uin
   // The panel: from the Nth occurrence of the first column's top label to the next one.
   uint32_t lo = 0, hi = UINT32_MAX;
   {
+    // A repeated header says the same word again ("项目 | 决算数 | 项目 | 决算数"); two different words of one
+    // meaning (年初绩效目标 | 全年（调整）绩效目标) are two columns of one table.
     const LabelSpec& key = t.columns.front().paths.front().front();
     std::vector<uint32_t> at;
+    const std::string* first_word = nullptr;
     for (const ViewCell* c : cells)
-      if (matches(key, c->canon)) at.push_back(c->pos.col);
+      if (matches(key, c->canon) && (!first_word || *first_word == c->canon)) {
+        if (!first_word) first_word = &c->canon;
+        at.push_back(c->pos.col);
+      }
     if (t.occurrence > 1 && at.size() < static_cast<size_t>(t.occurrence)) return out;
     if (at.size() >= static_cast<size_t>(t.occurrence)) {
       // The first table may have columns left of its key column (columns in another order).
@@ -252,6 +258,14 @@ void extract_table(const SheetView& v, const BoundTable& b, Region r, Record& re
     if (c.spec->row_label) label_col = &c;
 
   std::vector<std::string> fill(b.columns.size());
+  bool first_body_row = true;
+  // Whether some row of the body carries a named row's label (else or-first may stand for it).
+  auto label_present = [&](const RowSpec& rs) {
+    for (uint32_t row = b.body_first; row <= b.body_last && row < v.row_count(); ++row)
+      for (const ViewCell* c : v.row(row))
+        if (c->pos.col < b.data_first_col && matches(rs.label, c->canon)) return true;
+    return false;
+  };
   std::map<const RowSpec*, int> seen;  // occurrences of each named row so far
   int blank_run = 0;
   bool single_done = false;
@@ -314,7 +328,7 @@ void extract_table(const SheetView& v, const BoundTable& b, Region r, Record& re
         if (skip_label && bc.spec->row_label) continue;
         Field f = read_cell(i);
         if (!bc.spec->weight_field.empty() && !f.text.empty() && into)
-          if (auto w = number_in_brackets(f.text, "分")) {
+          if (auto w = number_in_brackets(f.text, "分"); w || (w = number_in_brackets(f.text, ""))) {
             Field wf{w->to_string(), w, f.source, {}};
             wf.mark(ReadAs::FromLabel);
             (*into)[bc.spec->weight_field] = wf;
@@ -343,6 +357,10 @@ void extract_table(const SheetView& v, const BoundTable& b, Region r, Record& re
         named = &rs;
         break;
       }
+    if (!named && !label && first_body_row)
+      for (const RowSpec& rs : t.rows)
+        if (rs.or_first && !label_present(rs)) named = &rs;
+    first_body_row = false;
     if (named) {
       if (!named->field.empty()) {
         for (size_t i = 0; i < b.columns.size(); ++i) {

@@ -102,7 +102,8 @@ std::vector<KindDef> build() {
         .f("tasks[].planned", T::Text, "年初任务目标")
         .f("tasks[].achieved", T::Text, "实际完成目标")
         .f("tasks[].weight", T::Weight, "任务 分值")
-        .f("tasks[].score", T::Score, "任务 得分");
+        .f("tasks[].score", T::Score, "任务 得分")
+        .f("indicators_total.review_score", T::Score, "绩效指标 合计/总分行 财政复评得分");
     auto at = std::find_if(b.k.fields.begin(), b.k.fields.end(), [](const FieldDef& f) { return f.path == "funds.weight"; });
     b.k.fields.insert(at, t.k.fields.begin(), t.k.fields.end());
     b.k.lists.push_back("tasks");

@@ -46,6 +46,9 @@ def getp(rec, path):
 
 def as_num(s):
     s = str(s).strip().replace(",", "").replace("％", "%")
+    for unit in ("万元", "分"):  # "4753.66万元" typed as text in a 万元 table, "99.55分"
+        if s.endswith(unit):
+            s = s[: -len(unit)]
     try:
         return D(s[:-1]) / 100 if s.endswith("%") else D(s)
     except InvalidOperation:
