@@ -114,6 +114,19 @@ void format_rows(const Workbook& wb, const Sheet& sheet, CellDisplay& shown, Tex
 
 }  // namespace
 
+uint64_t delimited_size(const Workbook& wb, const Sheet& sheet) {
+  uint64_t last_row = 0, last_col = 0, text = 0;
+  bool any = false;
+  for (const Cell& c : sheet.cells) {
+    if (!has_content(wb, c)) continue;
+    last_row = std::max<uint64_t>(last_row, c.row);
+    last_col = std::max<uint64_t>(last_col, c.col);
+    text += c.text == kNoIndex ? 1 : wb.text(c).size();
+    any = true;
+  }
+  return any ? (last_row + 1) * (last_col + 1) + text : 1;
+}
+
 void write_delimited(const Workbook& wb, const Sheet& sheet, TextFormat fmt, bool raw, std::ostream& os) {
   // The exported area runs from A1 to the last row and column with content.
   uint32_t last_row = 0, last_col = 0;
