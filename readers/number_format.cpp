@@ -6,6 +6,7 @@
 #include "readers/number_format.h"
 
 #include <cmath>
+#include <string_view>
 
 #include "readers/number_digits.h"
 #include "readers/number_format_internal.h"
@@ -27,6 +28,90 @@ bool check(Op op, double lim, double v, int& result) {
   return true;
 }
 
+namespace {
+
+// Digits of [DBNum1] (lower case, 〇 for zero) and [DBNum2] (financial upper case, 零).
+const char* const kLowerDigits[10] = {"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+const char* const kUpperDigits[10] = {"零", "壹", "贰", "叁", "肆", "伍", "陆", "柒", "捌", "玖"};
+const char* const kLowerUnits[4] = {"", "十", "百", "千"};
+const char* const kUpperUnits[4] = {"", "拾", "佰", "仟"};
+const char* const kGroupUnits[4] = {"", "万", "亿", "兆"};
+
+// An integer's digits read out with units, in groups of four from the right (万, 亿): a run of
+// zeros between digits is one zero (1001 一千〇一, 100010 一十万〇一十), trailing zeros say nothing;
+// 10 is 一十, as Excel and LibreOffice write it.
+void integer_words(std::string_view digits, bool upper, std::string& out) {
+  while (digits.size() > 1 && digits.front() == '0') digits.remove_prefix(1);
+  const char* const* names = upper ? kUpperDigits : kLowerDigits;
+  if (digits.size() > 16) {  // past 兆: digit by digit
+    for (char c : digits) out += names[c - '0'];
+    return;
+  }
+  if (digits == "0") {
+    out += names[0];
+    return;
+  }
+  const char* const* units = upper ? kUpperUnits : kLowerUnits;
+  bool zero = false, group_has = false;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    const size_t place = digits.size() - 1 - i;
+    const int d = digits[i] - '0';
+    if (d == 0) {
+      zero = true;
+    } else {
+      if (zero) out += names[0];
+      zero = false;
+      out += names[d];
+      out += units[place % 4];
+      group_has = true;
+    }
+    if (place % 4 == 0) {
+      if (group_has) out += kGroupUnits[place / 4];
+      group_has = false;
+    }
+  }
+}
+
+}  // namespace
+
+// Rewrites the digits a section wrote from `from` on: [DBNum1] 12323 -> 一万二千三百二十三 and
+// 123.45 -> 一百二十三．四五, [DBNum2] 壹万贰仟叁佰贰拾叁 and 壹佰贰拾叁点肆伍, [DBNum3] full-width
+// digits (１２３２３). Grouping commas between digits are dropped, as LibreOffice does.
+void to_chinese_numerals(std::string& out, size_t from, int kind) {
+  std::string result(out, 0, from);
+  size_t i = from;
+  while (i < out.size()) {
+    if (out[i] < '0' || out[i] > '9') {
+      result += out[i++];
+      continue;
+    }
+    std::string int_digits;
+    while (i < out.size() && ((out[i] >= '0' && out[i] <= '9') ||
+                              (out[i] == ',' && i + 1 < out.size() && out[i + 1] >= '0' && out[i + 1] <= '9'))) {
+      if (out[i] != ',') int_digits += out[i];
+      ++i;
+    }
+    std::string frac_digits;
+    if (i + 1 < out.size() && out[i] == '.' && out[i + 1] >= '0' && out[i + 1] <= '9') {
+      ++i;
+      while (i < out.size() && out[i] >= '0' && out[i] <= '9') frac_digits += out[i++];
+    }
+    if (kind == 3) {
+      for (char c : int_digits) result += "\xEF\xBC" + std::string(1, static_cast<char>(0x90 + (c - '0')));
+      if (!frac_digits.empty()) result += "．";
+      for (char c : frac_digits) result += "\xEF\xBC" + std::string(1, static_cast<char>(0x90 + (c - '0')));
+      continue;
+    }
+    const bool upper = kind == 2;
+    integer_words(int_digits, upper, result);
+    if (!frac_digits.empty()) {
+      result += upper ? "点" : "．";
+      for (char c : frac_digits) result += (upper ? kUpperDigits : kLowerDigits)[c - '0'];
+    }
+  }
+  out.swap(result);
+}
+
 }  // namespace numfmt
 
 using namespace numfmt;  // NOLINT: this unit is numfmt's own
@@ -35,8 +120,8 @@ size_t NumberFormat::pick(double v) const {
   int c = 0;
   check(sections_[0]->op, sections_[0]->limit, v, c);
   if (c != 0) return 0;
-  Op op2 = sections_.size() > 1 ? sections_[1]->op : Op::None;
-  double l2 = sections_.size() > 1 ? sections_[1]->limit : 0;
+  Op op2 = numeric_sections_ > 1 ? sections_[1]->op : Op::None;
+  double l2 = numeric_sections_ > 1 ? sections_[1]->limit : 0;
   check(op2, l2, v, c);
   return c != 0 ? 1 : 2;
 }
@@ -50,13 +135,15 @@ void NumberFormat::format_number(double value, bool date1904, std::string& out) 
     out += "NaN";
     return;
   }
+  const double stored = value;
   size_t ix = pick(value);
   if (value < 0 && ((ix == 0 && first_negative_) || (ix == 1 && second_negative_))) value = -value;
-  if (ix >= sections_.size() || ix == 3) {
+  if (ix >= numeric_sections_) {
     general_in_format(value, out);
     return;
   }
   const Section& s = *sections_[ix];
+  const size_t start = out.size();
   switch (s.kind) {
     case Section::Kind::Empty: return;
     case Section::Kind::Text:
@@ -68,10 +155,16 @@ void NumberFormat::format_number(double value, bool date1904, std::string& out) 
         else if (t.t == T::General) general_in_format(value, out);
         else if (t.t == T::Percent) out += '%';
       }
-      return;
+      break;
     case Section::Kind::Date:
       if (!std::isfinite(value)) {
         general_in_format(value, out);
+        return;
+      }
+      // Excel has no date before its epoch (in the 1900 system) nor after 9999-12-31 and fills
+      // such a cell with #; LibreOffice shows a proleptic date or #FMT (LO_CSV_NOTES.md).
+      if ((stored < 0 && !date1904) || stored >= (date1904 ? 2957004.0 : 2958466.0)) {
+        out += "####";
         return;
       }
       s.render_date(value, date1904, ix == 0, out);
@@ -82,8 +175,9 @@ void NumberFormat::format_number(double value, bool date1904, std::string& out) 
         return;
       }
       s.render_number(value, ix == 0, out);
-      return;
+      break;
   }
+  if (s.dbnum) to_chinese_numerals(out, start, s.dbnum);
 }
 
 void NumberFormat::format_text(std::string_view text, std::string& out) const {

@@ -22,7 +22,7 @@ enum class T : uint8_t {
   Lit,
   Int, Frac, ExpDigit, FNum, FDen,  // digit placeholders by role; c is '0', '#' or '?'
   Point, Comma, Percent, Exp, Slash, Text, General,
-  Year2, Year4, Mon, Mon2, MonAbbr, MonFull, MonLetter, Day, Day2, DayAbbr, DayFull,
+  Year2, Year4, Era, EraYear, Mon, Mon2, MonAbbr, MonFull, MonLetter, Day, Day2, DayAbbr, DayFull,
   Hour, Hour2, Min, Min2, Sec, Sec2, FracSec, AmPm, AP, ElH, ElM, ElS,
   Ph,  // an unassigned placeholder while parsing
 };
@@ -50,6 +50,8 @@ inline bool iequal(std::string_view a, std::string_view b) { return ascii_iequal
 inline char lower(char c) { return ascii_lower(c); }
 
 bool check(Op op, double lim, double v, int& result);
+// [DBNumN]: rewrites the ASCII digits written from `from` on as Chinese numerals (N = 1, 2, 3).
+void to_chinese_numerals(std::string& out, size_t from, int kind);
 
 // What [$-xxx] and [DBNumN] ask for beyond the tokens.
 struct ParseState {
@@ -73,6 +75,8 @@ struct NumberFormat::Section {
   numfmt::Op op = numfmt::Op::None;
   double limit = 0;
   bool zh = false;  // Chinese month/day names and 上午/下午 ([$-804] and the other zh locales)
+  uint16_t lang = 0;  // the language of a [$-xxxx] locale (0x411 Japanese, 0x404 Taiwan): eras
+  uint8_t dbnum = 0;  // [DBNum1] 一十二, [DBNum2] 壹拾贰, [DBNum3] full-width digits
 
   // Number
   bool has_digits = false;

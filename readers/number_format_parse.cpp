@@ -79,6 +79,7 @@ void parse_bracket(std::string_view b, Section& sec, ParseState& ps) {
         if (lang == 0xF800) ps.sys_long_date = true;
         else if (lang == 0xF400) ps.sys_time = true;
         else if ((lang & 0x3FF) == 0x04) sec.zh = true;
+        if (lang != 0xF800 && lang != 0xF400) sec.lang = static_cast<uint16_t>(lang);
       }
     }
     return;
@@ -91,7 +92,12 @@ void parse_bracket(std::string_view b, Section& sec, ParseState& ps) {
       return;
     }
   }
-  // colours, [DBNum1], [NatNum1] and anything else: not shown
+  // Chinese numerals as Excel writes them ([DBNum1][$-804]General: 一万二千三百二十三)
+  if (b.size() == 6 && iequal(b.substr(0, 5), "dbnum") && b[5] >= '1' && b[5] <= '3') {
+    sec.dbnum = static_cast<uint8_t>(b[5] - '0');
+    return;
+  }
+  // colours, [NatNum1] and anything else: not shown
 }
 
 }  // namespace
@@ -117,9 +123,12 @@ void tokenize(std::string_view s, Section& sec, ParseState& ps) {
         ++i;
       }
     } else if (c == '_') {
+      // A space as wide as the next character: LibreOffice writes one for ASCII (_) _- _ ) and two
+      // for anything wider (_€ _₽).
+      bool wide = i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0x80;
       if (i + 1 < s.size()) i += 1 + utf8_len(static_cast<unsigned char>(s[i + 1]));
       else ++i;
-      add_lit(toks, " ");
+      add_lit(toks, wide ? "  " : " ");
     } else if (c == '*') {
       if (i + 1 < s.size()) i += 1 + utf8_len(static_cast<unsigned char>(s[i + 1]));
       else ++i;
@@ -173,6 +182,11 @@ void tokenize(std::string_view s, Section& sec, ParseState& ps) {
     } else if ((c == 'E' || c == 'e') && i + 1 < s.size() && (s[i + 1] == '+' || s[i + 1] == '-')) {
       add(toks, T::Exp, c, s[i + 1] == '+' ? 1 : 0);
       i += 2;
+    } else if (lc == 'g' && (sec.lang == 0x411 || sec.lang == 0x404)) {  // the era's name: g, gg, ggg
+      size_t j = i;
+      while (j < s.size() && lower(s[j]) == 'g') ++j;
+      add(toks, T::Era, 0, static_cast<uint16_t>(j - i));
+      i = j;
     } else if (lc == 'y' || lc == 'm' || lc == 'd' || lc == 'h' || lc == 's' || lc == 'a' || lc == 'e') {
       size_t j = i;
       while (j < s.size() && lower(s[j]) == lc) ++j;
@@ -184,8 +198,9 @@ void tokenize(std::string_view s, Section& sec, ParseState& ps) {
           while (run >= 2) add(toks, T::Year2), run -= 2;
           if (run) add_lit(toks, std::string_view(&c, 1));
           break;
-        case 'e':  // era year; in the Gregorian calendar the year
-          add(toks, T::Year4);
+        case 'e':  // era year (Japanese and Taiwanese locales); in the Gregorian calendar the year
+          if (sec.lang == 0x411 || sec.lang == 0x404) add(toks, T::EraYear, 0, static_cast<uint16_t>(run));
+          else add(toks, T::Year4);
           break;
         case 'm':
           add(toks, run == 1 ? T::Mon : run == 2 ? T::Mon2 : run == 3 ? T::MonAbbr : run == 4 ? T::MonFull : T::MonLetter);
@@ -275,6 +290,13 @@ NumberFormat NumberFormat::parse(std::string_view code) {
     secs.push_back(std::move(sec));
   }
   for (auto& s : secs) s->zh = zh;
+  // A last section that only holds @ ("m/d/yy;@", "0;-0;@") is for text, as in Excel: numbers use
+  // the sections before it.
+  std::shared_ptr<Section> text_sec;
+  if ((secs.size() == 2 || secs.size() == 3) && secs.back()->kind == Section::Kind::Text) {
+    text_sec = std::move(secs.back());
+    secs.pop_back();
+  }
 
   // Default conditions, as LibreOffice sets them: a section followed by ';' without a condition is
   // "> 0" (the first) or "< 0" (the second); with no third section the first becomes ">= 0".
@@ -300,7 +322,12 @@ NumberFormat NumberFormat::parse(std::string_view code) {
     f.text_section_ = 3;
   }
   f.date_ = secs[0]->kind == Section::Kind::Date;
+  f.numeric_sections_ = static_cast<uint8_t>(std::min<size_t>(secs.size(), 3));
   for (auto& s : secs) f.sections_.push_back(std::move(s));
+  if (text_sec) {
+    f.text_section_ = static_cast<uint8_t>(f.sections_.size());
+    f.sections_.push_back(std::move(text_sec));
+  }
   return f;
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <string>
 
 #include "readers/number_digits.h"
 #include "readers/number_format_internal.h"
@@ -74,6 +75,44 @@ void emit_int(const Section& s, const Tok& t, const Dec& x, int len, std::string
   }
 }
 
+// Japanese eras from their first day, newest first: full name, one kanji, Latin letter.
+struct Era {
+  CivilDate first;
+  const char* name;
+  const char* kanji;
+  const char* letter;
+};
+const Era kJapaneseEras[] = {{{2019, 5, 1}, "令和", "令", "R"},
+                             {{1989, 1, 8}, "平成", "平", "H"},
+                             {{1926, 12, 25}, "昭和", "昭", "S"},
+                             {{1912, 7, 30}, "大正", "大", "T"},
+                             {{1868, 1, 1}, "明治", "明", "M"}};
+
+bool on_or_after(const CivilDate& d, const CivilDate& first) {
+  if (d.year != first.year) return d.year > first.year;
+  if (d.month != first.month) return d.month > first.month;
+  return d.day >= first.day;
+}
+
+const Era& japanese_era(const CivilDate& d) {
+  for (const Era& e : kJapaneseEras)
+    if (on_or_after(d, e.first)) return e;
+  return kJapaneseEras[4];
+}
+
+// ggg / gg / g: the era's name ([$-411] Japanese eras, [$-404] the 中華民國 calendar).
+std::string era_name(uint16_t lang, const CivilDate& d, int letters) {
+  if (lang == 0x404) return letters >= 3 ? "中華民國" : "民國";
+  const Era& e = japanese_era(d);
+  return letters >= 3 ? e.name : letters == 2 ? e.kanji : e.letter;
+}
+
+// e / ee: the year within the era.
+int era_year(uint16_t lang, const CivilDate& d) {
+  if (lang == 0x404) return d.year - 1911;
+  return d.year - japanese_era(d).first.year + 1;
+}
+
 }  // namespace
 
 // ---- rendering -----------------------------------------------------------------------------
@@ -89,7 +128,7 @@ void NumberFormat::Section::render_text(std::string_view text, std::string& out)
   for (const Tok& t : toks) {
     switch (t.t) {
       case T::Lit: out += t.s; break;
-      case T::Text: out += text; break;
+      case T::Text: case T::General: out += text; break;  // "…;General" as the text section shows the text
       case T::Ph: case T::Int: case T::Frac: out += t.c; break;
       case T::Percent: out += '%'; break;
       case T::Point: out += '.'; break;
@@ -311,6 +350,8 @@ void NumberFormat::Section::render_date(double v, bool date1904, bool show_sign,
       case T::Lit: out += t.s; break;
       case T::Year2: append_uint(static_cast<uint64_t>(((date.year % 100) + 100) % 100), out, 2); break;
       case T::Year4: append_uint(static_cast<uint64_t>(std::max(date.year, 0)), out); break;
+      case T::Era: out += era_name(lang, date, t.n); break;
+      case T::EraYear: append_uint(static_cast<uint64_t>(std::max(era_year(lang, date), 0)), out, t.n >= 2 ? 2 : 1); break;
       case T::Mon: append_uint(static_cast<uint64_t>(date.month), out); break;
       case T::Mon2: append_uint(static_cast<uint64_t>(date.month), out, 2); break;
       case T::MonAbbr: out += zh ? kMonAbbrZh[mi] : kMonAbbrEn[mi]; break;

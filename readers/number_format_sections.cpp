@@ -66,7 +66,7 @@ void finish_date(Section& sec) {
   toks = std::move(out);
   for (const Tok& t : toks) {
     switch (t.t) {
-      case T::Year2: case T::Year4: case T::Mon: case T::Mon2: case T::MonAbbr: case T::MonFull:
+      case T::Year2: case T::Year4: case T::Era: case T::EraYear: case T::Mon: case T::Mon2: case T::MonAbbr: case T::MonFull:
       case T::MonLetter: case T::Day: case T::Day2: case T::DayAbbr: case T::DayFull:
         sec.has_date = true;
         break;
