@@ -3,7 +3,8 @@
 # over its seed corpus (fuzz/make_seeds.py: the fixtures, and ../shared/corpus when present) with
 # its dictionary (fuzz/dict/). New inputs are kept in build/fuzz/corpus/<target>, so later runs go on
 # from there; a crash or hang is written to build/fuzz/artifacts/<target>/ and makes the script fail.
-# Usage: fuzz/run.sh [SECONDS] [TARGET...]    (JIXIAO_FUZZ_JOBS=N runs N targets at a time, default 1)
+# Usage: fuzz/run.sh [SECONDS] [TARGET...]    (JIXIAO_FUZZ_JOBS=N runs N targets at a time, default 1;
+#        JIXIAO_FUZZ_NO_BUILD=1 runs the targets already built)
 set -euo pipefail
 JIXIAO_ROOT=$(cd "$(dirname "$0")/.." && pwd)
 source "$JIXIAO_ROOT/scripts/common.sh"
@@ -13,8 +14,10 @@ targets=("$@")
 ((${#targets[@]})) || targets=(xlsx_reader_fuzz shared_strings_fuzz number_format_fuzz formula_fuzz
                                layout_spec_fuzz rule_language_fuzz template_tags_fuzz)
 B="$JIXIAO_ROOT/build/fuzz"
-configure_and_build "$B" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
-  -DJIXIAO_FUZZ=ON -DJIXIAO_BUILD_TESTS=OFF
+if [[ -z ${JIXIAO_FUZZ_NO_BUILD:-} ]]; then
+  configure_and_build "$B" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
+    -DJIXIAO_FUZZ=ON -DJIXIAO_BUILD_TESTS=OFF
+fi
 /usr/bin/python3 "$JIXIAO_ROOT/fuzz/make_seeds.py" "$JIXIAO_ROOT" "$B/seeds" >/dev/null
 
 dict_of() {

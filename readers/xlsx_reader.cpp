@@ -1,11 +1,10 @@
 // XLSX package -> Workbook: relationships, workbook.xml, styles, shared strings, then the sheets
-// (scanned in parallel), then formulas saved without values.
+// (scanned in parallel on the process's pool), then formulas saved without values.
 #include "readers/xlsx_reader.h"
 
 #include <pugixml.hpp>
 
 #include <algorithm>
-#include <atomic>
 #include <fcntl.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
@@ -15,8 +14,8 @@
 #include <thread>
 #include <unordered_map>
 
+#include "core/parallel.h"
 #include "readers/number_format.h"
-#include "readers/prefetch.h"
 #include "readers/sniff.h"
 #include "readers/xlsx_internal.h"
 #include "readers/xml_scanner.h"
@@ -173,17 +172,11 @@ std::optional<Diagnostic> Reader::read_styles(Workbook& wb, const std::string& p
   return std::nullopt;
 }
 
-// Streams a part through the scanner: inflated in chunks, parsed as it arrives. A big part is
-// inflated on a second thread when no other sheet keeps that core busy.
+// Streams a part through the scanner: inflated in chunks, parsed as it arrives.
 template <class Parse>
-std::optional<Diagnostic> stream_part(const ZipPackage& pkg, const std::string& part, bool may_prefetch, Parse&& parse) {
+std::optional<Diagnostic> stream_part(const ZipPackage& pkg, const std::string& part, Parse&& parse) {
   auto reader = pkg.open_part(part);
   if (!reader) return reader.error();
-  if (may_prefetch && reader->declared_size() > (4u << 20)) {
-    PrefetchedPart prefetched(*reader);
-    XmlScanner sc([&prefetched](char* dst, size_t cap) { return prefetched.read(dst, cap); });
-    return parse(sc, reader->declared_size());
-  }
   XmlScanner sc([&r = *reader](char* dst, size_t cap) { return r.read(dst, cap); });
   return parse(sc, reader->declared_size());
 }
@@ -193,30 +186,31 @@ std::optional<Diagnostic> Reader::read_sheets(Workbook& wb, const std::vector<st
   std::vector<StringPool> local(n);
   std::vector<Diagnostics> sheet_diags(n);
   std::vector<std::optional<Diagnostic>> errors(n);
-  std::atomic<size_t> next{0};
   const uint32_t sst_count = static_cast<uint32_t>(wb.strings.size());
-  const size_t cores = std::max(1u, std::thread::hardware_concurrency());
-  const bool prefetch = cores > 1 && std::count_if(parts.begin(), parts.end(), [](auto& p) { return !p.empty(); }) < static_cast<long>(cores);
-  auto work = [&](const ZipPackage& pkg) {
-    for (size_t i = next++; i < n; i = next++) {
-      if (parts[i].empty()) continue;
-      xlsx::SheetInput in{file_, wb.sheets[i].part, wb.sheets[i].name, wb.date1904, sst_count};
-      errors[i] = stream_part(pkg, parts[i], prefetch, [&](XmlScanner& sc, uint64_t size) {
-        in.xml_size_hint = size;
-        return xlsx::parse_sheet(sc, in, wb.sheets[i], local[i], sheet_diags[i]);
-      });
+  std::vector<size_t> todo;
+  for (size_t i = 0; i < n; ++i)
+    if (!parts[i].empty()) todo.push_back(i);
+  // Sheets are scanned on the process's pool. libzip archives are not safe for concurrent use, so
+  // a sheet read on another thread opens the archive again (from the same bytes: no copy).
+  const std::thread::id caller = std::this_thread::get_id();
+  parallel_for(todo.size(), [&](size_t k) {
+    const size_t i = todo[k];
+    std::optional<Expected<ZipPackage>> own;
+    const ZipPackage* pkg = &pkg_;
+    if (todo.size() > 1 && std::this_thread::get_id() != caller) {
+      own.emplace(ZipPackage::open_memory(bytes_.data(), bytes_.size(), file_, opt_.limits));
+      if (!*own) {
+        errors[i] = own->error();
+        return;
+      }
+      pkg = &**own;
     }
-  };
-  // libzip archives are not safe for concurrent use: every extra thread opens its own.
-  size_t threads = std::min(n, cores);
-  std::vector<std::thread> pool;
-  for (size_t t = 1; t < threads; ++t)
-    pool.emplace_back([&] {
-      auto own = ZipPackage::open_memory(bytes_.data(), bytes_.size(), file_, opt_.limits);
-      if (own) work(*own);
+    xlsx::SheetInput in{file_, wb.sheets[i].part, wb.sheets[i].name, wb.date1904, sst_count};
+    errors[i] = stream_part(*pkg, parts[i], [&](XmlScanner& sc, uint64_t size) {
+      in.xml_size_hint = size;
+      return xlsx::parse_sheet(sc, in, wb.sheets[i], local[i], sheet_diags[i]);
     });
-  work(pkg_);
-  for (auto& t : pool) t.join();
+  });
 
   for (size_t i = 0; i < n; ++i) {
     diags_.append(sheet_diags[i]);
@@ -309,7 +303,7 @@ Expected<Workbook> Reader::run() {
 
   if (auto err = read_styles(wb, styles_part)) return *err;
   if (!sst_part.empty()) {
-    auto err = stream_part(pkg_, sst_part, true, [&](XmlScanner& sc, uint64_t) {
+    auto err = stream_part(pkg_, sst_part, [&](XmlScanner& sc, uint64_t) {
       return xlsx::parse_shared_strings(sc, file_, sst_part, wb.strings);
     });
     if (err) return *err;
@@ -358,7 +352,7 @@ std::optional<Diagnostic> Reader::check_unread_cells(const Workbook& wb) {
     StringPool local;
     Diagnostics ignored;
     xlsx::SheetInput in{file_, name, name, wb.date1904, static_cast<uint32_t>(wb.strings.size())};
-    auto err = stream_part(pkg_, name, false, [&](XmlScanner& sc, uint64_t) {
+    auto err = stream_part(pkg_, name, [&](XmlScanner& sc, uint64_t) {
       return xlsx::parse_sheet(sc, in, probe, local, ignored);
     });
     if (err || probe.cells.empty()) continue;
