@@ -163,7 +163,7 @@ void NumberFormat::format_number(double value, bool date1904, std::string& out) 
       }
       // Excel has no date before its epoch (in the 1900 system) nor after 9999-12-31 and fills
       // such a cell with #; LibreOffice shows a proleptic date or #FMT (LO_CSV_NOTES.md).
-      if ((stored < 0 && !date1904) || stored >= (date1904 ? 2957004.0 : 2958466.0)) {
+      if ((stored < 0 && !date1904) || std::fabs(stored) >= (date1904 ? 2957004.0 : 2958466.0)) {
         out += "####";
         return;
       }

@@ -219,6 +219,10 @@ void NumberFormat::Section::render_number(double v, bool show_sign, std::string&
 void NumberFormat::Section::render_fraction(double v, bool show_sign, std::string& out) const {
   double a = std::fabs(v);
   if (percent) a *= 100.0;
+  if (!(a < 1e15)) {  // no fraction left to show, and the integer would not fit the digits below
+    general_in_format(v, out);
+    return;
+  }
   double ip = fraction_int ? std::floor(a) : 0;
   double f = a - ip;
   long long num = 0, den = 1;
