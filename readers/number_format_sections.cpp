@@ -120,7 +120,9 @@ void finish_number(Section& sec) {
     } else {
       std::string& s = toks[j].s;
       size_t k = 0;
-      while (k < s.size() && s[k] >= '0' && s[k] <= '9') sec.fixed_den = sec.fixed_den * 10 + (s[k++] - '0');
+      // A denominator past nine digits is read as 999,999,999 (it cannot be shown anyway).
+      for (; k < s.size() && s[k] >= '0' && s[k] <= '9'; ++k)
+        sec.fixed_den = sec.fixed_den < 100000000 ? sec.fixed_den * 10 + (s[k] - '0') : 999999999;
       Tok d;
       d.t = T::FDen;
       d.c = '0';

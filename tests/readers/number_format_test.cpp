@@ -323,6 +323,12 @@ TEST(NumberFormatLibreOffice, WideSpacerIsTwoSpaces) {
   EXPECT_EQ(show("0_)", 1), "1 ");
 }
 
+// What the fuzzer found: a fixed denominator of ten digits overflowed an int.
+TEST(NumberFormatRobustness, HugeFixedDenominator) {
+  std::string out = show("# ?/4777777777", 0.5);
+  EXPECT_NE(out.find('/'), std::string::npos) << out;
+}
+
 // Japanese eras under [$-411] (calamine date_quoted_format.xlsx A4, LibreOffice: 令和3年1月1日).
 TEST(NumberFormatExcel, JapaneseEras) {
   const double jan1_2021 = 44197;
