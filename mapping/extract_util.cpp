@@ -37,6 +37,24 @@ const ViewCell* find_label(const SheetView& v, const LabelSpec& label, Region r,
   return nullptr;
 }
 
+std::vector<const ViewCell*> find_labels(const SheetView& v, const LabelSpec& label, Region r) {
+  std::vector<const ViewCell*> out;
+  for (const std::string& syn : label.synonyms) {
+    for (uint32_t i : v.with_canon(syn))
+      if (in_region(v.cells()[i], r)) out.push_back(&v.cells()[i]);
+    for (uint32_t i : v.with_head(syn))
+      if (in_region(v.cells()[i], r)) out.push_back(&v.cells()[i]);
+  }
+  std::sort(out.begin(), out.end());  // cells are stored in reading order
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+bool unit_note(const std::string& text) {
+  std::string n = normalize_text(text, TextPurpose::Label);
+  return n.rfind("单位:", 0) == 0 || n.rfind("金额单位", 0) == 0 || n.rfind("单位(", 0) == 0;
+}
+
 const ViewCell* find_anchor(const SheetView& v, const LabelSpec& label, Region r) {
   for (const ViewCell& c : v.cells())
     if (in_region(c, r) && (matches(label, c.canon) || contains_any(label, c.canon))) return &c;

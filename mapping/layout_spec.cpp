@@ -226,11 +226,17 @@ class Loader {
     v.constant = attr(n, "const");
     v.from = attr(n, "from");
     v.unit = attr(n, "unit");
-    v.column = make_label(attr(n, "column"));
+    {
+      // "@score": the words of a column in the context the value names (vocab="…", default the indicators).
+      auto col = words(n, attr(n, "column"), n.attribute("vocab") ? attr(n, "vocab") : std::string("indicators"));
+      if (!col) return col.error();
+      v.column = std::move(*col);
+    }
     v.type = n.attribute("type") ? parse_value_type(attr(n, "type")) : type_of(schema_field(spec_.kind, v.field));
     if (v.from == "label" && !n.attribute("type")) v.type = ValueType::Number;
     v.optional = n.attribute("optional").as_bool(false);
     v.weight = n.attribute("weight").as_double(v.optional ? 0.5 : 1);
+    v.nth = std::max(1, n.attribute("nth").as_int(1));
     if (v.field.empty() || (v.label.empty() && v.pattern.empty() && v.constant.empty()))
       return error(n, "<value> 需要 field，以及 label、pattern 或 const");
     if (!v.pattern.empty()) {

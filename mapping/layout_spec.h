@@ -76,6 +76,7 @@ struct ValueSpec {
   ValueType type = ValueType::Text;
   bool optional = false;
   double weight = 1;         // in recognition
+  int nth = 1;               // the nth value right of the label ("年度总体目标 | 预期 | 实际": 2 is 实际)
 };
 
 struct ColumnSpec {

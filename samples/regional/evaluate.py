@@ -15,6 +15,7 @@ injected mistake is missed, a sheet is not recognised, or fewer than MIN_FACTS o
 """
 import json
 import os
+import re
 import subprocess
 import sys
 from decimal import Decimal as D, InvalidOperation
@@ -55,6 +56,14 @@ def norm(s):
     return "".join(str(s).split()).replace("（", "(").replace("）", ")").replace("：", ":")
 
 
+def canon(s):
+    """A label as jixiao keeps a row label or a level-1 group: without 其中:, a trailing colon and bracketed parts
+    ("其中：当年财政拨款" -> "当年财政拨款", "产出指标(70分)" -> "产出指标")."""
+    s = re.sub(r"\([^()]*\)", "", norm(s))
+    s = re.sub(r"^其中:?", "", s)
+    return s.rstrip(":")
+
+
 def same(shown, got):
     """The manifest quotes the cell as displayed ("86%", "1,259,100.00", a text); jixiao keeps the exact value
     (a fraction for a rate, 万元 for an amount read in 元)."""
@@ -69,7 +78,7 @@ def same(shown, got):
             places += 2
         q = D(1).scaleb(-places)
         return want == got.quantize(q) or want == (got * 10000).quantize(q)
-    return norm(shown) == norm(got) or (want is not None and as_num(got) == want)
+    return norm(shown) == norm(got) or canon(shown) == canon(got) or (want is not None and as_num(got) == want)
 
 
 def cell_of(record, path):
