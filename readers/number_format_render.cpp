@@ -380,10 +380,13 @@ void NumberFormat::Section::render_date(double v, bool date1904, bool show_sign,
       case T::ElS: append_uint(second, out, t.n); break;
       case T::FracSec: {
         out += '.';
-        double scale = pow10i(t.n);
+        // A double holds no more than 15 digits of a fraction: the rest of a longer ".000…" is zeros.
+        const int digits = std::min<int>(t.n, 15);
+        double scale = pow10i(digits);
         double d = std::floor(sec_fraction * scale + 0.5);
         if (d >= scale) d = scale - 1;
-        append_uint(static_cast<uint64_t>(d), out, t.n);
+        append_uint(static_cast<uint64_t>(d), out, digits);
+        out.append(static_cast<size_t>(t.n - digits), '0');
         break;
       }
       case T::AmPm:

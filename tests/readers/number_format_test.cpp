@@ -329,6 +329,11 @@ TEST(NumberFormatRobustness, HugeFixedDenominator) {
   EXPECT_NE(out.find('/'), std::string::npos) << out;
 }
 
+// And 28 digits of a second overflowed the conversion to an integer.
+TEST(NumberFormatRobustness, ManyDigitsOfASecond) {
+  EXPECT_EQ(show("ss.0000000000000000000000000000", 0.5), "00.0000000000000000000000000000");
+}
+
 // Japanese eras under [$-411] (calamine date_quoted_format.xlsx A4, LibreOffice: 令和3年1月1日).
 TEST(NumberFormatExcel, JapaneseEras) {
   const double jan1_2021 = 44197;
