@@ -91,7 +91,7 @@ std::optional<Diagnostic> CompoundFile::follow(const std::vector<uint32_t>& tabl
     std::string_view s;
     if (regular) {
       s = sector_bytes(id);
-      if (s.empty()) return damaged("扇区 " + std::to_string(id) + " 超出文件末尾");
+      if (s.empty()) break;  // a truncated file: what is there is read, as Excel and LibreOffice do
     } else {
       const uint64_t off = static_cast<uint64_t>(id) * unit;
       if (off >= source.size()) return damaged("迷你扇区 " + std::to_string(id) + " 超出迷你流");
@@ -143,8 +143,7 @@ Expected<CompoundFile> CompoundFile::open(std::string_view bytes, const std::str
   cf.fat_.reserve(fat_sectors.size() * per);
   for (uint32_t fs : fat_sectors) {
     if (fs > kMaxRegSect) break;
-    std::string_view s = cf.sector_bytes(fs);
-    if (s.empty()) return cf.damaged("FAT 扇区 " + std::to_string(fs) + " 超出文件末尾");
+    std::string_view s = cf.sector_bytes(fs);  // past the end of a truncated file: all free
     for (size_t i = 0; i < per; ++i) cf.fat_.push_back(i * 4 + 4 <= s.size() ? le32(s, i * 4) : kEndOfChain);
   }
   if (cf.fat_.empty()) return cf.damaged("没有 FAT");
@@ -182,9 +181,11 @@ Expected<CompoundFile> CompoundFile::open(std::string_view bytes, const std::str
 
   // Mini FAT and the mini stream (held by the root entry), for streams below the cutoff.
   const uint32_t nminifat = le32(bytes, 0x40);
-  if (nminifat > 0 && nminifat <= nsectors) {
+  const uint32_t minifat_start = le32(bytes, 0x3C);
+  if (nminifat > 0 && minifat_start <= kMaxRegSect) {
+    // The count is often wrong (ExcelLibrary writes 17 for one sector): the chain decides.
     std::string raw;
-    if (auto err = cf.follow(cf.fat_, le32(bytes, 0x3C), uint64_t{nminifat} * cf.sector_, cf.sector_, nullptr, raw))
+    if (auto err = cf.follow(cf.fat_, minifat_start, std::min<uint64_t>(nminifat, nsectors) * cf.sector_, cf.sector_, nullptr, raw))
       return *err;
     for (size_t i = 0; i + 4 <= raw.size(); i += 4) cf.mini_fat_.push_back(le32(raw, i));
     Entry& root = cf.entries_[0];
@@ -228,8 +229,12 @@ Expected<std::string> CompoundFile::read(int index) const {
   const Entry& e = entries_[static_cast<size_t>(index)];
   std::string out;
   if (e.size < mini_cutoff_) {
-    if (e.size > mini_stream_.size()) return damaged("流“" + e.name + "”的大小超出迷你流");
-    if (auto err = follow(mini_fat_, e.start, e.size, mini_sector_, &mini_stream_, out)) return *err;
+    auto err = e.size <= mini_stream_.size() ? follow(mini_fat_, e.start, e.size, mini_sector_, &mini_stream_, out)
+                                             : std::optional<Diagnostic>(damaged("流“" + e.name + "”的大小超出迷你流"));
+    if (!err) return out;
+    // Some writers (ExcelLibrary) put small streams in regular sectors anyway.
+    out.clear();
+    if (follow(fat_, e.start, e.size, sector_, nullptr, out)) return *err;
   } else {
     if (e.size > bytes_.size()) return damaged("流“" + e.name + "”声明的大小 " + std::to_string(e.size) + " 超过文件本身");
     if (auto err = follow(fat_, e.start, e.size, sector_, nullptr, out)) return *err;

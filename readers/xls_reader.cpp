@@ -29,6 +29,25 @@ Diagnostic error(const std::string& file, std::string code, std::string message)
   return d;
 }
 
+// The Windows code page of a font character set (a FONT record's bCharSet); 0 when none applies.
+uint16_t charset_codepage(uint8_t charset) {
+  switch (charset) {
+    case 128: return 932;
+    case 129: return 949;
+    case 134: return 936;
+    case 136: return 950;
+    case 161: return 1253;
+    case 162: return 1254;
+    case 177: return 1255;
+    case 178: return 1256;
+    case 186: return 1257;
+    case 204: return 1251;
+    case 222: return 874;
+    case 238: return 1250;
+    default: return 0;
+  }
+}
+
 struct SheetEntry {
   std::string name;
   SheetState state = SheetState::Visible;
@@ -54,6 +73,8 @@ class BiffReader {
   std::string short_string(std::string_view d, size_t at, size_t cch_bytes);
   Pieces with_continues(const Record& r, RecordReader& rr);
   void finish_formats();
+  bool is_bof_at(size_t pos) const;
+  std::vector<size_t> substream_starts() const;
 
   std::string_view s_;
   int biff_;
@@ -61,6 +82,7 @@ class BiffReader {
   Diagnostics& diags_;
   Workbook wb_;
   std::unique_ptr<CodePage> codepage_;  // BIFF2-5 strings (BIFF8 stores UTF-16)
+  bool has_codepage_ = false, font_seen_ = false;
   std::map<uint32_t, std::string> formats_;  // ifmt -> code (BIFF2-4: by order of appearance)
   uint32_t format_count_ = 0;
   std::vector<uint32_t> xf_formats_;         // ifmt of each XF
@@ -108,7 +130,15 @@ void BiffReader::global_record(const Record& r, RecordReader& rr) {
       if (!filepass_) filepass_ = r;
       break;
     case kCodePage:
+      has_codepage_ = true;
       if (biff_ < 8 && d.size() >= 2 && u16(d, 0) != 1200) codepage_ = std::make_unique<CodePage>(u16(d, 0));
+      break;
+    case kFont:
+      // Without a CODEPAGE record, BIFF5 text is in the code page of the default font's character
+      // set (LibreOffice does the same): 134 GB2312 -> 936, 204 Russian -> 1251, ...
+      if (biff_ == 5 && !has_codepage_ && !font_seen_ && d.size() > 12)
+        if (uint16_t cp = charset_codepage(static_cast<unsigned char>(d[12]))) codepage_ = std::make_unique<CodePage>(cp);
+      font_seen_ = true;
       break;
     case kDateMode:
       wb_.date1904 = d.size() >= 2 && u16(d, 0) == 1;
@@ -371,6 +401,27 @@ void BiffReader::substream(size_t pos, Sheet* sheet) {
   pending_string_ = kNone;
 }
 
+bool BiffReader::is_bof_at(size_t pos) const {
+  if (pos + 4 > s_.size()) return false;
+  const uint16_t id = u16(s_, pos);
+  return id == kBof || id == kBof4 || id == kBof3 || id == kBof2;
+}
+
+std::vector<size_t> BiffReader::substream_starts() const {
+  std::vector<size_t> out;
+  RecordReader rr(s_, 0);
+  Record r;
+  int depth = 0;
+  while (rr.next(r)) {
+    if (r.id == kBof || r.id == kBof2 || r.id == kBof3 || r.id == kBof4) {
+      if (depth++ == 0 && r.pos > 0) out.push_back(r.pos);
+    } else if (r.id == kEof && depth > 0) {
+      --depth;
+    }
+  }
+  return out;
+}
+
 void BiffReader::finish_formats() {
   wb_.style_formats.reserve(xf_formats_.size());
   for (uint32_t ifmt : xf_formats_) {
@@ -395,19 +446,35 @@ Expected<Workbook> BiffReader::run(bool bare_stream) {
     single.part = bare_stream ? "BIFF" : "Book";
     wb_.sheets.push_back(std::move(single));
   } else {
-    for (const SheetEntry& e : entries_) {
+    // Where each substream after the globals starts, for BOUNDSHEET offsets that miss their BOF.
+    const std::vector<size_t> starts = substream_starts();
+    if (entries_.empty())  // no BOUNDSHEET at all: every worksheet substream is a sheet
+      for (size_t i = 0; i < starts.size(); ++i) entries_.push_back(SheetEntry{"", SheetState::Visible, 0, static_cast<uint32_t>(starts[i])});
+    for (size_t k = 0; k < entries_.size(); ++k) {
+      const SheetEntry& e = entries_[k];
       if (e.type == 6) continue;  // VBA modules are code, not sheets
       Sheet sh;
-      sh.name = e.name;
+      // A nameless sheet gets the name Excel and LibreOffice give a new one.
+      sh.name = e.name.empty() ? "Sheet" + std::to_string(k + 1) : e.name;
       sh.state = e.state;
       sh.part = biff_ >= 8 ? "Workbook" : "Book";
-      if (e.type != 2 && e.pos + 4 <= s_.size()) {
-        const uint16_t id = u16(s_, e.pos);
-        if (id == kBof || id == kBof4 || id == kBof3 || id == kBof2) substream(e.pos, &sh);
-        else diags_.warn("xls.bad_sheet_offset", "工作表“" + e.name + "”的位置记录无效，按空表处理", file_, sh.part, e.name);
+      size_t pos = e.pos;
+      if (!is_bof_at(pos)) {
+        pos = k < starts.size() ? starts[k] : s_.size();
+        if (!is_bof_at(pos))
+          diags_.warn("xls.bad_sheet_offset", "工作表“" + sh.name + "”的位置记录无效，按空表处理", file_, sh.part, sh.name);
       }
+      // Chart sheets hold no cells; the substream's own BOF says what it is.
+      if (is_bof_at(pos) && !(pos + 8 <= s_.size() && u16(s_, pos + 6) == 0x0020)) substream(pos, &sh);
       wb_.sheets.push_back(std::move(sh));
     }
+  }
+  if (wb_.sheets.empty()) {
+    diags_.warn("xls.no_sheets", "工作簿中找不到任何工作表（文件可能已损坏），按一张空表处理", file_);
+    Sheet sh;
+    sh.name = "Sheet1";
+    sh.part = biff_ >= 8 ? "Workbook" : "Book";
+    wb_.sheets.push_back(std::move(sh));
   }
   for (Sheet& sh : wb_.sheets) {
     auto& cells = sh.cells;

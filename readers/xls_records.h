@@ -14,7 +14,7 @@ enum RecordId : uint16_t {
   kDimensions2 = 0x0000, kBlank2 = 0x0001, kInteger2 = 0x0002, kNumber2 = 0x0003, kLabel2 = 0x0004,
   kBoolErr2 = 0x0005, kFormula = 0x0006, kString2 = 0x0007, kBof2 = 0x0009, kEof = 0x000A,
   kName = 0x0018, kFormat23 = 0x001E, kDateMode = 0x0022, kFilePass = 0x002F, kContinue = 0x003C,
-  kCodePage = 0x0042, kXf2 = 0x0043, kIxfe2 = 0x0044, kBoundSheet = 0x0085, kMulRk = 0x00BD,
+  kFont = 0x0031, kCodePage = 0x0042, kXf2 = 0x0043, kIxfe2 = 0x0044, kBoundSheet = 0x0085, kMulRk = 0x00BD,
   kMulBlank = 0x00BE, kRString = 0x00D6, kXf = 0x00E0, kMergedCells = 0x00E5, kSst = 0x00FC,
   kLabelSst = 0x00FD, kDimensions = 0x0200, kBlank = 0x0201, kNumber = 0x0203, kLabel = 0x0204,
   kBoolErr = 0x0205, kFormula3 = 0x0206, kString = 0x0207, kBof3 = 0x0209, kXf3 = 0x0243,
