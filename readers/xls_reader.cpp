@@ -518,9 +518,11 @@ Expected<Workbook> read_stream(std::string stream, bool workbook_stream, bool ba
   // A FILEPASS record in the globals means everything after it is encrypted.
   RecordReader rr(stream, 0);
   Record r;
+  bool encrypted = false;
   while (rr.next(r)) {
     if (r.id == kFilePass) {
       if (auto err = decrypt_stream(stream, r, opt.password, file)) return *err;
+      encrypted = true;
       // Blank the FILEPASS id so the reader does not stop on it (the bytes stay in memory only).
       stream[r.pos] = stream[r.pos + 1] = static_cast<char>(0xFF);
       break;
@@ -529,7 +531,9 @@ Expected<Workbook> read_stream(std::string stream, bool workbook_stream, bool ba
   }
   if (biff == 2 && stream.size() > 8) diags.warn("xls.biff2", "这是 Excel 2.x（BIFF2）工作表，只读取单元格的值与数字格式", file);
   BiffReader reader(stream, biff, file, diags);
-  return reader.run(bare);
+  auto wb = reader.run(bare);
+  if (wb) wb->encrypted = encrypted;
+  return wb;
 }
 
 }  // namespace

@@ -322,7 +322,9 @@ Expected<Workbook> read_xlsx_memory(std::string_view bytes, const std::string& f
       if (!plain) return plain.error();
       if (sniff_bytes(*plain) != FileKind::Zip)
         return error(file, "xlsx.encrypted_not_zip", "解密后的内容不是 .xlsx 压缩包，无法读取；请在 Excel/WPS 中取消密码后另存，再试");
-      return read_xlsx_memory(*plain, file, diags, opt);  // the decrypted package stays in memory
+      auto wb = read_xlsx_memory(*plain, file, diags, opt);  // the decrypted package stays in memory
+      if (wb) wb->encrypted = true;
+      return wb;
     }
     case FileKind::LegacyCfb:
     case FileKind::LegacyBiff:
