@@ -89,6 +89,8 @@ class BiffReader {
   std::vector<SheetEntry> entries_;
   uint32_t sst_count_ = 0;
   uint32_t biff2_xf_ = 0;                    // the IXFE record before a BIFF2 cell
+  Cell scratch_;                             // where cells past column IV go
+  size_t out_of_range_ = 0;
   size_t pending_string_ = kNone;             // index of a formula cell waiting for its STRING record
   std::optional<Record> filepass_;
 };
@@ -115,6 +117,15 @@ std::string BiffReader::short_string(std::string_view d, size_t at, size_t cch_b
 }
 
 Cell& BiffReader::add_cell(Sheet& sheet, uint32_t row, uint32_t col, uint32_t xf) {
+  // A BIFF sheet has 256 columns (IV); Excel and LibreOffice ignore records past them, and so do we
+  // (they land in a scratch cell that is dropped).
+  if (col > 255) {
+    if (!out_of_range_++)
+      diags_.warn("xls.cell_out_of_range", "工作表“" + sheet.name + "”有单元格记录超出 .xls 的 256 列，已忽略", file_, sheet.part,
+                  sheet.name);
+    scratch_ = Cell{};
+    return scratch_;
+  }
   Cell c;
   c.row = row;
   c.col = col;
@@ -320,7 +331,7 @@ void BiffReader::cell_record(const Record& r, RecordReader& rr, Sheet& sheet) {
           case 0:  // a string, in the STRING record that follows
             c.type = CellType::String;
             c.text = add_text("");
-            pending_string_ = sheet.cells.size() - 1;
+            pending_string_ = &c == &scratch_ ? kNone : sheet.cells.size() - 1;
             break;
           case 1:
             c.type = CellType::Boolean;
@@ -436,7 +447,8 @@ Expected<Workbook> BiffReader::run(bool bare_stream) {
   wb_.file = file_;
   // The globals: up to the first EOF (BIFF2-4 worksheets have no separate globals).
   Sheet single;
-  const bool worksheet_only = biff_ < 5;
+  // BIFF2-4 files, and BIFF5 streams saved as a lone worksheet, have no separate globals.
+  const bool worksheet_only = biff_ < 5 || (s_.size() >= 8 && u16(s_, 6) == 0x0010);
   substream(0, worksheet_only ? &single : nullptr);
   if (filepass_) return error(file_, "xls.encrypted_internal", "内部错误：加密记录未在读取前处理");
   finish_formats();

@@ -129,6 +129,12 @@ std::string styles(const Workbook& wb) {
     xf.append_attribute("xfId") = 0;
     if (id != 0) xf.append_attribute("applyNumberFormat") = 1;
   }
+  pugi::xml_node cs = ss.append_child("cellStyles");
+  cs.append_attribute("count") = 1;
+  pugi::xml_node normal = cs.append_child("cellStyle");
+  normal.append_attribute("name") = "Normal";
+  normal.append_attribute("xfId") = 0;
+  normal.append_attribute("builtinId") = 0;
   return to_string(doc);
 }
 
