@@ -54,5 +54,14 @@ if ((fuzz_seconds > 0)); then
   "$B/fuzz/fuzz/xlsx_reader_fuzz" -max_total_time="$fuzz_seconds" -timeout=20 -rss_limit_mb=2048 \
     -artifact_prefix="$B/fuzz/" \
     -print_final_stats=1 "$corpus" 2>&1 | tail -n 12
+  echo "==> 模糊测试 xls 读取器 ${fuzz_seconds} 秒"
+  xls_corpus="$B/fuzz/xls-corpus"
+  mkdir -p "$xls_corpus"
+  cp "$JIXIAO_ROOT"/tests/fixtures/xls/*.xls "$JIXIAO_ROOT"/samples/xls/*.xls "$xls_corpus"/ 2>/dev/null || true
+  # The third-party .xls corpus seeds the run where it is present (never copied into the repository).
+  [[ -d $JIXIAO_ROOT/../shared/corpus/xls/files ]] &&
+    find "$JIXIAO_ROOT/../shared/corpus/xls/files" -type f -size -100k -exec cp -n {} "$xls_corpus"/ \; 2>/dev/null
+  "$B/fuzz/fuzz/xls_reader_fuzz" -max_total_time="$fuzz_seconds" -max_len=200000 -timeout=20 -rss_limit_mb=2048 \
+    -artifact_prefix="$B/fuzz/" -print_final_stats=1 "$xls_corpus" 2>&1 | tail -n 12
 fi
 echo "==> 全部通过"

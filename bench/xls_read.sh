@@ -4,14 +4,20 @@
 # LibreOffice as Excel 97-2003 (numeric: 1,000,000 cells; strings: 300,000 mostly unique Chinese
 # strings, i.e. a big SST with CONTINUE records). Best of 3 runs each; prints seconds, cells per
 # second and the ratios peer/jixiao (above 1: jixiao is faster).
-# Usage: bench/xls_read.sh         (BENCH_SKIP_LO=1 skips LibreOffice, the slowest peer)
+# Usage: bench/xls_read.sh         (BENCH_SKIP_LO=1 skips LibreOffice, the slowest peer;
+#                                   JIXIAO_BIN=path uses that binary instead of a Release build)
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 source "$ROOT/scripts/common.sh"
 JIXIAO_ROOT=$ROOT
 ensure_packages "${JIXIAO_BUILD_PACKAGES[@]}" python3-openpyxl python3-xlrd time bc
-configure_and_build "$ROOT/build/release" -DCMAKE_BUILD_TYPE=Release -DJIXIAO_BUILD_TESTS=OFF
-jixiao="$ROOT/build/release/bin/jixiao"
+# JIXIAO_BIN: an already built binary (skips the Release build).
+if [[ -n ${JIXIAO_BIN:-} ]]; then
+  jixiao=$JIXIAO_BIN
+else
+  configure_and_build "$ROOT/build/release" -DCMAKE_BUILD_TYPE=Release -DJIXIAO_BUILD_TESTS=OFF
+  jixiao="$ROOT/build/release/bin/jixiao"
+fi
 data="$ROOT/build/bench"
 [[ -f $data/numeric.xlsx && -f $data/strings.xlsx ]] || { echo "==> 生成基准工作簿"; /usr/bin/python3 "$ROOT/bench/make_workbooks.py" "$data"; }
 for name in numeric strings; do

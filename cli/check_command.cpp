@@ -260,7 +260,7 @@ int run_check_command(const CheckCliOptions& o, const GlobalOptions& g) {
 void add_check_command(CLI::App& app, const GlobalOptions& global, int& exit_code) {
   auto opts = std::make_shared<CheckCliOptions>();
   CLI::App* cmd = app.add_subcommand("check", "识别、重算并按审核规则核对多个工作簿：表内、表间、跨年度、跨文档");
-  cmd->add_option("FILE", opts->files, "要核对的 .xlsx 工作簿（可多个；同一部门同一年度的表会放在一起核对）")->required();
+  cmd->add_option("FILE", opts->files, "要核对的工作簿（.xlsx 或 .xls；可多个；同一部门同一年度的表会放在一起核对）")->required();
   cmd->add_option("--rules", opts->rules, "另外加载的审核规则文件（.rules），可多次给出")->check(CLI::ExistingFile);
   cmd->add_option("--profile", opts->profile, "评分规则，覆盖版式自带的（见 recompute）");
   cmd->add_flag("--json", opts->json, "输出 JSON：{\"findings\":[…],\"summary\":{\"error\",\"warning\",\"info\"},\"groups\":[…]}");

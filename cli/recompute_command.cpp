@@ -190,7 +190,7 @@ int run_recompute(const RecomputeOptions& o, const GlobalOptions& g) {
 void add_recompute_command(CLI::App& app, const GlobalOptions& global, int& exit_code) {
   auto opts = std::make_shared<RecomputeOptions>();
   CLI::App* cmd = app.add_subcommand("recompute", "重算执行率、得分、合计和等级，报告每个与重算不符的填报值");
-  cmd->add_option("FILE", opts->files, "要核算的 .xlsx 工作簿（可多个）")->required();
+  cmd->add_option("FILE", opts->files, "要核算的工作簿（.xlsx 或 .xls；可多个）")->required();
   cmd->add_option("--profile", opts->profile,
                   "评分规则：national、hubei-2019、sichuan-dept、framework（默认用版式自带的规则）");
   cmd->add_flag("--json", opts->json, "输出 JSON：{\"files\":[…],\"findings\":[…],\"summary\":{…}}");

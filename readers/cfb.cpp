@@ -78,7 +78,7 @@ std::optional<Diagnostic> CompoundFile::follow(const std::vector<uint32_t>& tabl
   const bool regular = mini == nullptr;
   const std::string_view source = regular ? std::string_view{} : std::string_view(*mini);
   std::vector<bool> seen(table.size());
-  out.reserve(out.size() + static_cast<size_t>(size));
+  out.reserve(out.size() + static_cast<size_t>(std::min<uint64_t>(size, bytes_.size())));
   uint64_t left = size;
   for (uint32_t id = start; left > 0;) {
     if (id == kEndOfChain) {
@@ -236,7 +236,9 @@ Expected<std::string> CompoundFile::read(int index) const {
     out.clear();
     if (follow(fat_, e.start, e.size, sector_, nullptr, out)) return *err;
   } else {
-    if (e.size > bytes_.size()) return damaged("流“" + e.name + "”声明的大小 " + std::to_string(e.size) + " 超过文件本身");
+    // A truncated file declares more than it holds and is read as far as it goes; a size past
+    // twice the file is no truncation but a damaged directory.
+    if (e.size / 2 > bytes_.size()) return damaged("流“" + e.name + "”声明的大小 " + std::to_string(e.size) + " 超过文件本身");
     if (auto err = follow(fat_, e.start, e.size, sector_, nullptr, out)) return *err;
   }
   return out;

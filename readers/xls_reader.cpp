@@ -6,6 +6,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 
 #include "readers/cfb.h"
 #include "readers/legacy_text.h"
@@ -86,12 +87,17 @@ class BiffReader {
   std::map<uint32_t, std::string> formats_;  // ifmt -> code (BIFF2-4: by order of appearance)
   uint32_t format_count_ = 0;
   std::vector<uint32_t> xf_formats_;         // ifmt of each XF
+  std::map<size_t, uint32_t> xf_parent_;
+  std::set<size_t> read_at_;                 // substreams already read as a sheet     // cell XF -> the style XF whose number format it takes
   std::vector<SheetEntry> entries_;
   uint32_t sst_count_ = 0;
   uint32_t biff2_xf_ = 0;                    // the IXFE record before a BIFF2 cell
   Cell scratch_;                             // where cells past column IV go
   size_t out_of_range_ = 0;
-  size_t pending_string_ = kNone;             // index of a formula cell waiting for its STRING record
+  size_t pending_string_ = kNone;
+  bool worksheet_only_ = false;
+  size_t records_read_ = 0, record_budget_ = 0;
+  bool budget_warned_ = false;             // index of a formula cell waiting for its STRING record
   std::optional<Record> filepass_;
 };
 
@@ -171,6 +177,13 @@ void BiffReader::global_record(const Record& r, RecordReader& rr) {
       break;
     case kXf:
       xf_formats_.push_back(u16(d, 2));
+      if (d.size() >= 10) {
+        // A cell XF whose "number format used" bit is clear takes its style XF's format (MS-XLS
+        // 2.4.353 fAtrNum; LibreOffice does the same; BIFF5 keeps the bit in byte 7).
+        const uint16_t flags = u16(d, 4);
+        const bool used = static_cast<unsigned char>(d[biff_ >= 8 ? 9 : 7]) & 0x04;
+        if (!(flags & 0x04) && !used) xf_parent_[xf_formats_.size() - 1] = flags >> 4;
+      }
       break;
     case kXf4:
     case kXf3:
@@ -393,6 +406,14 @@ void BiffReader::substream(size_t pos, Sheet* sheet) {
   int depth = 0;  // embedded substreams (charts in a worksheet) are skipped whole
   bool first = true;
   while (rr.next(r)) {
+    // Every record is read a bounded number of times in all, however the sheet offsets of a
+    // damaged file overlap (a fuzzed file with thousands of sheets all at one offset).
+    if (++records_read_ > record_budget_) {
+      if (!budget_warned_)
+        diags_.warn("xls.overlapping_sheets", "工作表的位置记录互相重叠（文件已损坏），其余工作表按空表处理", file_);
+      budget_warned_ = true;
+      break;
+    }
     const bool bof = r.id == kBof || r.id == kBof2 || r.id == kBof3 || r.id == kBof4;
     if (bof) {
       if (!first) ++depth;
@@ -406,7 +427,9 @@ void BiffReader::substream(size_t pos, Sheet* sheet) {
       continue;
     }
     if (depth > 0) continue;
-    global_record(r, rr);
+    // A sheet substream does not change the workbook's globals (strings, formats, sheets), except
+    // in BIFF2-4, where the one substream is both.
+    if (!sheet || worksheet_only_) global_record(r, rr);
     if (sheet) cell_record(r, rr, *sheet);
   }
   pending_string_ = kNone;
@@ -435,6 +458,8 @@ std::vector<size_t> BiffReader::substream_starts() const {
 
 void BiffReader::finish_formats() {
   wb_.style_formats.reserve(xf_formats_.size());
+  for (const auto& [xf, parent] : xf_parent_)
+    if (parent < xf_formats_.size() && !xf_parent_.count(parent)) xf_formats_[xf] = xf_formats_[parent];
   for (uint32_t ifmt : xf_formats_) {
     auto it = formats_.find(ifmt);
     if (it != formats_.end() && !(biff_ >= 5 && ifmt == 0)) wb_.style_formats.push_back(it->second);
@@ -449,6 +474,8 @@ Expected<Workbook> BiffReader::run(bool bare_stream) {
   Sheet single;
   // BIFF2-4 files, and BIFF5 streams saved as a lone worksheet, have no separate globals.
   const bool worksheet_only = biff_ < 5 || (s_.size() >= 8 && u16(s_, 6) == 0x0010);
+  worksheet_only_ = worksheet_only;
+  record_budget_ = 4 * (s_.size() / 4 + 16);  // records are at least 4 bytes: every one read ~4 times
   substream(0, worksheet_only ? &single : nullptr);
   if (filepass_) return error(file_, "xls.encrypted_internal", "内部错误：加密记录未在读取前处理");
   finish_formats();
@@ -471,13 +498,15 @@ Expected<Workbook> BiffReader::run(bool bare_stream) {
       sh.state = e.state;
       sh.part = biff_ >= 8 ? "Workbook" : "Book";
       size_t pos = e.pos;
-      if (!is_bof_at(pos)) {
+      if (pos == 0 || !is_bof_at(pos)) {
         pos = k < starts.size() ? starts[k] : s_.size();
         if (!is_bof_at(pos))
           diags_.warn("xls.bad_sheet_offset", "工作表“" + sh.name + "”的位置记录无效，按空表处理", file_, sh.part, sh.name);
       }
-      // Chart sheets hold no cells; the substream's own BOF says what it is.
-      if (is_bof_at(pos) && !(pos + 8 <= s_.size() && u16(s_, pos + 6) == 0x0020)) substream(pos, &sh);
+      // Chart sheets hold no cells; the substream's own BOF says what it is. Two sheets never
+      // share one substream (only damaged files point them there).
+      if (is_bof_at(pos) && pos > 0 && read_at_.insert(pos).second && !(pos + 8 <= s_.size() && u16(s_, pos + 6) == 0x0020))
+        substream(pos, &sh);
       wb_.sheets.push_back(std::move(sh));
     }
   }

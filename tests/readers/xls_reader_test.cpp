@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <chrono>
 #include <fstream>
 #include <sstream>
 
@@ -269,6 +270,50 @@ TEST(XlsCorpus, XorObfuscatedExcel95FilesAreRefusedClearly) {
   ASSERT_FALSE(wb.ok());
   EXPECT_EQ(wb.error().code, "crypt.unsupported");
   EXPECT_NE(wb.error().message.find("XOR"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace jixiao
+
+namespace jixiao {
+namespace {
+
+std::string rec(uint16_t id, const std::string& data) {
+  std::string r(4, '\0');
+  r[0] = static_cast<char>(id & 0xFF);
+  r[1] = static_cast<char>(id >> 8);
+  r[2] = static_cast<char>(data.size() & 0xFF);
+  r[3] = static_cast<char>(data.size() >> 8);
+  return r + data;
+}
+std::string le(uint32_t v, int n) {
+  std::string s;
+  for (int i = 0; i < n; ++i) s += static_cast<char>((v >> (8 * i)) & 0xFF);
+  return s;
+}
+
+// Found by fuzzing (fuzz/xls_reader_fuzz.cpp): thousands of BOUNDSHEET records pointing at one
+// substream made every sheet read it again (quadratic). Each substream is read for one sheet only.
+TEST(XlsReader, ThousandsOfSheetsAtOneOffsetReadInLinearTime) {
+  const int sheets = 20000, cells = 20000;
+  std::string globals = rec(0x0809, le(0x0600, 2) + le(0x0005, 2) + std::string(12, '\0'));
+  const size_t sheet_pos = globals.size() + sheets * (4 + 9) + 4;  // BOUNDSHEETs of 9 bytes, then EOF
+  for (int i = 0; i < sheets; ++i) globals += rec(0x0085, le(static_cast<uint32_t>(sheet_pos), 4) + std::string(2, '\0') + std::string("\x01\x00S", 3));
+  globals += rec(0x000A, "");
+  ASSERT_EQ(globals.size(), sheet_pos);
+  std::string sheet = rec(0x0809, le(0x0600, 2) + le(0x0010, 2) + std::string(12, '\0'));
+  for (int i = 0; i < cells; ++i) sheet += rec(0x027E, le(static_cast<uint32_t>(i), 2) + le(0, 2) + le(0, 2) + le((7u << 2) | 2u, 4));
+  sheet += rec(0x000A, "");
+  Diagnostics diags;
+  const auto start = std::chrono::steady_clock::now();
+  auto wb = read_xls_memory(globals + sheet, "overlap.xls", diags);
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  ASSERT_TRUE(wb.ok()) << wb.error().to_text();
+  EXPECT_LT(seconds, 10.0);
+  ASSERT_EQ(wb->sheets.size(), static_cast<size_t>(sheets));
+  EXPECT_EQ(wb->sheets[0].cells.size(), static_cast<size_t>(cells));
+  EXPECT_EQ(wb->sheets[0].cells[5].number, 7);  // RK integer 7
+  EXPECT_TRUE(wb->sheets[1].cells.empty());
 }
 
 }  // namespace
