@@ -87,7 +87,6 @@ class BiffReader {
   std::map<uint32_t, std::string> formats_;  // ifmt -> code (BIFF2-4: by order of appearance)
   uint32_t format_count_ = 0;
   std::vector<uint32_t> xf_formats_;         // ifmt of each XF
-  std::map<size_t, uint32_t> xf_parent_;
   std::set<size_t> read_at_;                 // substreams already read as a sheet     // cell XF -> the style XF whose number format it takes
   std::vector<SheetEntry> entries_;
   uint32_t sst_count_ = 0;
@@ -177,13 +176,6 @@ void BiffReader::global_record(const Record& r, RecordReader& rr) {
       break;
     case kXf:
       xf_formats_.push_back(u16(d, 2));
-      if (d.size() >= 10) {
-        // A cell XF whose "number format used" bit is clear takes its style XF's format (MS-XLS
-        // 2.4.353 fAtrNum; LibreOffice does the same; BIFF5 keeps the bit in byte 7).
-        const uint16_t flags = u16(d, 4);
-        const bool used = static_cast<unsigned char>(d[biff_ >= 8 ? 9 : 7]) & 0x04;
-        if (!(flags & 0x04) && !used) xf_parent_[xf_formats_.size() - 1] = flags >> 4;
-      }
       break;
     case kXf4:
     case kXf3:
@@ -458,8 +450,6 @@ std::vector<size_t> BiffReader::substream_starts() const {
 
 void BiffReader::finish_formats() {
   wb_.style_formats.reserve(xf_formats_.size());
-  for (const auto& [xf, parent] : xf_parent_)
-    if (parent < xf_formats_.size() && !xf_parent_.count(parent)) xf_formats_[xf] = xf_formats_[parent];
   for (uint32_t ifmt : xf_formats_) {
     auto it = formats_.find(ifmt);
     if (it != formats_.end() && !(biff_ >= 5 && ifmt == 0)) wb_.style_formats.push_back(it->second);
