@@ -386,6 +386,13 @@ void BiffReader::cell_record(const Record& r, RecordReader& rr, Sheet& sheet) {
         sheet.dimension = CellRange{{u32(d, 0), u16(d, 8)}, {u32(d, 4) - 1, u16(d, 10) - 1u}};
       else if (biff_ < 8 && d.size() >= 8 && u16(d, 2) > u16(d, 0) && u16(d, 6) > u16(d, 4))
         sheet.dimension = CellRange{{u16(d, 0), u16(d, 4)}, {u16(d, 2) - 1u, u16(d, 6) - 1u}};
+      // Room for the cells the sheet declares, but never more than its bytes can hold (a MULRK
+      // cell takes 6): growing a million-cell array step by step cost 40% of the time in page faults.
+      if (sheet.dimension && sheet.cells.empty()) {
+        const uint64_t area = uint64_t{sheet.dimension->last.row - sheet.dimension->first.row + 1} *
+                              (sheet.dimension->last.col - sheet.dimension->first.col + 1);
+        sheet.cells.reserve(static_cast<size_t>(std::min<uint64_t>(area, (s_.size() - r.pos) / 6)));
+      }
       break;
     default:
       break;
@@ -510,9 +517,8 @@ Expected<Workbook> BiffReader::run(bool bare_stream) {
   for (Sheet& sh : wb_.sheets) {
     auto& cells = sh.cells;
     // Records come row by row but nothing guarantees it; the last record for a cell wins.
-    std::stable_sort(cells.begin(), cells.end(), [](const Cell& a, const Cell& b) {
-      return a.row != b.row ? a.row < b.row : a.col < b.col;
-    });
+    auto before = [](const Cell& a, const Cell& b) { return a.row != b.row ? a.row < b.row : a.col < b.col; };
+    if (!std::is_sorted(cells.begin(), cells.end(), before)) std::stable_sort(cells.begin(), cells.end(), before);
     size_t out = 0;
     for (size_t i = 0; i < cells.size(); ++i) {
       if (out > 0 && cells[out - 1].row == cells[i].row && cells[out - 1].col == cells[i].col) cells[out - 1] = cells[i];
