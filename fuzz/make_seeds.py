@@ -13,7 +13,7 @@ import zipfile
 
 repo, out = sys.argv[1], sys.argv[2]
 corpus = sys.argv[3] if len(sys.argv) > 3 else os.path.join(repo, "..", "shared", "corpus", "files")
-LIMIT = {"xlsx_reader_fuzz": 600, "shared_strings_fuzz": 400, "number_format_fuzz": 3000,
+LIMIT = {"xlsx_reader_fuzz": 600, "xls_reader_fuzz": 400, "shared_strings_fuzz": 400, "number_format_fuzz": 3000,
          "formula_fuzz": 3000, "layout_spec_fuzz": 100, "rule_language_fuzz": 400, "template_tags_fuzz": 300}
 count = {k: 0 for k in LIMIT}
 
@@ -48,6 +48,15 @@ if os.path.isdir(corpus):  # a spread over every project, not the first few fold
     workbooks += sorted(files(corpus, (".xlsx", ".xlsm"), 64 << 10), key=lambda p: hashlib.sha1(p.encode()).digest())
 for p in files(os.path.join(repo, "tests", "fixtures", "bad"), ("",), 1 << 20):
     seed("xlsx_reader_fuzz", open(p, "rb").read())
+
+# Legacy .xls: the fixtures, the .xls copies of the samples, and small files of the public .xls set.
+xls = files(os.path.join(repo, "tests", "fixtures", "xls"), (".xls",), 1 << 20)
+xls += files(os.path.join(repo, "samples", "xls"), (".xls",), 1 << 20)
+xls_corpus = os.path.join(os.path.dirname(corpus), "xls", "files")
+if os.path.isdir(xls_corpus):
+    xls += sorted(files(xls_corpus, (".xls",), 100 << 10), key=lambda p: hashlib.sha1(p.encode()).digest())
+for p in xls:
+    seed("xls_reader_fuzz", open(p, "rb").read())
 
 codes, formulas = set(), set()
 for p in workbooks:

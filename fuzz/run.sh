@@ -11,7 +11,7 @@ source "$JIXIAO_ROOT/scripts/common.sh"
 seconds=${1:-60}
 shift || true
 targets=("$@")
-((${#targets[@]})) || targets=(xlsx_reader_fuzz shared_strings_fuzz number_format_fuzz formula_fuzz
+((${#targets[@]})) || targets=(xlsx_reader_fuzz xls_reader_fuzz shared_strings_fuzz number_format_fuzz formula_fuzz
                                layout_spec_fuzz rule_language_fuzz template_tags_fuzz)
 B="$JIXIAO_ROOT/build/fuzz"
 if [[ -z ${JIXIAO_FUZZ_NO_BUILD:-} ]]; then
@@ -23,6 +23,7 @@ fi
 dict_of() {
   case $1 in
     xlsx_reader_fuzz | shared_strings_fuzz) echo xlsx ;;
+    xls_reader_fuzz) echo xls ;;
     number_format_fuzz) echo number_format ;;
     formula_fuzz) echo formula ;;
     layout_spec_fuzz) echo layout_spec ;;

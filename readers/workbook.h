@@ -93,6 +93,7 @@ struct Workbook {
   std::vector<Sheet> sheets;           // in workbook.xml order
   std::vector<DefinedName> names;
   bool date1904 = false;
+  bool encrypted = false;              // the file was password-protected and decrypted in memory
   StringPool strings;
   std::vector<std::string> style_formats;  // number format code per cellXfs index
 

@@ -16,7 +16,9 @@
 
 #include "core/parallel.h"
 #include "readers/number_format.h"
+#include "readers/office_crypto.h"
 #include "readers/sniff.h"
+#include "readers/xls_reader.h"
 #include "readers/xlsx_internal.h"
 #include "readers/xml_scanner.h"
 
@@ -392,14 +394,18 @@ Expected<Workbook> read_xlsx_memory(std::string_view bytes, const std::string& f
   switch (sniff_bytes(bytes)) {
     case FileKind::Empty:
       return error(file, "xlsx.empty", "文件是空的（0 字节），可能下载或复制没有完成；请重新获取文件");
-    case FileKind::EncryptedOoxml:
-      return error(file, "xlsx.encrypted",
-                   "工作簿设有打开密码（已加密），无法读取；请在 Excel/WPS 中打开并取消密码"
-                   "（文件→信息→保护工作簿→用密码进行加密，清空密码）后另存，再试");
+    case FileKind::EncryptedOoxml: {
+      auto plain = decrypt_ooxml(bytes, file, opt.password);
+      if (!plain) return plain.error();
+      if (sniff_bytes(*plain) != FileKind::Zip)
+        return error(file, "xlsx.encrypted_not_zip", "解密后的内容不是 .xlsx 压缩包，无法读取；请在 Excel/WPS 中取消密码后另存，再试");
+      auto wb = read_xlsx_memory(*plain, file, diags, opt);  // the decrypted package stays in memory
+      if (wb) wb->encrypted = true;
+      return wb;
+    }
     case FileKind::LegacyCfb:
-      return error(file, "xlsx.legacy_xls",
-                   "这是 Excel 97-2003 格式（.xls）文件，jixiao 只读取 .xlsx；请在 Excel/WPS 中“另存为”"
-                   "Excel 工作簿（*.xlsx），或运行：soffice --headless --convert-to xlsx 文件名.xls");
+    case FileKind::LegacyBiff:
+      return read_xls_memory(bytes, file, diags, XlsOptions{opt.password});
     case FileKind::Unknown:
       return error(file, "xlsx.not_zip",
                    "不是 Excel 工作簿（.xlsx 应为 zip 压缩包，此文件开头不是）；如果是 CSV、网页或其他格式导出的文件，"
