@@ -376,6 +376,7 @@ Claims parse_claims(const DocumentText& doc, int report_year) {
         f.trend = li.trend;
         f.subject = li.subject;
         f.base = li.base;
+        f.comparison = li.comparison;
         for (const NumberToken& y : years)
           if (y.begin >= lb && y.end <= t.begin) f.year = static_cast<int>(y.value.units() / Decimal::kOne);
         if (t.unit == NumberUnit::Percent) {
@@ -476,9 +477,10 @@ Claims parse_claims(const DocumentText& doc, int report_year) {
       // the report writes 万元 to the 分 and drops trailing zeros: "1.5万元" is 1.50
       f.range = Interval::stated(f.value, 2);
     }
-    if (f.type == FigureType::Level && f.role == Role::Current && f.year && c.report_year && f.year < c.report_year &&
-        !has_prior_word(f.label))
-      f.role = Role::Prior;  // 与2021年4024.76万元相比
+    // 与2021年4024.76万元相比: a year before the report's, or any year a comparison names
+    if (f.type == FigureType::Level && f.role == Role::Current && f.year && !has_prior_word(f.label) &&
+        (c.report_year ? f.year < c.report_year : f.comparison))
+      f.role = Role::Prior;
   }
   // 其中 lists, also one that goes on in the paragraphs after "其中："
   for (size_t si = 0; si < c.sentences.size(); ++si) {

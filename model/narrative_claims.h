@@ -40,6 +40,7 @@ struct Figure {
   bool unit_missing = false;    // an amount written without 万元 ("为21.15，")
   bool zero_word = false;       // 无…支出: a zero no number states
   bool in_budget_list = false;  // a part of a 其中 list whose head is a budget
+  bool comparison = false;      // its words compare it (与…相比, 比…, 较…): the other side of a change
   size_t block = 0;             // index into the document's blocks
   size_t sentence = 0;          // index into Claims::sentences
   size_t begin = 0, end = 0;    // original byte range of the number and its unit in the block's text

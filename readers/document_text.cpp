@@ -62,6 +62,9 @@ Expected<DocumentText> docx_from_zip(Expected<ZipPackage> zip, const std::string
     d.offset = r.offset;
     return d;
   }
+  std::string_view root = doc.document_element().name();
+  if (root.substr(root.find(':') == std::string_view::npos ? 0 : root.find(':') + 1) != "document")
+    return refuse("docx.no_document", "文件中没有 Word 正文（主部件不是 w:document）：不是 .docx 文档；请给出 Word 文档或 PDF", file, part);
   DocumentText out;
   out.file = file;
   out.format = "docx";

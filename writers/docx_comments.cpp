@@ -61,8 +61,7 @@ pugi::xml_node split_run(pugi::xml_node run, size_t at) {
       cc.text().set(t.substr(at - pos).c_str());
       if (!c.attribute("xml:space")) c.append_attribute("xml:space") = "preserve";
       if (!cc.attribute("xml:space")) cc.append_attribute("xml:space") = "preserve";
-      c = c.next_sibling();
-      cc = cc.next_sibling();
+      c = c.next_sibling();  // the prefix stays in `run`; the suffix (cc) starts `copy`
     }
     while (c) {  // the rest leaves `run`
       pugi::xml_node next = c.next_sibling();
