@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds jixiao and passes every test: the GoogleTest suite, the same suite under AddressSanitizer
 # + UndefinedBehaviorSanitizer, the installed package (binary, data, CMake config), and the XLSX
-# reader fuzzer for 60 s over the fixture corpus. Installs the Debian packages it needs.
+# reader and the audit claim parser fuzzers for 60 s each. Installs the Debian packages it needs.
 # Usage: ./test.sh            (JIXIAO_FUZZ_SECONDS=N to fuzz longer or shorter; 0 skips)
 set -euo pipefail
 JIXIAO_ROOT=$(cd "$(dirname "$0")" && pwd)
@@ -54,5 +54,13 @@ if ((fuzz_seconds > 0)); then
   "$B/fuzz/fuzz/xlsx_reader_fuzz" -max_total_time="$fuzz_seconds" -timeout=20 -rss_limit_mb=2048 \
     -artifact_prefix="$B/fuzz/" \
     -print_final_stats=1 "$corpus" 2>&1 | tail -n 12
+  echo "==> 模糊测试 audit 的报告文字解析 ${fuzz_seconds} 秒"
+  claims_corpus="$B/fuzz/claims-corpus"
+  mkdir -p "$claims_corpus"
+  cp "$JIXIAO_ROOT"/../shared/seeds/*.txt "$claims_corpus"/ 2>/dev/null || true
+  printf '2022年本年收入合计３５５５．８２万元，其中：一般公共预算财政拨款收入3429.91万元，占96.46%%。与2021年4024.76万元相比，减少468.94万元，下降11.65%%。\n' \
+    > "$claims_corpus/sentences.txt"
+  "$B/fuzz/fuzz/narrative_claims_fuzz" -max_total_time="$fuzz_seconds" -timeout=20 -rss_limit_mb=2048 -max_len=65536 \
+    -artifact_prefix="$B/fuzz/" -print_final_stats=1 "$claims_corpus" 2>&1 | tail -n 12
 fi
 echo "==> 全部通过"
