@@ -282,30 +282,35 @@ class Auditor {
   }
 
   // ---- changes on last year ------------------------------------------------------------------------
-  // The last-year level a change speaks of: before it in its sentence or the one before.
+  // The last-year level a change speaks of: before it in its own sentence (与2021年4024.76万元相比，…减少),
+  // of the same thing when both are named.
   int find_prior(size_t i) const {
     const Figure& f = fig(i);
     for (size_t k = i; k-- > 0;) {
       const Figure& p = fig(k);
-      if (p.block != f.block || p.sentence + 1 < f.sentence) break;
-      if (p.type == FigureType::Level && p.role == Role::Prior) return static_cast<int>(k);
-      if ((p.type == FigureType::Change || p.type == FigureType::Rate) && p.sentence != f.sentence) break;
+      if (p.block != f.block || p.sentence != f.sentence) break;
+      if (p.type == FigureType::Level && p.role == Role::Prior)
+        return f.subject.empty() || p.subject.empty() || related(f.subject, p.subject) ? static_cast<int>(k) : -1;
     }
     return -1;
   }
 
-  // This year's level of the same thing: before the prior figure, in its paragraph or the one before.
-  int find_current(size_t prior) const {
+  static bool related(const string& a, const string& b) {
+    return a == b || a.find(b) != string::npos || b.find(a) != string::npos;
+  }
+
+  // This year's level of the same thing: before the prior figure, in its paragraph (or the one before,
+  // when the thing is named).
+  int find_current(size_t prior, const string& change_subject) const {
     const Figure& p = fig(prior);
-    const size_t first_block = p.block > 0 ? p.block - 1 : 0;
+    const string& subject = p.subject.empty() ? change_subject : p.subject;
+    const size_t first_block = p.block > 0 && !subject.empty() ? p.block - 1 : p.block;
     for (size_t k = prior; k-- > 0;) {
       const Figure& cf = fig(k);
       if (cf.block < first_block) break;
       if (cf.type != FigureType::Level || cf.role != Role::Current) continue;
-      if (p.subject.empty() || cf.subject == p.subject ||
-          (!cf.subject.empty() && (cf.subject.find(p.subject) != string::npos || p.subject.find(cf.subject) != string::npos)))
-        return cf.block == p.block || !p.subject.empty() ? static_cast<int>(k) : -1;
-      if (cf.block == p.block && p.subject.empty()) return static_cast<int>(k);
+      if (subject.empty()) return static_cast<int>(k);
+      if (!cf.subject.empty() && related(cf.subject, subject)) return static_cast<int>(k);
     }
     return -1;
   }
@@ -314,7 +319,7 @@ class Auditor {
     const Figure& f = fig(i);
     if (!f.trend) return;
     int p = find_prior(i);
-    int cur = p >= 0 ? find_current(static_cast<size_t>(p)) : -1;
+    int cur = p >= 0 ? find_current(static_cast<size_t>(p), f.subject) : -1;
     Interval now, before;
     string now_label, before_label;
     size_t from = i;
@@ -685,7 +690,8 @@ class Auditor {
         int nears = 0;
         for (const string& code : codes) {
           string n = canonical_name(v.class_names[code]);
-          if (u32(n).size() == u32(name).size() && distance(n, name) <= 2) {
+          size_t len = u32(name).size(), dist = distance(n, name);
+          if (u32(n).size() == len && dist >= 1 && dist * 5 <= len) {  // one character in five at most
             near = code;
             ++nears;
           }
