@@ -12,6 +12,10 @@ using std::string;
 
 Decimal zero() { return Decimal::from_int(0); }
 string amount(Decimal d) { return d.to_string(2); }
+// An amount in the unit the text wrote it in (the audit computes in 万元).
+string amount_in(Decimal wan, NumberUnit u) {
+  return u == NumberUnit::Yuan ? (wan * Decimal::from_int(10000)).to_string(2) : wan.to_string(2);
+}
 bool is_current_year(const Figure& f, int year) { return f.year == 0 || year == 0 || f.year == year; }
 
 // A value with where it came from, for a message.
@@ -159,7 +163,9 @@ class Auditor {
       if (f.type != FigureType::Level || f.role != Role::Current || f.in_budget_list || f.zero_word ||
           !is_current_year(f, c_.report_year))
         continue;
-      bool match = spec ? spec_of(f.subject) == spec : (!f.subject.empty() && f.subject == name);
+      // the text's own statement of exactly this name: a synonym may name another scope (支出合计 of 财政拨款)
+      bool match = !f.subject.empty() && f.subject == canonical_name(name);
+      (void)spec;
       if (!match) continue;
       Interval r = range_of(i);
       if (found && !found->range.overlaps(r)) return std::nullopt;
@@ -241,13 +247,17 @@ class Auditor {
       base = resolve(canonical_name(w));
     }
     if (!base && f.base.empty() && part_fig >= 0) {
+      // the sentence's first level, when the vocabulary says the part is one of its parts
       for (size_t fi : s.figures) {
         if (fi == static_cast<size_t>(part_fig)) break;
         const Figure& h = fig(fi);
-        if (h.type == FigureType::Level && h.role == pf->role && !h.zero_word) {
+        if (h.type != FigureType::Level || h.zero_word) continue;
+        const FigureSpec* hs = spec_of(h.subject);
+        const FigureSpec* ps = spec_of(pf->subject);
+        if (h.role == pf->role && hs && ps &&
+            std::find(hs->parts.begin(), hs->parts.end(), ps->name) != hs->parts.end())
           base = Value{range_of(fi), h.subject + " " + amount(h.value), static_cast<int>(fi)};
-          break;
-        }
+        break;
       }
     }
     if (!base || (part_fig >= 0 && base->figure == part_fig)) return;
@@ -326,8 +336,8 @@ class Auditor {
     if (p >= 0 && cur >= 0) {
       now = range_of(static_cast<size_t>(cur));
       before = range_of(static_cast<size_t>(p));
-      now_label = amount(now.mid());
-      before_label = amount(before.mid());
+      now_label = amount_in(now.mid(), fig(static_cast<size_t>(cur)).unit);
+      before_label = amount_in(before.mid(), fig(static_cast<size_t>(p)).unit);
       from = static_cast<size_t>(std::min(cur, p));
       check_prior_table(static_cast<size_t>(p), static_cast<size_t>(cur));
     } else if (f.type == FigureType::Change && p < 0) {
@@ -348,6 +358,29 @@ class Auditor {
       now_label = "决算数 " + amount(now.mid());
       before_label = "预算数 " + amount(before.mid());
       from = static_cast<size_t>(b);
+    } else if (f.type == FigureType::Rate && p < 0) {
+      // 支出850088.3元，同比减少54357.12元，下降6.00%: last year is this year less the change
+      int ch = -1, a = -1;
+      const Sentence& s = c_.sentences[f.sentence];
+      for (size_t fi : s.figures) {
+        if (fi >= i) break;
+        const Figure& g = fig(fi);
+        if (g.type == FigureType::Change) ch = static_cast<int>(fi);
+        else if (g.type == FigureType::Level && g.role == Role::Current && ch < 0) a = static_cast<int>(fi);
+        else if (g.type == FigureType::Level) a = -1, ch = -1;  // another figure in between: not sure
+      }
+      if (ch < 0 || a < 0 || !fig(static_cast<size_t>(ch)).trend) return;
+      const Figure& cf = fig(static_cast<size_t>(ch));
+      if (!cf.subject.empty() && !fig(static_cast<size_t>(a)).subject.empty() && !related(cf.subject, fig(static_cast<size_t>(a)).subject))
+        return;
+      Interval change = range_of(static_cast<size_t>(ch));
+      if (*cf.trend == Trend::Down) change = {-change.hi, -change.lo};
+      else if (*cf.trend == Trend::Flat) return;
+      now = range_of(static_cast<size_t>(a));
+      before = now - change;
+      now_label = amount_in(now.mid(), fig(static_cast<size_t>(a)).unit);
+      before_label = amount_in(before.mid(), fig(static_cast<size_t>(a)).unit);
+      from = static_cast<size_t>(a);
     } else {
       return;
     }
@@ -371,11 +404,11 @@ class Auditor {
     Trend actual = trend_of(d);
     bool rate = f.type == FigureType::Rate;
     Decimal value = rate ? *Decimal::divide(d, before.mid()) : d;
-    string expect = string(trend_word(actual, rate)) + (rate ? percent_text(value.abs()) : amount(value.abs()));
+    string expect = string(trend_word(actual, rate)) + (rate ? percent_text(value.abs()) : amount_in(value.abs(), f.unit));
     Interval flipped{-stated.hi, -stated.lo};
     string what = rate ? "增减率" : "增减额";
     string arithmetic = rate ? "（" + now_label + " − " + before_label + "）÷ " + before_label + " = " + percent_text(value)
-                             : now_label + " − " + before_label + " = " + amount(value);
+                             : now_label + " − " + before_label + " = " + amount_in(value, f.unit);
     if (actual != *f.trend && (computed->overlaps(flipped) || actual == Trend::Flat || *f.trend == Trend::Flat)) {
       report(2, "narrative.direction", i, "增减方向与数字不符：" + arithmetic + "，应为“" + expect + "”", expect, quote(from, i));
     } else {
@@ -461,13 +494,48 @@ class Auditor {
   }
 
   // ---- 其中 lists ------------------------------------------------------------------------------------
+  // The parts of a list as far as they are parts of its head: up to a new total (…合计, …总计), a name said
+  // again or a sibling of the head (项目支出 after 基本支出's parts); a part of another listed part is left out.
+  std::vector<size_t> parts_of(const ListClaim& l) const {
+    const FigureSpec* head = spec_of(fig(l.head).subject);
+    const FigureSpec* parent = nullptr;
+    if (head)
+      for (const FigureSpec& f : v_.figures)
+        if (std::find(f.parts.begin(), f.parts.end(), head->name) != f.parts.end()) parent = &f;
+    std::vector<size_t> out;
+    std::set<string> seen;
+    for (size_t p : l.parts) {
+      const string& sub = fig(p).subject;
+      const FigureSpec* ps = spec_of(sub);
+      if (sub.find("合计") != string::npos || sub.find("总计") != string::npos || !seen.insert(sub).second) break;
+      if (ps && (ps == head || (parent && std::find(parent->parts.begin(), parent->parts.end(), ps->name) != parent->parts.end() &&
+                                !(head && std::find(head->parts.begin(), head->parts.end(), ps->name) != head->parts.end()))))
+        break;
+      out.push_back(p);
+    }
+    // 公务用车购置 and 运行维护 after 公务用车购置及运行维护费: inside a part already counted
+    std::vector<size_t> kept;
+    for (size_t p : out) {
+      const FigureSpec* ps = spec_of(fig(p).subject);
+      bool inner = false;
+      for (size_t q : out) {
+        const FigureSpec* qs = spec_of(fig(q).subject);
+        if (q != p && qs && ps && std::find(qs->parts.begin(), qs->parts.end(), ps->name) != qs->parts.end()) inner = true;
+      }
+      if (!inner) kept.push_back(p);
+    }
+    return kept;
+  }
+
   void check_list(const ListClaim& l) {
     const Figure& h = fig(l.head);
     if (h.type != FigureType::Level || l.parts.empty()) return;
     Interval sum{zero(), zero()};
     string parts_text;
     std::set<const FigureSpec*> present;
-    for (size_t p : l.parts) {
+    const std::vector<size_t> parts = parts_of(l);
+    if (parts.empty()) return;
+    for (size_t p : parts) {
       sum = sum + range_of(p);
       parts_text += (parts_text.empty() ? "" : " + ") + fig(p).subject + " " + amount(fig(p).value);
       if (const FigureSpec* s = spec_of_figure(p)) present.insert(s);

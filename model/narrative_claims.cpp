@@ -379,6 +379,16 @@ Claims parse_claims(const DocumentText& doc, int report_year) {
         f.comparison = li.comparison;
         for (const NumberToken& y : years)
           if (y.begin >= lb && y.end <= t.begin) f.year = static_cast<int>(y.value.units() / Decimal::kOne);
+        if (t.unit == NumberUnit::Percent && li.base == "?" && (plain.empty() || plain == "(") && !sent.figures.empty() &&
+            c.figures[sent.figures.back()].type == FigureType::Change) {
+          // 较上年减少1.5万元(42.86%): the rate of the change just stated
+          li.type = FigureType::Rate;
+          li.trend = c.figures[sent.figures.back()].trend;
+          li.base.clear();
+          f.type = li.type;
+          f.trend = li.trend;
+          f.base.clear();
+        }
         if (t.unit == NumberUnit::Percent) {
           if (li.base == "?") {
             floor = t.end;
