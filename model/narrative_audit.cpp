@@ -537,7 +537,7 @@ class Auditor {
     if (parts.empty()) return;
     for (size_t p : parts) {
       sum = sum + range_of(p);
-      parts_text += (parts_text.empty() ? "" : " + ") + fig(p).subject + " " + amount(fig(p).value);
+      parts_text += (parts_text.empty() ? "" : " + ") + fig(p).subject + " " + amount_in(fig(p).value, fig(p).unit);
       if (const FigureSpec* s = spec_of_figure(p)) present.insert(s);
     }
     const FigureSpec* hs = spec_of(h.subject);
@@ -551,9 +551,10 @@ class Auditor {
     if (exhaustive ? sum.overlaps(head) : sum.lo <= head.hi) return;
     Decimal s = sum.mid();
     report(2, "narrative.sum", l.head,
-           exhaustive ? h.subject + " " + amount(h.value) + " ≠ " + parts_text + " = " + amount(s)
-                      : "其中各项之和 " + parts_text + " = " + amount(s) + "，超过合计 " + h.subject + " " + amount(h.value),
-           amount(s), quote(l.head, l.head));
+           exhaustive ? h.subject + " " + amount_in(h.value, h.unit) + " ≠ " + parts_text + " = " + amount_in(s, h.unit)
+                      : "其中各项之和 " + parts_text + " = " + amount_in(s, h.unit) + "，超过合计 " + h.subject + " " +
+                            amount_in(h.value, h.unit),
+           amount_in(s, h.unit), quote(l.head, l.head));
   }
 
   // ---- counts ---------------------------------------------------------------------------------------
