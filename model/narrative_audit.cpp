@@ -155,12 +155,12 @@ class Auditor {
 
   // The one value the text gives a named figure of this year (its own figures, all agreeing); none when
   // it is not stated or stated differently.
-  std::optional<Value> text_value(const string& name) const {
+  std::optional<Value> text_value(const string& name, Role role = Role::Current) const {
     const FigureSpec* spec = spec_of(name);
     std::optional<Value> found;
     for (size_t i = 0; i < c_.figures.size(); ++i) {
       const Figure& f = fig(i);
-      if (f.type != FigureType::Level || f.role != Role::Current || f.in_budget_list || f.zero_word ||
+      if (f.type != FigureType::Level || f.role != role || (f.in_budget_list && role != Role::Budget) || f.zero_word ||
           !is_current_year(f, c_.report_year))
         continue;
       // the text's own statement of exactly this name: a synonym may name another scope (支出合计 of 财政拨款)
@@ -235,6 +235,14 @@ class Auditor {
         base = Value{range_of(static_cast<size_t>(s.list_head)), h.subject + " " + amount(h.value), s.list_head};
     }
     if (!base && !f.base.empty() && !prior) base = resolve(f.base);
+    if (!base && !f.base.empty() && pf && pf->role == Role::Budget) {
+      // a budget's share of a budget: 占基本支出预算18.76% is of the 基本支出预算 the text states
+      string b = f.base;
+      for (const char* w : {"预算数", "预算"})
+        if (b.size() > std::char_traits<char>::length(w) && b.compare(b.size() - std::char_traits<char>::length(w), string::npos, w) == 0)
+          b.erase(b.size() - std::char_traits<char>::length(w));
+      if (b != f.base) base = text_value(b, Role::Budget);
+    }
     if (!base && f.base.empty() && !s.whole_subject.empty() && !prior) {
       string w = s.whole_subject;
       while (!w.empty() && ((w[0] >= '0' && w[0] <= '9'))) w.erase(0, 1);
@@ -529,6 +537,7 @@ class Auditor {
 
   void check_list(const ListClaim& l) {
     const Figure& h = fig(l.head);
+    if (h.type == FigureType::Count) return check_count_list(l);
     if (h.type != FigureType::Level || l.parts.empty()) return;
     Interval sum{zero(), zero()};
     string parts_text;
@@ -555,6 +564,20 @@ class Auditor {
                       : "其中各项之和 " + parts_text + " = " + amount_in(s, h.unit) + "，超过合计 " + h.subject + " " +
                             amount_in(h.value, h.unit),
            amount_in(s, h.unit), quote(l.head, l.head));
+  }
+
+  // 共有公务用车0辆，其中：轿车0辆、越野车0辆、载客汽车1辆: the parts cannot outnumber the whole
+  void check_count_list(const ListClaim& l) {
+    const Figure& h = fig(l.head);
+    Decimal sum = zero();
+    string parts_text;
+    for (size_t p : l.parts) {
+      sum += fig(p).value;
+      parts_text += (parts_text.empty() ? "" : " + ") + fig(p).subject + " " + fig(p).shown;
+    }
+    if (sum <= h.value) return;
+    report(2, "narrative.sum", l.head, "其中各项之和 " + parts_text + " = " + sum.to_string() + "，超过合计 " + h.subject + " " + h.shown,
+           sum.to_string(), quote(l.head, l.head));
   }
 
   // ---- counts ---------------------------------------------------------------------------------------

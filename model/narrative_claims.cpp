@@ -371,6 +371,7 @@ Claims parse_claims(const DocumentText& doc, int report_year) {
         f.shown = doc.blocks[b].text.substr(f.begin, f.end - f.begin);
         f.label = label;
         f.unit = t.unit;
+        f.unit_text = t.unit_text;
         f.type = li.type;
         f.role = li.role;
         f.trend = li.trend;
@@ -451,6 +452,26 @@ Claims parse_claims(const DocumentText& doc, int report_year) {
         if (head >= 0) {
           sent.list_head = head;
           break;
+        }
+      }
+      // 共有公务用车1辆，其中：轿车0辆、… — counts of one unit
+      if (size_t at = text.find("其中"); at != string_view::npos && sent.list_head < 0) {
+        int head = -1;
+        for (size_t fi : sent.figures)
+          if (c.figures[fi].fend <= sb + at) head = static_cast<int>(fi);
+        if (head >= 0 && c.figures[static_cast<size_t>(head)].type == FigureType::Count) {
+          const Figure& h = c.figures[static_cast<size_t>(head)];
+          ListClaim l;
+          l.head = static_cast<size_t>(head);
+          size_t second = text.find("其中", at + 6);
+          for (size_t fi : sent.figures) {
+            const Figure& f = c.figures[fi];
+            if (f.fbegin <= sb + at) continue;
+            if (second != string_view::npos && f.fbegin > sb + second) break;
+            if (f.type == FigureType::Count && f.unit_text == h.unit_text && !f.subject.empty()) l.parts.push_back(fi);
+            else if (f.type != FigureType::Count || f.unit_text != h.unit_text) break;
+          }
+          if (l.parts.size() >= 2) c.lists.push_back(std::move(l));
         }
       }
       string_view tail = text;

@@ -32,6 +32,7 @@ struct Figure {
   Decimal value;                // amounts in 万元, percentages as fractions, counts as written
   Interval range;               // what the printed figure stands for (rounding of its last digit)
   NumberUnit unit = NumberUnit::None;
+  std::string unit_text;        // as written: 万元, %, 辆, 人 …
   std::optional<Trend> trend;   // Change / Rate
   std::string subject;          // canonical name of what it is ("本年收入合计"), may be empty
   std::string base;             // Share: the whole it names (占…的); empty when not named

@@ -53,8 +53,10 @@ std::string squeeze(std::string s) {  // PDF text has spaces between Chinese and
   return out;
 }
 
-// The error findings whose marked number is the claim's stated figure.
+// The error findings whose marked number is the claim's stated figure (its last occurrence in the claim),
+// or for a slip anywhere in the claim (a stated "0" may be any of several).
 std::vector<const NarrativeFinding*> on_claim(const Audited& a, const Json& claim, bool pdf) {
+  const bool whole = claim["verdict"] == "slip";
   std::vector<const NarrativeFinding*> out;
   std::string text = claim["text"].get<std::string>(), stated = claim["stated"].get<std::string>();
   if (pdf) text = squeeze(text);
@@ -67,7 +69,7 @@ std::vector<const NarrativeFinding*> on_claim(const Audited& a, const Json& clai
     size_t at = block.find(text);
     if (at == std::string::npos) continue;
     // the stated figure's place in the claim: its last occurrence
-    size_t in = stated.empty() ? std::string::npos : text.rfind(stated);
+    size_t in = stated.empty() || whole ? std::string::npos : text.rfind(stated);
     size_t lo = in == std::string::npos ? at : at + in;
     size_t hi = in == std::string::npos ? at + text.size() : at + in + stated.size();
     if (before.size() < hi && before.size() + mark.size() > lo) out.push_back(&f);
@@ -121,6 +123,8 @@ TEST(NarrativeReports, RealSlipsAreFoundWithTheirFigure) {
       {"1.73", "下降2.13%"},    // r19: the line above's 1.73% repeated
       {"42.86", "下降39.47%"},  // r27: 1.5 / 3.80, not 1.5 / 3.5
       {"911000.39", "881300.39"},  // r08: 一般公共预算基本支出 ≠ 人员经费 809961.19 + 公用经费 71339.2
+      {"18.76", "18.75%"},         // r08: 165247.88 / 881300.39 = 18.7505%
+      {"0", "1"},                  // r03: 共有公务用车0辆，其中……载客汽车1辆
   };
   std::set<std::string> found;
   int slips = 0;
