@@ -1,7 +1,6 @@
 #include "mapping/engine.h"
 
 #include <algorithm>
-#include <regex>
 #include <set>
 
 #include "mapping/extract_util.h"
@@ -170,12 +169,11 @@ Record extract_record(const SheetView& v, const LayoutSpec& spec, Region r, Diag
     if (!val.constant.empty()) {
       f.text = val.constant;
     } else if (val.regex) {
-      const std::regex& re = *val.regex;
+      const TextRegex& re = *val.regex;
       for (const ViewCell& c : v.cells()) {
         if (!in_region(c, r)) continue;
-        std::smatch m;
-        if (std::regex_search(c.text, m, re)) {
-          f.text = m.size() > 1 ? m[1].str() : m[0].str();
+        if (auto m = re.search(c.text)) {
+          f.text = m->size() > 1 ? (*m)[1] : (*m)[0];
           f.source = {v.file(), v.sheet().name, cell_name(c.pos)};
           if (val.type != ValueType::Text) f.number = Decimal::parse(f.text);
           break;
@@ -187,7 +185,7 @@ Record extract_record(const SheetView& v, const LayoutSpec& spec, Region r, Diag
           f.text = n->to_string();
           f.number = n;
           f.source = {v.file(), v.sheet().name, cell_name(label->pos)};
-          f.note = "标签中的分值";
+          f.mark(ReadAs::FromLabel);
         }
       } else if (!val.column.empty()) {
         f = value_under_header(v, *label, val.column, val.type, r);

@@ -235,7 +235,7 @@ void extract_table(const SheetView& v, const BoundTable& b, Region r, Record& re
       Field f = make_field(v, c, bc.spec->type, unit);
       if (bc.spec->fill_down) {
         // Category labels ("产出\n指标") are kept in their canonical form.
-        if (c) fill[i] = f.text = bc.spec->weight_field.empty() ? normalize_label(c->text) : f.text;
+        if (c) fill[i] = f.text = bc.spec->weight_field.empty() ? normalize_text(c->text, TextPurpose::Label) : f.text;
         else if (!fill[i].empty()) f.text = fill[i];
       }
       if (bc.spec->row_label && !f.text.empty()) f.text = row_label_text(f.text);
@@ -249,10 +249,17 @@ void extract_table(const SheetView& v, const BoundTable& b, Region r, Record& re
         if (skip_label && bc.spec->row_label) continue;
         Field f = read_cell(i);
         if (!bc.spec->weight_field.empty() && !f.text.empty() && into)
-          if (auto w = number_in_brackets(f.text, "分")) (*into)[bc.spec->weight_field] = Field{w->to_string(), w, f.source, "标签中的分值"};
+          if (auto w = number_in_brackets(f.text, "分")) {
+            Field wf{w->to_string(), w, f.source, {}};
+            wf.mark(ReadAs::FromLabel);
+            (*into)[bc.spec->weight_field] = wf;
+          }
         if (!bc.spec->weight_field.empty() && !f.text.empty()) f.text = canonical_label(f.text);
         if (!bc.spec->row_label && !bc.spec->fill_down && (f.number || !f.text.empty())) any_value = true;
-        std::string key = prefix.empty() ? bc.spec->field : prefix + "." + bc.spec->field;
+        // "total" + "score" -> total.score; "total_" + "score" -> total_score (DOMAIN.md §5's names).
+        std::string key = prefix.empty() ? bc.spec->field
+                          : prefix.back() == '_' ? prefix + bc.spec->field
+                                                 : prefix + "." + bc.spec->field;
         if (into) (*into)[bc.spec->field] = f;
         else if (!f.text.empty() || f.number) rec.fields[key] = f;
       }
