@@ -11,6 +11,8 @@ namespace {
 using std::string;
 
 Decimal zero() { return Decimal::from_int(0); }
+// a / b for a message (the check itself ran on ranges); 0 past Decimal's range.
+Decimal quot(Decimal a, Decimal b) { return Decimal::divide(a, b).value_or(zero()); }
 string amount(Decimal d) { return d.to_string(2); }
 // An amount in the unit the text wrote it in (the audit computes in 万元).
 string amount_in(Decimal wan, NumberUnit u) {
@@ -271,7 +273,7 @@ class Auditor {
     if (!base || (part_fig >= 0 && base->figure == part_fig)) return;
     auto q = divide(part->range, base->range);
     if (!q || q->overlaps(f.range)) return;
-    Decimal expect = *Decimal::divide(part->range.mid(), base->range.mid());
+    Decimal expect = quot(part->range.mid(), base->range.mid());
     size_t from = part_fig >= 0 ? static_cast<size_t>(part_fig) : i;
     report(3, "narrative.share", i,
            "占比应为 " + part->label + " ÷ " + base->label + " = " + percent_text(expect) + "，文中为 " + f.shown,
@@ -411,7 +413,7 @@ class Auditor {
     Decimal d = delta.mid();
     Trend actual = trend_of(d);
     bool rate = f.type == FigureType::Rate;
-    Decimal value = rate ? *Decimal::divide(d, before.mid()) : d;
+    Decimal value = rate ? quot(d, before.mid()) : d;
     string expect = string(trend_word(actual, rate)) + (rate ? percent_text(value.abs()) : amount_in(value.abs(), f.unit));
     Interval flipped{-stated.hi, -stated.lo};
     string what = rate ? "增减率" : "增减额";
@@ -472,7 +474,7 @@ class Auditor {
     if (b.hi <= zero()) return;  // no budget: 0% (or nothing) is how reports write it
     auto q = divide(range_of(static_cast<size_t>(actual)), b);
     if (!q || q->overlaps(f.range)) return;
-    Decimal expect = *Decimal::divide(range_of(static_cast<size_t>(actual)).mid(), b.mid());
+    Decimal expect = quot(range_of(static_cast<size_t>(actual)).mid(), b.mid());
     report(3, "narrative.completion", i,
            "完成预算比例应为 决算数 " + amount(a.value) + " ÷ " + blabel + " = " + percent_text(expect) + "，文中为 " + f.shown,
            percent_text(expect), quote(budget >= 0 ? static_cast<size_t>(std::min(actual, budget)) : static_cast<size_t>(actual), i));

@@ -395,7 +395,7 @@ Claims parse_claims(const DocumentText& doc, int report_year) {
             floor = t.end;
             continue;  // a percentage the words do not explain
           }
-          f.value = *Decimal::divide(t.value, Decimal::from_int(100));
+          f.value = Decimal::divide(t.value, Decimal::from_int(100)).value_or(t.value);
           f.range = stated_percent(t.value, t.decimals);
         } else if (t.unit == NumberUnit::Count) {
           f.type = FigureType::Count;
@@ -408,7 +408,7 @@ Claims parse_claims(const DocumentText& doc, int report_year) {
             f.range = Interval::stated(t.value, t.decimals);  // widened below by the report's habit
             f.unit = NumberUnit::Wan;
           } else if (t.unit == NumberUnit::Yuan) {
-            f.value = *Decimal::divide(t.value, Decimal::from_int(10000));
+            f.value = Decimal::divide(t.value, Decimal::from_int(10000)).value_or(t.value);
             f.range = Interval::stated(f.value, t.decimals + 4);
           } else {
             f.value = t.value * Decimal::from_int(10000);

@@ -62,7 +62,7 @@ Interval Interval::stated(Decimal v, int decimals) {
 
 Decimal Interval::mid() const {
   Decimal sum = lo + hi;
-  return *Decimal::divide(sum, Decimal::from_int(2));
+  return Decimal::divide(sum, Decimal::from_int(2)).value_or(lo);
 }
 
 Interval operator+(const Interval& a, const Interval& b) { return {a.lo + b.lo, a.hi + b.hi}; }
@@ -73,7 +73,11 @@ std::optional<Interval> divide(const Interval& a, const Interval& b) {
   std::array<Decimal, 4> q;
   size_t n = 0;
   for (Decimal x : {a.lo, a.hi})
-    for (Decimal y : {b.lo, b.hi}) q[n++] = *Decimal::divide(x, y);
+    for (Decimal y : {b.lo, b.hi}) {
+      auto r = Decimal::divide(x, y);
+      if (!r) return std::nullopt;  // past Decimal's range: nothing to check against
+      q[n++] = *r;
+    }
   auto [lo, hi] = std::minmax_element(q.begin(), q.end());
   return Interval{*lo - kUlp, *hi + kUlp};
 }
@@ -88,7 +92,7 @@ bool allows(const Interval& change, Trend t) {
 }
 
 Interval stated_percent(Decimal percent, int decimals) {
-  Decimal fraction = *Decimal::divide(percent, Decimal::from_int(100));
+  Decimal fraction = Decimal::divide(percent, Decimal::from_int(100)).value_or(percent);
   return Interval::stated(fraction, decimals + 2);
 }
 
