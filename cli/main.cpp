@@ -3,6 +3,7 @@
 
 #include <cstdio>
 
+#include "cli/audit_command.h"
 #include "cli/common.h"
 #include "cli/dump_command.h"
 #include "cli/check_command.h"
@@ -42,6 +43,7 @@ int main(int argc, char** argv) {
   add_convert_command(app, global, exit_code);
   add_render_command(app, global, exit_code);
   add_templates_command(app, global, exit_code);
+  add_audit_command(app, global, exit_code);
 
   try {
     app.parse(argc, argv);

@@ -13,7 +13,7 @@ import zipfile
 
 repo, out = sys.argv[1], sys.argv[2]
 corpus = sys.argv[3] if len(sys.argv) > 3 else os.path.join(repo, "..", "shared", "corpus", "files")
-LIMIT = {"xlsx_reader_fuzz": 600, "xls_reader_fuzz": 400, "shared_strings_fuzz": 400, "number_format_fuzz": 3000,
+LIMIT = {"xlsx_reader_fuzz": 600, "xls_reader_fuzz": 400, "narrative_claims_fuzz": 400, "shared_strings_fuzz": 400, "number_format_fuzz": 3000,
          "formula_fuzz": 3000, "layout_spec_fuzz": 100, "rule_language_fuzz": 400, "template_tags_fuzz": 300}
 count = {k: 0 for k in LIMIT}
 
@@ -111,3 +111,14 @@ for p in files(os.path.join(repo, "templates"), (".docx", ".xlsx"), 4 << 20) + \
     except (zipfile.BadZipFile, OSError):
         pass
 print(" ".join(f"{k}={v}" for k, v in count.items()))
+
+# Report sentences for the audit claim parser: the lines of the seed reports (../shared/seeds).
+seeds_dir = os.path.join(repo, "..", "shared", "seeds")
+if os.path.isdir(seeds_dir):
+    for n in sorted(os.listdir(seeds_dir)):
+        if n.endswith(".txt"):
+            for line in open(os.path.join(seeds_dir, n), encoding="utf-8", errors="replace"):
+                if any(ch.isdigit() for ch in line) and len(line) > 10:
+                    seed("narrative_claims_fuzz", line.strip())
+seed("narrative_claims_fuzz", "2022年本年收入合计３５５５．８２万元，其中：一般公共预算财政拨款收入3429.91万元，占96.46%。"
+     "与2021年4024.76万元相比，减少468.94万元，下降11.65%。")

@@ -12,7 +12,7 @@ seconds=${1:-60}
 shift || true
 targets=("$@")
 ((${#targets[@]})) || targets=(xlsx_reader_fuzz xls_reader_fuzz shared_strings_fuzz number_format_fuzz formula_fuzz
-                               layout_spec_fuzz rule_language_fuzz template_tags_fuzz)
+                               layout_spec_fuzz rule_language_fuzz template_tags_fuzz narrative_claims_fuzz)
 B="$JIXIAO_ROOT/build/fuzz"
 if [[ -z ${JIXIAO_FUZZ_NO_BUILD:-} ]]; then
   configure_and_build "$B" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
@@ -29,6 +29,7 @@ dict_of() {
     layout_spec_fuzz) echo layout_spec ;;
     rule_language_fuzz) echo rules ;;
     template_tags_fuzz) echo template_tags ;;
+    narrative_claims_fuzz) echo narrative ;;
   esac
 }
 
