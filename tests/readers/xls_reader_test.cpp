@@ -70,16 +70,17 @@ void expect_same_as_libreoffice(const std::string& fixture, const std::string& p
   }
 }
 
-// The three date rows of the number-format fixture as Excel shows them: serials below 61 count from
-// 1900-01-00 (LibreOffice: from 1899-12-30), and 29,629,629 hours are shown, not "#FMT".
+// The date rows of the number-format fixture as Excel shows them: serials below 61 count from
+// 1900-01-00 (LibreOffice: from 1899-12-30), 29,629,629 hours are shown, not "#FMT", and a negative
+// serial under a date or time format is "####" (Excel cannot show it; LibreOffice counts backwards).
 const std::vector<std::string> kExcelDateLines = {
-    "yyyy-mm-dd,5280-02-15,1896-08-13,1900-01-00,1900-01-02,1900-01-01,1900-01-00,1900-01-00,1900-01-00,2024-03-05,"
+    "yyyy-mm-dd,5280-02-15,####,1900-01-00,1900-01-02,1900-01-01,1900-01-00,1900-01-00,1900-01-00,2024-03-05,"
     "1900-01-00",
-    "\"yyyy\"\"年\"\"m\"\"月\"\"d\"\"日\"\"\",5280年2月15日,1896年8月13日,1900年1月0日,1900年1月2日,1900年1月1日,1900年1月0日,"
+    "\"yyyy\"\"年\"\"m\"\"月\"\"d\"\"日\"\"\",5280年2月15日,####,1900年1月0日,1900年1月2日,1900年1月1日,1900年1月0日,"
     "1900年1月0日,1900年1月0日,2024年3月5日,1900年1月0日",
-    "yyyy/m/d h:mm,5280/2/15 21:23,1896/8/13 10:23,1900/1/0 0:00,1900/1/2 16:12,1900/1/1 0:07,1900/1/0 3:00,"
+    "yyyy/m/d h:mm,5280/2/15 21:23,####,1900/1/0 0:00,1900/1/2 16:12,1900/1/1 0:07,1900/1/0 3:00,"
     "1900/1/0 12:00,1900/1/0 23:58,2024/3/5 18:00,1900/1/0 0:00",
-    "[h]:mm:ss,29629629:23:02,-29629:36:29,0:00:00,64:12:00,24:07:12,3:00:00,12:00:00,23:58:34,1088562:00:00,0:00:00"};
+    "[h]:mm:ss,29629629:23:02,####,0:00:00,64:12:00,24:07:12,3:00:00,12:00:00,23:58:34,1088562:00:00,0:00:00"};
 
 TEST(XlsReader, NumberFormatsShowAsLibreOfficeShowsThem) {
   expect_same_as_libreoffice("libreoffice-number-formats.xls", {}, {}, kExcelDateLines);
