@@ -9,6 +9,7 @@
 #include "mapping/batch.h"
 #include "writers/record_json.h"
 #include "writers/xlsx_annotate.h"
+#include "writers/xlsx_from_workbook.h"
 
 namespace jixiao::app {
 
@@ -35,7 +36,8 @@ Expected<std::map<std::string, fs::path>> plan_copies(const CheckOptions& o) {
     return d;
   };
   for (const std::string& file : o.files) {
-    fs::path target = fs::path(o.output_dir) / fs::path(file).filename();
+    // An .xls input's copy is an .xlsx made from its cells (writers/xlsx_from_workbook.h).
+    fs::path target = annotated_copy_path(file, (fs::path(o.output_dir) / fs::path(file).filename()).string());
     for (const std::string& input : o.files)
       if (same_file(target, input))
         return refuse("批注副本 " + target.string() + " 会覆盖输入文件 " + input + "；请用另一个输出目录（-o）");
@@ -173,6 +175,7 @@ CheckResult check(Resources& resources, const CheckOptions& o) {
       continue;
     }
     result.annotated.emplace_back(file, copies[file].string());
+    if (needs_xlsx_conversion(file)) result.from_xls.insert(file);
   }
   result.fixed = o.fix;
   return result;

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include <functional>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -45,6 +46,7 @@ struct CheckResult : Outcome {
   std::vector<DepartmentYear> groups;
   std::string output_dir;                                       // where copies were asked for ("" none)
   std::vector<std::pair<std::string, std::string>> annotated;  // input -> its copy, in the order given
+  std::set<std::string> from_xls;  // inputs among them that were .xls: the copy is an .xlsx of the cells
   bool fixed = false;                                           // the copies hold the recomputed values
   std::vector<Phase> phases;
 };

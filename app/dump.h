@@ -19,8 +19,9 @@ struct DumpOptions {
 
 struct DumpResult : Outcome {};
 
-// Writes to `out`; nothing is written when the file cannot be read or the sheet does not exist
-// (status Unreadable / Refused, with a diagnostic naming the sheets there are).
+// Writes to `out`; nothing is written when the file cannot be read, the sheet does not exist (status
+// Unreadable / Refused, with a diagnostic naming the sheets there are) or a sheet as CSV/TSV would be
+// larger than the reader's part limit (Unreadable: the cell it runs to, and --format json instead).
 DumpResult dump(Resources& resources, const DumpOptions& options, std::ostream& out);
 
 }  // namespace jixiao::app

@@ -1,9 +1,11 @@
 #include "app/recompute.h"
 
+#include "app/workbooks.h"
 #include "mapping/engine.h"
 #include "model/recompute.h"
 #include "writers/record_json.h"
 #include "writers/xlsx_annotate.h"
+#include "writers/xlsx_from_workbook.h"
 
 namespace jixiao::app {
 
@@ -86,13 +88,21 @@ RecomputeResult recompute(Resources& resources, const RecomputeOptions& o) {
     }
     return out;
   };
-  auto done = write_annotated_copy(o.files[0], result.findings, ao, o.output);
+  // An .xls input's copy is an .xlsx made from its cells, under the name that says so.
+  const std::string output = annotated_copy_path(o.files[0], o.output);
+  if (output != o.output && !input_named_by(output, o.files).empty()) {
+    result.fail(Status::Refused, "usage.output_is_input",
+                "批注副本 " + output + " 会覆盖输入文件；请用另一个输出文件名（-o）");
+    return result;
+  }
+  auto done = write_annotated_copy(o.files[0], result.findings, ao, output);
   if (!done) {
     result.fail(Status::Unreadable, done.error());
     return result;
   }
-  result.annotated = o.output;
+  result.annotated = output;
   result.fixed = o.fix;
+  result.from_xls = output != o.output;
   return result;
 }
 

@@ -44,8 +44,9 @@ struct RecomputedFile {
 struct RecomputeResult : Outcome {
   std::vector<RecomputedFile> files;
   Findings findings;      // every sheet's, in order
-  std::string annotated;  // the copy written, if any
+  std::string annotated;  // the copy written, if any (an .xls input's is an .xlsx: annotated_copy_path)
   bool fixed = false;     // it holds the recomputed values
+  bool from_xls = false;  // the input was an .xls: the copy holds its cells' values and formats, no formulas
 };
 
 // Status Findings when an error-level finding was made; Refused for options that do not go

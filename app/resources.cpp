@@ -16,13 +16,8 @@ Expected<std::vector<LayoutSpec>> load_all_layouts(const std::filesystem::path& 
   }
   std::vector<std::string> dirs{(data / "mapping" / "layouts").string()};
   dirs.insert(dirs.end(), extra_dirs.begin(), extra_dirs.end());
-  std::vector<LayoutSpec> all;
-  for (const auto& dir : dirs) {
-    auto specs = load_layouts(dir);
-    if (!specs) return specs.error();
-    for (auto& s : *specs) all.push_back(std::move(s));
-  }
-  return all;
+  // One call for all: a region's layouts draw on the shipped vocabulary and may add words to it.
+  return load_layouts(dirs);
 }
 
 }  // namespace

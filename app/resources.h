@@ -20,7 +20,7 @@
 namespace jixiao::app {
 
 struct Settings {
-  XlsxOptions xlsx;                      // reading limits (the CLI's --max-part-mb)
+  XlsxOptions xlsx;                      // reading limits and password (the CLI's --max-part-mb, --password)
   std::vector<std::string> layout_dirs;  // regional layouts, read after the shipped ones (--layouts)
   std::filesystem::path data_dir;        // empty: jixiao::data_dir(), next to the binary
 };

@@ -36,7 +36,8 @@ void print_text(const app::CheckResult& result) {
               result.files.size(), result.sheets, result.recognised, result.groups.size(), result.counts.error,
               result.counts.warning, result.counts.info);
   for (const auto& [in, copy] : result.annotated)
-    std::printf("已写出%s批注副本：%s\n", result.fixed ? "改正后的" : "", copy.c_str());
+    std::printf("已写出%s批注副本：%s%s\n", result.fixed ? "改正后的" : "", copy.c_str(),
+                result.from_xls.count(in) ? "（输入是 .xls，副本按单元格的值与格式写为 .xlsx，不含公式）" : "");
 }
 
 int run_check(CheckCliOptions& o, const GlobalOptions& g) {
@@ -64,7 +65,7 @@ int run_check(CheckCliOptions& o, const GlobalOptions& g) {
 void add_check_command(CLI::App& app, const GlobalOptions& global, int& exit_code) {
   auto opts = std::make_shared<CheckCliOptions>();
   CLI::App* cmd = app.add_subcommand("check", "识别、重算并按审核规则核对多个工作簿：表内、表间、跨年度、跨文档");
-  cmd->add_option("FILE", opts->job.files, "要核对的 .xlsx 工作簿（可多个；同一部门同一年度的表会放在一起核对）")->required();
+  cmd->add_option("FILE", opts->job.files, "要核对的工作簿（.xlsx 或 .xls；可多个；同一部门同一年度的表会放在一起核对）")->required();
   cmd->add_option("--rules", opts->job.rules, "另外加载的审核规则文件（.rules），可多次给出")->check(CLI::ExistingFile);
   cmd->add_option("--profile", opts->job.profile, "评分规则，覆盖版式自带的（见 recompute）")
       ->type_name("规则名");

@@ -30,7 +30,7 @@ int run_dump(DumpCliOptions& o, const GlobalOptions& g) {
 void add_dump_command(CLI::App& app, const GlobalOptions& global, int& exit_code) {
   auto opts = std::make_shared<DumpCliOptions>();
   CLI::App* cmd = app.add_subcommand("dump", "按显示效果导出工作表的单元格（CSV/TSV/JSON）");
-  cmd->add_option("FILE", opts->job.file, "要读取的 .xlsx 工作簿")->required();
+  cmd->add_option("FILE", opts->job.file, "要读取的工作簿（.xlsx、.xlsm 或 .xls）")->required();
   cmd->add_option("--sheet", opts->job.sheet, "只导出这张工作表：名称，或从 1 起的序号（默认导出全部，每张前有一行 # sheet: 名称）")
       ->type_name("名称或序号");
   cmd->add_option("--format", opts->format, "输出格式：csv（默认）、tsv 或 json")

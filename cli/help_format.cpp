@@ -50,12 +50,14 @@ size_t display_width(const std::string& s) {
 
 // CLI11's parse errors name options in English sentences; the common ones said in Chinese, the
 // rest quoted after a Chinese lead.
-std::string chinese_failure(const CLI::App*, const CLI::Error& e) {
+std::string chinese_failure(const CLI::App* app, const CLI::Error& e) {
   std::string what = e.what();
   auto after = [&](const std::string& prefix) { return what.compare(0, prefix.size(), prefix) == 0 ? what.substr(prefix.size()) : std::string(); };
   std::string line;
   if (e.get_name() == "RequiredError" && what == "A subcommand is required") {
-    line = "请给出一个子命令（dump、inspect、recompute、check、fill、convert、render、templates）";
+    std::string names;  // the commands there are, so the list never falls behind
+    for (const CLI::App* sub : app->get_subcommands({})) names += (names.empty() ? "" : "、") + sub->get_name();
+    line = "请给出一个子命令（" + names + "）";
   } else if (e.get_name() == "RequiredError" && what.size() > 12 && what.substr(what.size() - 12) == " is required") {
     line = "缺少 " + what.substr(0, what.size() - 12);
   } else if (std::string extra = after("The following argument was not expected: ") + after("The following arguments were not expected: ");

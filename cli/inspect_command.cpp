@@ -29,7 +29,7 @@ void print_field(const std::string& name, const Field& f) {
   std::printf("      %-22s %s", name.c_str(), value.c_str());
   if (f.number && f.number->to_string() != f.text) std::printf("  = %s", f.number->to_string().c_str());
   if (!f.source.cell.empty()) std::printf("  [%s]", f.source.cell.c_str());
-  if (!f.note.empty()) std::printf("  (%s)", f.note.c_str());
+  if (std::string how = read_note(f); !how.empty()) std::printf("  (%s)", how.c_str());
   std::printf("\n");
 }
 
@@ -100,7 +100,7 @@ int run_inspect(const InspectOptions& o, const GlobalOptions& g) {
 void add_inspect_command(CLI::App& app, const GlobalOptions& global, int& exit_code) {
   auto opts = std::make_shared<InspectOptions>();
   CLI::App* cmd = app.add_subcommand("inspect", "识别每张工作表的版式并列出提取的内容");
-  cmd->add_option("FILE", opts->files, "要识别的 .xlsx 工作簿（可多个）")->required();
+  cmd->add_option("FILE", opts->files, "要识别的工作簿（.xlsx 或 .xls；可多个）")->required();
   cmd->add_flag("--json", opts->json, "输出 JSON：{\"file\",\"sheets\":[{\"name\",\"layout\",\"confidence\",\"record\"或\"candidates\"}],\"diagnostics\":[…]}");
   cmd->callback([opts, &global, &exit_code] { exit_code = run_inspect(*opts, global); });
 }

@@ -42,7 +42,8 @@ void print_text(const app::RecomputeResult& result) {
   for (const Finding& f : result.findings) (f.severity == Severity::Error ? errors : warnings) += f.severity != Severity::Info;
   std::printf("共 %d 个错误、%d 个警告\n", errors, warnings);
   if (!result.annotated.empty())
-    std::printf("已写出%s批注副本：%s\n", result.fixed ? "改正后的" : "", result.annotated.c_str());
+    std::printf("已写出%s批注副本：%s%s\n", result.fixed ? "改正后的" : "", result.annotated.c_str(),
+                result.from_xls ? "（输入是 .xls，副本按单元格的值与格式写为 .xlsx，不含公式）" : "");
 }
 
 int run_recompute(const RecomputeCliOptions& o, const GlobalOptions& g) {
@@ -62,7 +63,7 @@ int run_recompute(const RecomputeCliOptions& o, const GlobalOptions& g) {
 void add_recompute_command(CLI::App& app, const GlobalOptions& global, int& exit_code) {
   auto opts = std::make_shared<RecomputeCliOptions>();
   CLI::App* cmd = app.add_subcommand("recompute", "重算执行率、得分、合计和等级，报告每个与重算不符的填报值");
-  cmd->add_option("FILE", opts->job.files, "要核算的 .xlsx 工作簿（可多个）")->required();
+  cmd->add_option("FILE", opts->job.files, "要核算的工作簿（.xlsx 或 .xls；可多个）")->required();
   cmd->add_option("--profile", opts->job.profile,
                   "评分规则：national、hubei-2019、sichuan-dept、framework（默认用版式自带的规则）")
       ->type_name("规则名");

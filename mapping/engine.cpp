@@ -1,7 +1,6 @@
 #include "mapping/engine.h"
 
 #include <algorithm>
-#include <regex>
 #include <set>
 
 #include "mapping/extract_util.h"
@@ -14,14 +13,19 @@ using namespace extract;  // NOLINT: the engine is the extractors' one user
 
 namespace {
 
-// The value right of a label (skipping its own merged span), or after its colon.
-const ViewCell* value_right_of(const SheetView& v, const ViewCell& label, const std::set<std::string>& all_labels) {
+// The nth value right of a label (skipping merged spans), or after its colon.
+const ViewCell* value_right_of(const SheetView& v, const ViewCell& label, const std::set<std::string>& all_labels,
+                               int nth = 1) {
   const CellRange* m = v.merge_of(label.pos);
   uint32_t start = (m ? m->last.col : label.pos.col) + 1;
   for (uint32_t col = start; col < v.col_count(); ++col) {
     const ViewCell* c = v.at({label.pos.row, col});
     if (!c) continue;
     if (all_labels.count(c->canon)) return nullptr;  // the next label: this value is blank
+    if (--nth > 0) {
+      if (const CellRange* cm = v.merge_of(c->pos)) col = cm->last.col;
+      continue;
+    }
     return c;
   }
   return nullptr;
@@ -55,6 +59,68 @@ Field value_under_header(const SheetView& v, const ViewCell& label, const LabelS
     }
   }
   return {};
+}
+
+std::set<std::string> all_labels_of(const LayoutSpec& spec);
+
+// The path a table column's values take in the record ("indicators.score", "funds.score").
+std::string column_path(const TableSpec& t, const ColumnSpec& c) {
+  if (!t.list.empty()) return t.list + "." + c.field;
+  if (!t.prefix.empty()) return t.prefix + "." + c.field;
+  for (const RowSpec& r : t.rows)
+    if (!r.prefix.empty()) return r.prefix + "." + c.field;
+  return c.field;
+}
+
+// What the sheet lacks (a column the table knows, or the whole table) and which of its header
+// cells no column took: recompute switches off what needs an absent column; --explain shows both.
+void note_absent_columns(const SheetView& v, const TableSpec& t, const BoundTable* b, Record& rec) {
+  for (const ColumnSpec& c : t.columns) {
+    if (c.row_label) continue;
+    bool bound = false;
+    if (b)
+      for (const auto& bc : b->columns) bound |= bc.spec == &c;
+    if (!bound) rec.absent.push_back(column_path(t, c));
+  }
+  if (!b) return;
+  uint32_t bottom = b->header_row;
+  for (const auto& bc : b->columns) {
+    const CellRange* m = v.merge_of(bc.header->pos);
+    bottom = std::max(bottom, m ? m->last.row : bc.header->pos.row);
+  }
+  for (uint32_t row = b->header_row; row <= bottom; ++row)
+    for (const ViewCell* c : v.row(row)) {
+      if (c->pos.col < b->span_first || c->pos.col > b->span_last || c == b->block) continue;
+      bool taken = false;
+      for (const auto& bc : b->columns) taken |= bc.header == c || (c->pos.col >= bc.first_col && c->pos.col <= bc.last_col && c->pos.row < bc.header->pos.row);
+      if (!taken) rec.unmapped_headers.emplace_back(c->text, source_of(v, c->pos));
+    }
+}
+
+// A <value>'s field read at one occurrence of its label.
+Field value_of_label(const SheetView& v, const ValueSpec& val, const ViewCell& label, const std::set<std::string>& labels,
+                     Region r) {
+  Field f;
+  if (val.from == "label") {
+    if (auto n = number_in_brackets(label.text, val.unit)) {
+      f.text = n->to_string();
+      f.number = n;
+      f.source = {v.file(), v.sheet().name, cell_name(label.pos)};
+      f.mark(ReadAs::FromLabel);
+    }
+  } else if (!val.column.empty()) {
+    f = value_under_header(v, label, val.column, val.type, r);
+  } else if (auto iv = inline_value(label.text, val.label.synonyms); iv && val.nth == 1) {
+    f.text = *iv;
+    f.source = {v.file(), v.sheet().name, cell_name(label.pos)};
+    if (val.type != ValueType::Text && val.type != ValueType::Date)
+      if (auto n = parse_number_text(*iv)) f.number = n->value;
+  } else {
+    const ViewCell* c = val.from == "below" ? value_below(v, label) : value_right_of(v, label, labels, val.nth);
+    f = make_field(v, c, val.type, UnitContext{});
+    if (!c) f.source = {v.file(), v.sheet().name, {}};
+  }
+  return f;
 }
 
 std::set<std::string> all_labels_of(const LayoutSpec& spec) {
@@ -105,7 +171,9 @@ Candidate score_layout(const SheetView& v, const LayoutSpec& spec, Region r) {
   cand.spec = &spec;
   double total = 0, found = 0;
   for (const auto& a : spec.excludes) {
-    if (find_anchor(v, a.label, r)) {
+    // A title excludes when a cell contains it; a label only when a cell is that label (项目绩效目标 as
+    // a block excludes, a title "…项目绩效目标自评表" does not).
+    if (a.title ? find_anchor(v, a.label, r) != nullptr : find_label(v, a.label, r, false) != nullptr) {
       cand.missing.push_back("含有" + quoted(a.label.raw) + "，不属此版式");
       cand.confidence = 0;
       return cand;
@@ -170,42 +238,38 @@ Record extract_record(const SheetView& v, const LayoutSpec& spec, Region r, Diag
     if (!val.constant.empty()) {
       f.text = val.constant;
     } else if (val.regex) {
-      const std::regex& re = *val.regex;
+      const TextRegex& re = *val.regex;
       for (const ViewCell& c : v.cells()) {
         if (!in_region(c, r)) continue;
-        std::smatch m;
-        if (std::regex_search(c.text, m, re)) {
-          f.text = m.size() > 1 ? m[1].str() : m[0].str();
+        if (auto m = re.search(c.text)) {
+          f.text = m->size() > 1 ? (*m)[1] : (*m)[0];
           f.source = {v.file(), v.sheet().name, cell_name(c.pos)};
           if (val.type != ValueType::Text) f.number = Decimal::parse(f.text);
           break;
         }
       }
-    } else if (const ViewCell* label = find_label(v, val.label, r)) {
-      if (val.from == "label") {
-        if (auto n = number_in_brackets(label->text, val.unit)) {
-          f.text = n->to_string();
-          f.number = n;
-          f.source = {v.file(), v.sheet().name, cell_name(label->pos)};
-          f.note = "标签中的分值";
+    } else {
+      // A label may stand twice ("主管部门（盖章）：" above the table, "主管部门" in it): the first whose
+      // value is there, and is a value rather than a unit note.
+      const auto found = find_labels(v, val.label, r);
+      for (const ViewCell* label : found) {
+        Field g = value_of_label(v, val, *label, labels, r);
+        if ((g.text.empty() && !g.number) || unit_note(g.text)) {
+          if (f.source.empty() && !g.source.empty()) f = g;  // where the blank value stands
+          continue;
         }
-      } else if (!val.column.empty()) {
-        f = value_under_header(v, *label, val.column, val.type, r);
-      } else if (auto iv = inline_value(label->text, val.label.synonyms)) {
-        f.text = *iv;
-        f.source = {v.file(), v.sheet().name, cell_name(label->pos)};
-        if (val.type != ValueType::Text && val.type != ValueType::Date)
-          if (auto n = parse_number_text(*iv)) f.number = n->value;
-      } else {
-        const ViewCell* c = val.from == "below" ? value_below(v, *label) : value_right_of(v, *label, labels);
-        f = make_field(v, c, val.type, UnitContext{});
-        if (!c) f.source = {v.file(), v.sheet().name, {}};
+        f = g;
+        break;
       }
+      if (f.source.file.empty() && !found.empty()) f.source = {v.file(), v.sheet().name, {}};
     }
     if (!f.text.empty() || f.number) rec.fields[val.field] = f;
   }
-  for (const auto& t : spec.tables)
-    if (auto b = bind_table(v, t, r)) extract_table(v, *b, r, rec, diags);
+  for (const auto& t : spec.tables) {
+    auto b = bind_table(v, t, r);
+    if (b) extract_table(v, *b, r, rec, diags);
+    note_absent_columns(v, t, b ? &*b : nullptr, rec);
+  }
   for (const auto& x : spec.crosstabs) extract_crosstab(v, x, r, rec);
   return rec;
 }

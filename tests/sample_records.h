@@ -18,20 +18,32 @@
 
 namespace jixiao::test {
 
+// How mapping/ marks a value it did not read as it stands, from the words inspect shows for it
+// (read_note's words: "文本数字", "元→万元", "标签中的分值", "按百分数读取", "换算").
+inline Field read_as(Field f, const std::string& note) {
+  for (ReadAs flag : {ReadAs::TextNumber, ReadAs::FromYuan, ReadAs::FromLabel, ReadAs::PercentNumber, ReadAs::Converted}) {
+    Field probe;
+    probe.mark(flag);
+    if (note.find(read_note(probe)) != std::string::npos) f.mark(flag);
+  }
+  return f;
+}
+
 // One sheet of a sample workbook.
 struct SheetRef {
   std::string file, sheet;
 
-  // A number as shown (text) with its value, e.g. num("99.9%", "0.999", "H9").
-  Field num(const std::string& text, const std::string& value, const std::string& cell, std::string note = {}) const {
-    return Field{text, *Decimal::parse(value), {file, sheet, cell}, std::move(note)};
+  // A number as shown (text) with its value, e.g. num("99.9%", "0.999", "H9"); note: how mapping/
+  // read it, in read_note's words ("文本数字").
+  Field num(const std::string& text, const std::string& value, const std::string& cell, const std::string& note = {}) const {
+    return read_as(Field{text, *Decimal::parse(value), {file, sheet, cell}, {}}, note);
   }
   Field txt(const std::string& text, const std::string& cell) const {
     return Field{text, std::nullopt, {file, sheet, cell}, {}};
   }
-  // A weight read from a label such as "项目资金\n（20分）" (what mapping/ notes as 标签中的分值).
+  // A weight read from a label such as "项目资金\n（20分）" (what mapping/ marks ReadAs::FromLabel).
   Field label_weight(const std::string& value, const std::string& cell) const {
-    return Field{value, *Decimal::parse(value), {file, sheet, cell}, "标签中的分值"};
+    return read_as(Field{value, *Decimal::parse(value), {file, sheet, cell}, {}}, "标签中的分值");
   }
 };
 

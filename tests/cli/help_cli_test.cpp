@@ -11,7 +11,7 @@
 namespace jixiao {
 namespace {
 
-const char* const kCommands[] = {"dump", "inspect", "recompute", "check", "fill", "convert", "render", "templates"};
+const char* const kCommands[] = {"dump", "inspect", "recompute", "check", "fill", "convert", "render", "templates", "audit"};
 
 // The option names (--x, -x) at the start of each help line ("  -o,--output 文件  …"): one set of
 // aliases per option.
@@ -84,6 +84,21 @@ TEST(HelpCli, CommandLineMistakesAreExplainedInChinese) {
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("请给出一个子命令"), std::string::npos) << r.err;
   EXPECT_EQ(r.err.find("is required"), std::string::npos) << r.err;
+  for (const char* c : kCommands) EXPECT_NE(r.err.find(c), std::string::npos) << c << " not among the commands named\n" << r.err;
+}
+
+// The top-level help lists every command with its Chinese description and the global options,
+// the password for encrypted workbooks among them with the variable that can give it instead.
+TEST(HelpCli, TopLevelHelpListsEveryCommandAndGlobalOption) {
+  auto r = test::run_cli("--help");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  for (const char* c : kCommands) {
+    std::regex listed(std::string("\\n  ") + c + " +[^ -~]");  // "  audit   核对已发布报告…"
+    EXPECT_TRUE(std::regex_search(r.out, listed)) << c << " is not listed with a Chinese description\n" << r.out;
+  }
+  for (const char* opt : {"--password", "--layouts", "--max-part-mb", "--quiet", "--version"})
+    EXPECT_NE(r.out.find(opt), std::string::npos) << opt << "\n" << r.out;
+  EXPECT_NE(r.out.find("JIXIAO_PASSWORD"), std::string::npos) << r.out;
 }
 
 bool any_in(const std::set<std::string>& aliases, const std::set<std::string>& names) {

@@ -17,7 +17,7 @@ Profile profile(const std::string& id) {
 
 TEST(DecimalJson, PrintedAtTheirDecimalValue) {
   EXPECT_EQ(decimal_json(D("19.98")).dump(), "19.98");
-  EXPECT_EQ(decimal_json(Decimal::from_double(19.979999999999997)).dump(), "19.98");
+  EXPECT_EQ(decimal_json(*Decimal::from_double(19.979999999999997)).dump(), "19.98");
   EXPECT_EQ(decimal_json(D("0.999")).dump(), "0.999");
   EXPECT_EQ(decimal_json(D("100")).dump(), "100");
   EXPECT_EQ(decimal_json(D("40.00")).dump(), "40");
@@ -54,12 +54,12 @@ TEST(RecordJson, ProjectSelfEvaluation) {
   EXPECT_EQ(j["total_score"].dump(), "90.98");
   EXPECT_EQ(j["grade"], "优");
 
-  // keys in the contract's order; one the contract does not name (the weight in the label
-  // "绩效指标（60分）") after them
+  // keys in the contract's order (model/record_schema.h), the weight in the label "绩效指标（60分）"
+  // before the indicators it weighs
   std::vector<std::string> keys;
   for (const auto& [k, v] : j.items()) keys.push_back(k);
-  std::vector<std::string> want = {"kind",  "year",  "name",              "department", "evaluated_at", "funds", "goals",
-                                   "indicators", "total_score", "grade", "indicators_weight", "cells", "notes", "computed"};
+  std::vector<std::string> want = {"kind",       "year",  "name",        "department", "evaluated_at", "funds", "goals",
+                                   "indicators_weight", "indicators", "total_score", "grade", "cells", "notes", "computed"};
   EXPECT_EQ(keys, want);
   std::vector<std::string> fund_keys;
   for (const auto& [k, v] : j["funds"].items()) fund_keys.push_back(k);
