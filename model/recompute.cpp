@@ -81,6 +81,9 @@ std::string group_key(const std::string& label) {
   return kBracket.replace_all(normalize_text(label, TextPurpose::Value), "");
 }
 
+// A label without its bracketed weight and line breaks: "预算编制\n(10分)" -> "预算编制".
+std::string canonical_words(const std::string& label) { return group_key(label); }
+
 // "其中：中央补助" -> "中央补助"
 std::string source_label(const std::string& label) {
   std::string s = normalize_text(label, TextPurpose::Value);
@@ -639,6 +642,41 @@ class Recompute {
         add(pre + "group_label_weight", Severity::Warning, *lw,
             name + " 标注 " + lw->number->to_string() + " 分 ≠ 分值之和 " + s.weight.to_string(), s.weight.to_string(),
             lw->number->to_string());
+      }
+    }
+    // Weights in the labels of either level ("预算编制(10分)" over 测算依据 and 目标管理): the items under one
+    // label cell may not score more than it says (an error), and their weights should add up to it (a
+    // warning, for 二级 labels; 一级 labels are checked above).
+    for (const char* level : {"level1", "level2"}) {
+      const std::string wkey = std::string(level) + "_weight";
+      std::vector<std::string> done;
+      for (size_t i = 0; i < items.size(); ++i) {
+        const Field* lw = number_field(items[i], wkey);
+        if (!lw || lw->source.cell.empty()) continue;
+        if (std::find(done.begin(), done.end(), lw->source.cell) != done.end()) continue;
+        done.push_back(lw->source.cell);
+        Decimal ws, ss;
+        std::vector<std::string> sparts;
+        bool all_w = true, all_s = scores_read, any_s = false;
+        for (const FieldMap& row : items) {
+          const Field* o = number_field(row, wkey);
+          if (!o || o->source.cell != lw->source.cell) continue;
+          const Field* w = number_field(row, "weight");
+          const Field* s = number_field(row, "score");
+          if (w) ws += *w->number;
+          else all_w = false;
+          if (s) ss += *s->number, sparts.push_back(shown(*s)), any_s = true;
+          else if (w) all_s = false;
+        }
+        std::string name = canonical_words(text_of(items[i], level));
+        if (any_s && all_s && ss > *lw->number)
+          add(pre + "group_score_range", Severity::Error, *lw,
+              name + " 得分 " + sum_text(sparts, ss) + " > 标注的 " + lw->number->to_string() + " 分", lw->number->to_string(),
+              ss.to_string());
+        if (std::string(level) == "level2" && all_w && ws > Decimal{} && ws != *lw->number)
+          add(pre + "group_label_weight", Severity::Warning, *lw,
+              name + " 标注 " + lw->number->to_string() + " 分 ≠ 分值之和 " + ws.to_string(), ws.to_string(),
+              lw->number->to_string());
       }
     }
     if (groups.empty()) {
