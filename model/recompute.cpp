@@ -778,12 +778,33 @@ class Recompute {
             "合计 " + amount_text(*total->number) + " ≠ " + list + " = " + amount_text(sum), sum.to_string(),
             total->number->to_string());
     }
+    text_total(rows);
     for (size_t i = 0; i < rows.size(); ++i) {
       const Field* score = number_field(rows[i], "score");
       if (score)
         check_grade("summary.grade", "rows." + std::to_string(i) + ".grade", field_of(rows[i], "grade"), *score->number,
                     shown(*score), "得分");
     }
+  }
+
+  // The funds a notice states above its list (共对9个项目……资金17815.56万元) against the rows' sum, in 万元
+  // as both are written. Only when the sentence counts exactly the rows listed and every row has its amount:
+  // otherwise the sentence may speak of more projects than the list holds.
+  void text_total(const std::vector<FieldMap>& rows) {
+    const Field* stated = number_field(rec_.field("text_total.budget"));
+    const Field* count = number_field(rec_.field("text_total.count"));
+    if (!stated || !count || rows.empty() || *count->number != Decimal::from_int(static_cast<int64_t>(rows.size()))) return;
+    Decimal sum;
+    for (const FieldMap& row : rows) {
+      const Field* f = number_field(row, "budget");
+      if (!f || read_in_yuan(*f)) return;
+      sum += *f->number;
+    }
+    if (amounts_agree(*stated->number, sum, rows.size(), false)) return;
+    add("summary.text_total", Severity::Error, *stated,
+        "正文所述资金 " + amount_text(*stated->number) + " 万元 ≠ 表中 " + std::to_string(rows.size()) + " 个项目的资金之和 " +
+            amount_text(sum) + " 万元",
+        sum.to_string(), stated->number->to_string());
   }
 
   Record& rec_;
