@@ -34,18 +34,33 @@ std::string sheet_of(const Record& r) {
   return {};
 }
 
+// The groups of an overview: a column-oriented one fills "groups"; a row-oriented one (决策 | 23 | 17.03
+// down the rows) is read as items that name only a first-level indicator.
+const std::vector<FieldMap>* overview_groups(const Record& r) {
+  if (r.kind != "score_table") return nullptr;
+  if (auto g = r.lists.find("groups"); g != r.lists.end() && !g->second.empty()) return &g->second;
+  auto items = r.lists.find("items");
+  if (items == r.lists.end() || items->second.empty()) return nullptr;
+  auto written = [](const FieldMap& row, const char* key) {
+    auto it = row.find(key);
+    return it != row.end() && (!it->second.text.empty() || it->second.number);
+  };
+  for (const FieldMap& row : items->second)
+    if (!written(row, "level1") || written(row, "level2") || written(row, "level3")) return nullptr;
+  return &items->second;
+}
+
 }  // namespace
 
 Findings check_workbook(const std::vector<const Record*>& records) {
   Findings out;
   std::vector<const Record*> details;
   for (const Record* r : records)
-    if (r->kind == "score_table" && r->lists.count("items") && !r->lists.count("groups")) details.push_back(r);
+    if (r->kind == "score_table" && r->lists.count("items") && !overview_groups(*r)) details.push_back(r);
   for (const Record* overview : records) {
-    if (overview->kind != "score_table") continue;
-    auto groups = overview->lists.find("groups");
-    if (groups == overview->lists.end()) continue;
-    for (const FieldMap& g : groups->second) {
+    const std::vector<FieldMap>* groups = overview_groups(*overview);
+    if (!groups) continue;
+    for (const FieldMap& g : *groups) {
       auto level1 = g.find("level1");
       const Field* weight = number_at(g, "weight");
       const Field* score = number_at(g, "score");
