@@ -3,6 +3,7 @@
 #include "app/workbooks.h"
 #include "mapping/engine.h"
 #include "model/recompute.h"
+#include "model/workbook_check.h"
 #include "writers/record_json.h"
 #include "writers/xlsx_annotate.h"
 #include "writers/xlsx_from_workbook.h"
@@ -66,6 +67,14 @@ RecomputeResult recompute(Resources& resources, const RecomputeOptions& o) {
         if (f.severity == Severity::Error) result.raise(Status::Findings);
       result.findings.insert(result.findings.end(), s.findings.begin(), s.findings.end());
     }
+    // Across the sheets of this workbook: an overview's group scores against their detail sheets.
+    std::vector<const Record*> recs;
+    for (const RecomputedSheet& s : rf.sheets)
+      if (s.record) recs.push_back(&*s.record);
+    rf.across = check_workbook(recs);
+    for (const Finding& f : rf.across)
+      if (f.severity == Severity::Error) result.raise(Status::Findings);
+    result.findings.insert(result.findings.end(), rf.across.begin(), rf.across.end());
   }
   if (o.output.empty() || !read_all) return result;
 
@@ -123,7 +132,9 @@ nlohmann::ordered_json recompute_json(const RecomputeResult& result) {
       js["findings"] = findings_json(s.findings);
       sheets.push_back(std::move(js));
     }
-    files.push_back({{"file", f.file}, {"sheets", std::move(sheets)}});
+    Json fj{{"file", f.file}, {"sheets", std::move(sheets)}};
+    if (!f.across.empty()) fj["across_sheets"] = findings_json(f.across);
+    files.push_back(std::move(fj));
   }
   Json out;
   out["files"] = std::move(files);

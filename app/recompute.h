@@ -39,11 +39,12 @@ struct RecomputedFile {
   std::string file;
   bool readable = true;  // false: the diagnostics say why, and sheets is empty
   std::vector<RecomputedSheet> sheets;
+  Findings across;  // across its sheets: an overview's group scores against their detail sheets
 };
 
 struct RecomputeResult : Outcome {
   std::vector<RecomputedFile> files;
-  Findings findings;      // every sheet's, in order
+  Findings findings;      // every sheet's, in order, each file's across-sheet ones after its sheets
   std::string annotated;  // the copy written, if any (an .xls input's is an .xlsx: annotated_copy_path)
   bool fixed = false;     // it holds the recomputed values
   bool from_xls = false;  // the input was an .xls: the copy holds its cells' values and formats, no formulas
@@ -54,7 +55,8 @@ struct RecomputeResult : Outcome {
 // written then).
 RecomputeResult recompute(Resources& resources, const RecomputeOptions& options);
 
-// {"files": [{"file", "sheets": [{"name", "region"?, "layout", "profile", "record", "findings"}]}],
+// {"files": [{"file", "sheets": [{"name", "region"?, "layout", "profile", "record", "findings"}],
+//             "across_sheets"?: [...]}],
 //  "annotated"?: {"file", "output", "fix"}, "findings": [...], "summary": {"error", "warning", "info"}}
 nlohmann::ordered_json recompute_json(const RecomputeResult& result);
 

@@ -37,6 +37,10 @@ void print_text(const app::RecomputeResult& result) {
       for (const Finding& f : s.findings)
         std::printf("    %s %s %s：%s\n", severity_word(f.severity), f.cell.c_str(), f.rule.c_str(), f.message.c_str());
     }
+    if (!file.across.empty()) std::printf("  工作表之间：\n");
+    for (const Finding& f : file.across)
+      std::printf("    %s “%s”!%s %s：%s\n", severity_word(f.severity), f.sheet.c_str(), f.cell.c_str(), f.rule.c_str(),
+                  f.message.c_str());
   }
   int errors = 0, warnings = 0;
   for (const Finding& f : result.findings) (f.severity == Severity::Error ? errors : warnings) += f.severity != Severity::Info;

@@ -53,7 +53,10 @@ Field value_under_header(const SheetView& v, const ViewCell& label, const LabelS
     if (best) {
       const ViewCell* h = best;
       CellPos p{label.pos.row, h->pos.col};
-      Field f = make_field(v, v.at(p), type, UnitContext{});
+      // Under a merged cell (总分 | 99.55分 across B:G) the value is the merge's.
+      const ViewCell* c = v.shown(p);
+      if (c) p = c->pos;
+      Field f = make_field(v, c, type, UnitContext{});
       f.source = source_of(v, p);
       return f;
     }
@@ -179,9 +182,17 @@ Candidate score_layout(const SheetView& v, const LayoutSpec& spec, Region r) {
       return cand;
     }
   }
+  // A sheet without a title row is often titled by its name ("项目支出绩效评价得分表").
+  const std::string sheet_name = canonical_label(v.sheet().name);
+  auto in_name = [&](const AnchorSpec& a) {
+    if (!a.title) return false;
+    for (const auto& s : a.label.synonyms)
+      if (sheet_name.find(s) != std::string::npos) return true;
+    return false;
+  };
   for (const auto& a : spec.anchors) {
     total += a.weight;
-    if (find_anchor(v, a.label, r)) found += a.weight;
+    if (find_anchor(v, a.label, r) || in_name(a)) found += a.weight;
     else cand.missing.push_back("缺少" + quoted(a.label.raw));
   }
   for (const auto& val : spec.values) {
@@ -191,8 +202,11 @@ Candidate score_layout(const SheetView& v, const LayoutSpec& spec, Region r) {
     else if (!val.optional) cand.missing.push_back("缺少标签" + quoted(val.label.raw));
   }
   for (const auto& t : spec.tables) {
+    // Required columns count against a sheet that lacks them; an optional column found is evidence
+    // for the layout, one not found costs nothing (a form may well not have 年初预算数).
     double weight = 0;
-    for (const auto& c : t.columns) weight += c.optional ? 0.3 * t.weight : t.weight;
+    for (const auto& c : t.columns)
+      if (!c.optional) weight += t.weight;
     const bool block_counts = !t.block.empty() && !t.block_optional;
     if (block_counts) weight += t.weight;
     total += weight;
@@ -202,7 +216,10 @@ Candidate score_layout(const SheetView& v, const LayoutSpec& spec, Region r) {
       continue;
     }
     double got = block_counts ? t.weight : 0;
-    for (const auto& c : b->columns) got += c.spec->optional ? 0.3 * t.weight : t.weight;
+    for (const auto& c : b->columns) {
+      got += c.spec->optional ? 0.3 * t.weight : t.weight;
+      if (c.spec->optional) total += 0.3 * t.weight;
+    }
     found += got;
     for (const ColumnSpec* m : b->missing) cand.missing.push_back("缺少表头" + quoted(m->label.raw));
   }

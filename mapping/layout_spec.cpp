@@ -60,6 +60,10 @@ bool known_type(const std::string& t) {
   return t.empty() || t == "text" || t == "number" || t == "amount" || t == "rate" || t == "date";
 }
 
+bool matches_any(const LabelSpec& l, const std::string& canon) {
+  return std::find(l.synonyms.begin(), l.synonyms.end(), canon) != l.synonyms.end();
+}
+
 // The value type a field reads as when the layout does not say: from the record schema.
 ValueType type_of(const FieldDef* d) {
   if (!d) return ValueType::Text;
@@ -103,6 +107,12 @@ class Loader {
       if (n.type() != pugi::node_element) continue;
       if (auto e = element(n)) return *e;
     }
+    for (TableSpec& t : spec_.tables)
+      for (const TableSpec& other : spec_.tables) {
+        if (&other == &t || other.block.empty()) continue;
+        for (size_t k = 0; k < other.block.synonyms.size(); ++k)
+          if (!matches_any(t.block, other.block.synonyms[k])) t.stop.synonyms.push_back(other.block.synonyms[k]);
+      }
     return std::move(spec_);
   }
 

@@ -122,6 +122,8 @@ struct TableSpec {
   LabelSpec total;                // a totals row ...
   std::string total_prefix;       //   -> total_prefix.field
   LabelSpec end;                  // rows that end the table
+  LabelSpec stop;                 // the other tables' block labels: where one of them stands left of
+                                  // the data, the next block has begun (set when the layout loads)
   double weight = 1;
 };
 

@@ -81,7 +81,7 @@ std::vector<BoundColumn> bind_header(const SheetView& v, const TableSpec& t, uin
       if (path.size() == 1)
         for (const CellRange* cm = v.merge_of(cell->pos); cm && cm->last.col > cm->first.col;) {
           const ViewCell* narrower = nullptr;
-          for (uint32_t r = cm->last.row + 1; r <= cm->last.row + 2 && r < v.row_count() && !narrower; ++r)
+          for (uint32_t r = cm->last.row + 1; r <= band && r < v.row_count() && !narrower; ++r)
             for (const ViewCell* c : v.row(r))
               if (c->pos.col >= cm->first.col && c->pos.col <= cm->last.col && matches(path.front(), c->canon)) {
                 narrower = c;
@@ -203,6 +203,12 @@ std::optional<BoundTable> bind_table(const SheetView& v, const TableSpec& t, Reg
     }
   }
   if (best == 0) return std::nullopt;
+  // A block label standing alone in the header row (预算执行情况（万元） | 预算数(A) | 执行数(B) …) heads
+  // the column of row labels below it (年度财政资金总额).
+  if (b.block && b.block->pos.row == b.header_row) {
+    const CellRange* m = v.merge_of(b.block->pos);
+    if (!m || m->last.row == m->first.row) b.label_first_col = b.block->pos.col;
+  }
   // A header marked （A） or （B） stands for the column the vocabulary gives that marker when no header
   // names it: 年初预算数（A） is the budget of a form without a 全年预算数 column.
   for (const ColumnSpec& col : t.columns) {
@@ -280,6 +286,9 @@ void extract_table(const SheetView& v, const BoundTable& b, Region r, Record& re
     }
     blank_run = 0;
     if (cell_matches_in_span(v, t.end, row, 0, b.span_last)) break;
+    // Another block's label left of the data (年度总体目标, 绩效指标 …): this table has ended.
+    if (row > b.header_row && cell_matches_in_span(v, t.stop, row, 0, b.data_first_col > 0 ? b.data_first_col - 1 : 0))
+      break;
     {
       // A note under the table ("注：本表反映…") ends it.
       auto cells = v.row(row);
@@ -297,7 +306,11 @@ void extract_table(const SheetView& v, const BoundTable& b, Region r, Record& re
     if (label_col) {
       label = v.shown({row, label_col->first_col});
     } else {
-      for (uint32_t col = b.label_first_col; col < b.data_first_col && !label; ++col) label = v.at({row, col});
+      for (uint32_t col = b.label_first_col; col < b.data_first_col && !label; ++col) {
+        label = v.at({row, col});
+        // "其中" standing in a column of its own before the sources' names (宁夏): the name is the label.
+        if (label && (label->canon == "其中" || label->canon == "其中:")) label = nullptr;
+      }
     }
     bool total = false;
     if (!t.total.empty()) {

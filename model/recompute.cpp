@@ -81,6 +81,9 @@ std::string group_key(const std::string& label) {
   return kBracket.replace_all(normalize_text(label, TextPurpose::Value), "");
 }
 
+// A label without its bracketed weight and line breaks: "预算编制\n(10分)" -> "预算编制".
+std::string canonical_words(const std::string& label) { return group_key(label); }
+
 // "其中：中央补助" -> "中央补助"
 std::string source_label(const std::string& label) {
   std::string s = normalize_text(label, TextPurpose::Value);
@@ -641,6 +644,41 @@ class Recompute {
             lw->number->to_string());
       }
     }
+    // Weights in the labels of either level ("预算编制(10分)" over 测算依据 and 目标管理): the items under one
+    // label cell may not score more than it says (an error), and their weights should add up to it (a
+    // warning, for 二级 labels; 一级 labels are checked above).
+    for (const char* level : {"level1", "level2"}) {
+      const std::string wkey = std::string(level) + "_weight";
+      std::vector<std::string> done;
+      for (size_t i = 0; i < items.size(); ++i) {
+        const Field* lw = number_field(items[i], wkey);
+        if (!lw || lw->source.cell.empty()) continue;
+        if (std::find(done.begin(), done.end(), lw->source.cell) != done.end()) continue;
+        done.push_back(lw->source.cell);
+        Decimal ws, ss;
+        std::vector<std::string> sparts;
+        bool all_w = true, all_s = scores_read, any_s = false;
+        for (const FieldMap& row : items) {
+          const Field* o = number_field(row, wkey);
+          if (!o || o->source.cell != lw->source.cell) continue;
+          const Field* w = number_field(row, "weight");
+          const Field* s = number_field(row, "score");
+          if (w) ws += *w->number;
+          else all_w = false;
+          if (s) ss += *s->number, sparts.push_back(shown(*s)), any_s = true;
+          else if (w) all_s = false;
+        }
+        std::string name = canonical_words(text_of(items[i], level));
+        if (any_s && all_s && ss > *lw->number)
+          add(pre + "group_score_range", Severity::Error, *lw,
+              name + " 得分 " + sum_text(sparts, ss) + " > 标注的 " + lw->number->to_string() + " 分", lw->number->to_string(),
+              ss.to_string());
+        if (std::string(level) == "level2" && all_w && ws > Decimal{} && ws != *lw->number)
+          add(pre + "group_label_weight", Severity::Warning, *lw,
+              name + " 标注 " + lw->number->to_string() + " 分 ≠ 分值之和 " + ws.to_string(), ws.to_string(),
+              lw->number->to_string());
+      }
+    }
     if (groups.empty()) {
       bool named = false;
       for (const Sum& s : by_level1) named |= !s.key.empty();
@@ -740,12 +778,33 @@ class Recompute {
             "合计 " + amount_text(*total->number) + " ≠ " + list + " = " + amount_text(sum), sum.to_string(),
             total->number->to_string());
     }
+    text_total(rows);
     for (size_t i = 0; i < rows.size(); ++i) {
       const Field* score = number_field(rows[i], "score");
       if (score)
         check_grade("summary.grade", "rows." + std::to_string(i) + ".grade", field_of(rows[i], "grade"), *score->number,
                     shown(*score), "得分");
     }
+  }
+
+  // The funds a notice states above its list (共对9个项目……资金17815.56万元) against the rows' sum, in 万元
+  // as both are written. Only when the sentence counts exactly the rows listed and every row has its amount:
+  // otherwise the sentence may speak of more projects than the list holds.
+  void text_total(const std::vector<FieldMap>& rows) {
+    const Field* stated = number_field(rec_.field("text_total.budget"));
+    const Field* count = number_field(rec_.field("text_total.count"));
+    if (!stated || !count || rows.empty() || *count->number != Decimal::from_int(static_cast<int64_t>(rows.size()))) return;
+    Decimal sum;
+    for (const FieldMap& row : rows) {
+      const Field* f = number_field(row, "budget");
+      if (!f || read_in_yuan(*f)) return;
+      sum += *f->number;
+    }
+    if (amounts_agree(*stated->number, sum, rows.size(), false)) return;
+    add("summary.text_total", Severity::Error, *stated,
+        "正文所述资金 " + amount_text(*stated->number) + " 万元 ≠ 表中 " + std::to_string(rows.size()) + " 个项目的资金之和 " +
+            amount_text(sum) + " 万元",
+        sum.to_string(), stated->number->to_string());
   }
 
   Record& rec_;

@@ -118,6 +118,7 @@ std::vector<KindDef> build() {
         .f("items[].level1", T::Text, "一级指标")
         .f("items[].level1_weight", T::Weight, "一级指标 分值（标签中的“项目决策(18分)”）")
         .f("items[].level2", T::Text, "二级指标")
+        .f("items[].level2_weight", T::Weight, "二级指标 分值（标签中的“目标任务(15分)”）")
         .f("items[].level3", T::Text, "三级指标")
         .f("items[].standard", T::Text, "标准值 / 指标值")
         .f("items[].actual", T::Text, "实际值")
@@ -143,6 +144,7 @@ std::vector<KindDef> build() {
         .f("department", T::Text, "填报单位")
         .list("rows")
         .f("rows[].no", T::Number, "序号")
+        .f("rows[].department", T::Text, "主管部门（单位）")
         .f("rows[].name", T::Text, "项目名称")
         .f("rows[].budget", T::Amount, "预算数")
         .f("rows[].executed", T::Amount, "执行数")
@@ -154,7 +156,9 @@ std::vector<KindDef> build() {
         .f("total.executed", T::Amount, "合计 执行数")
         .f("total.rate", T::Rate, "合计 执行率")
         .f("total.score", T::Score, "合计 得分")
-        .f("total.grade", T::Grade, "合计 等级");
+        .f("total.grade", T::Grade, "合计 等级")
+        .f("text_total.count", T::Number, "表前正文所述项目个数（共对N个项目）")
+        .f("text_total.budget", T::Amount, "表前正文所述资金合计（涉及资金X万元）");
     out.push_back(std::move(b.k));
   }
   {
