@@ -11,7 +11,7 @@ changed cell and the findings it must cause. Every form function starts with its
 was INVENTED (the stored page copies are flattened text, some OCR'd, often cut off).
 
 The brief asked for provinces not in sets a and b (广东, 江苏, 福建, 河南, 陕西, 甘肃, 新疆, 贵州, 广西, 江西, 吉林, 辽宁,
-黑龙江, 内蒙古, 天津, 海南, 青海). 51 look-ups of the search tool's pages corpus found no filled form from any of
+黑龙江, 内蒙古, 天津, 海南, 青海). 53 look-ups of the search tool's pages corpus found no filled form from any of
 them (README.md lists the queries' outcome); the forms below are the new real forms the corpus did hold — other
 counties and other layouts of 宁夏, 湖北 and 四川.
 
