@@ -251,7 +251,20 @@ class Recompute {
     const Field* executed = number_field(rec_.field("funds.executed"));
     const Field* fund_score = number_field(rec_.field("funds.score"));
     const Field* fund_weight_f = number_field(rec_.field("funds.weight"));
-    std::optional<Decimal> fund_weight = fund_weight_f ? fund_weight_f->number : (funds_block ? funds_block->weight : std::nullopt);
+    // A sheet without a fund score whose indicators weigh 100 between them (银川's 决策/管理/产出/效益
+    // table) scores everything in the indicators: the profile's fund block and its split do not apply.
+    const bool indicators_carry_all = [&] {
+      if (fund_score || fund_weight_f || rec_.list("indicators").empty()) return false;
+      Decimal w;
+      for (const FieldMap& row : rec_.list("indicators")) {
+        const Field* f = number_field(row, "weight");
+        if (!f) return false;
+        w += *f->number;
+      }
+      return w == Decimal::from_int(100);
+    }();
+    std::optional<Decimal> fund_weight =
+        fund_weight_f ? fund_weight_f->number : (funds_block && !indicators_carry_all ? funds_block->weight : std::nullopt);
     std::optional<Decimal> fund_computed;
     if (budget && executed && *budget->number > Decimal{}) {
       check_rate(pre, "funds", "", *budget->number, *executed->number, rec_.field("funds.rate"), *executed);
@@ -321,7 +334,7 @@ class Recompute {
     // profile's — only where the sheet follows the profile's scheme (a Yunnan sheet read with the national
     // profile may keep Hubei's 20 / 20 / 60).
     const Field* ind_label_w = number_field(rec_.field("indicators_weight"));
-    const bool profile_scheme = (!fund_weight_f || !funds_block || !funds_block->weight ||
+    const bool profile_scheme = !indicators_carry_all && (!fund_weight_f || !funds_block || !funds_block->weight ||
                                  *fund_weight_f->number == *funds_block->weight) &&
                                 (goals == nullptr) == (goals_block == nullptr);
     std::optional<Decimal> ind_weight =
@@ -366,6 +379,7 @@ class Recompute {
         else indicators_only = weight_sum == Decimal::from_int(100);
       }
     }
+    if (indicators_carry_all && !goals) indicators_only = true;
     // A submitted total that is the sum of every part says the parts are all in it (then a 总分 row
     // 分值 equal to the indicators' weights alone is the mistake, reported as such).
     if (indicators_only) {
