@@ -203,8 +203,6 @@ Expected<Value> apply_one(const Value& v, const std::string& name, const std::st
 
 }  // namespace
 
-std::string plain_text(const Json& value) { return text_of(from_json(value)); }
-
 std::vector<FilterStep> parse_filters(std::string_view chain) {
   std::vector<FilterStep> steps;
   size_t i = 0;

@@ -14,7 +14,7 @@
 #include "readers/formula.h"
 #include "readers/zip_package.h"
 #include "writers/xlsx_shift.h"
-#include "writers/xlsx_tags.h"
+#include "writers/template_language.h"
 
 namespace jixiao::xlsx_fill {
 
@@ -67,7 +67,7 @@ struct TemplateCell {
   std::string t;      // Static: the original t
   std::string inner;  // Static: the original children, serialized
   formula::Value value;  // Static: its value, for formulas that read it
-  ParsedCellText text;
+  tmpl::ParsedText text;  // Text: the row sections' own tags taken out
   FormulaShifter formula;
   bool array = false;
 };
