@@ -12,6 +12,7 @@
 #include "model/recompute.h"
 #include "writers/docx_template.h"
 #include "writers/report_data.h"
+#include "writers/template_export.h"
 
 namespace jixiao::cli {
 
@@ -70,6 +71,9 @@ int run_render(const RenderOptions& o, const GlobalOptions& g) {
   if (o.out.empty() && !o.print_data) return fail("请用 -o 指定输出的 .docx（或用 --print-data 只看数据）", kUsage);
   if (o.data.empty()) return fail("没有数据：请给出 .xlsx 工作簿或 JSON 数据文件（DATA 或 --data）", kUsage);
   std::string templ = o.templ;
+  // which shipped report the template is — by its name, or by the file name of a copy exported with
+  // `templates --export` (dept-report.docx): it decides the data tree built
+  std::string kind = fs::path(o.templ).extension() == ".docx" ? fs::path(o.templ).stem().string() : o.templ;
   for (const Shipped& s : kShipped)
     if (o.templ == s.name) templ = (data_dir() / "templates" / s.file).string();
   if (!fs::exists(templ)) return fail("找不到模板 " + o.templ + "（jixiao templates 列出自带的模板）", kUsage);
@@ -116,11 +120,11 @@ int run_render(const RenderOptions& o, const GlobalOptions& g) {
       if (auto profile = find_profile(r.profile, data_dir())) recompute(r, *profile);  // totals a sheet left blank
       projects.push_back(&r);
     }
-  const bool project_report = o.templ == "project-report" || (in.tables.empty() && !projects.empty());
+  const bool project_report = kind == "project-report" || (in.tables.empty() && !projects.empty());
   if (project_report) {
     if (projects.empty()) return fail("项目支出绩效自评报告需要项目支出绩效自评表（.xlsx）", kUsage);
     tree = project_report_tree(projects, in.facts);
-  } else if (o.templ == "dept-report") {
+  } else if (kind == "dept-report") {
     if (in.tables.empty()) return fail("部门整体支出绩效自评报告需要本年度的部门决算公开表（.xlsx）", kUsage);
     const Record* dept = nullptr;
     for (FoundRecord& f : store)
@@ -174,8 +178,32 @@ void add_render_command(CLI::App& app, const GlobalOptions& global, int& exit_co
 }
 
 void add_templates_command(CLI::App& app, const GlobalOptions&, int& exit_code) {
-  CLI::App* cmd = app.add_subcommand("templates", "列出自带的模板及各自需要的数据");
-  cmd->callback([&exit_code] {
+  CLI::App* cmd = app.add_subcommand("templates", "列出自带的模板及各自需要的数据；--export 导出一份供在 Word/WPS/Excel 中修改");
+  auto exported = std::make_shared<std::vector<std::string>>();
+  cmd->add_option("--export", *exported, "NAME DIR：把自带模板 NAME 复制到目录 DIR（不覆盖已有文件），修改后用 render/fill/convert --template 使用")
+      ->expected(2)
+      ->type_name("NAME DIR");
+  cmd->callback([exported, &exit_code] {
+    if (!exported->empty()) {
+      const std::string& name = (*exported)[0];
+      const Shipped* found = nullptr;
+      for (const Shipped& s : kShipped)
+        if (name == s.name) found = &s;
+      if (!found) {
+        std::fprintf(stderr, "jixiao templates：没有名为 %s 的自带模板（jixiao templates 列出全部）\n", name.c_str());
+        exit_code = kUsage;
+        return;
+      }
+      auto written = export_template(data_dir() / "templates" / found->file, (*exported)[1]);
+      if (!written) {
+        print_diagnostic(written.error());
+        exit_code = written.error().code == "template.export_exists" ? kUsage : kUnreadable;
+        return;
+      }
+      std::printf("已写入 %s\n", written->c_str());
+      exit_code = kOk;
+      return;
+    }
     for (const Shipped& s : kShipped)
       std::printf("%-22s %s\n%-22s 数据：%s\n%-22s 文件：%s\n", s.name, s.what, "", s.needs, "",
                   (data_dir() / "templates" / s.file).string().c_str());
