@@ -25,6 +25,13 @@ struct Diagnostic {
 
   // "自评表.xlsx [xl/worksheets/sheet1.xml @1234] 'Sheet1'!C9: message"
   std::string to_text() const;
+  // An error with only a code and a message; the caller adds where.
+  static Diagnostic error(std::string code, std::string message) {
+    Diagnostic d;
+    d.code = std::move(code);
+    d.message = std::move(message);
+    return d;
+  }
 };
 
 // Collects warnings (and errors that do not stop the run). Not thread-safe by design: each reader

@@ -16,6 +16,7 @@
 #include <unordered_map>
 
 #include "readers/number_format.h"
+#include "readers/ooxml_package.h"
 #include "readers/prefetch.h"
 #include "readers/sniff.h"
 #include "readers/xlsx_internal.h"
@@ -34,48 +35,13 @@ Diagnostic error(const std::string& file, std::string code, std::string message,
   return d;
 }
 
-std::string_view local_name(const char* qname) {
-  std::string_view s(qname);
-  auto colon = s.rfind(':');
-  return colon == std::string_view::npos ? s : s.substr(colon + 1);
-}
-
-// Children and attributes by local name: prefixes (x:, r:) and namespace URIs (Transitional or
-// Strict) do not matter.
-pugi::xml_node child(pugi::xml_node n, std::string_view name) {
-  for (pugi::xml_node c : n.children())
-    if (c.type() == pugi::node_element && local_name(c.name()) == name) return c;
-  return {};
-}
-template <class F>
-void each_child(pugi::xml_node n, std::string_view name, F&& f) {
-  for (pugi::xml_node c : n.children())
-    if (c.type() == pugi::node_element && local_name(c.name()) == name) f(c);
-}
-std::string_view attr(pugi::xml_node n, std::string_view name) {
-  for (pugi::xml_attribute a : n.attributes())
-    if (local_name(a.name()) == name) return a.value();
-  return {};
-}
-pugi::xml_node root(const pugi::xml_document& doc) {
-  for (pugi::xml_node c : doc.children())
-    if (c.type() == pugi::node_element) return c;
-  return {};
-}
-
-struct Relationship {
-  std::string type;    // the URI's last segment: "officeDocument", "worksheet", "styles", ...
-  std::string target;  // resolved part name
-  bool external = false;
-};
-using Relationships = std::unordered_map<std::string, Relationship>;
-
-// The .rels part that belongs to a part: xl/workbook.xml -> xl/_rels/workbook.xml.rels.
-std::string rels_part_of(std::string_view part) {
-  auto slash = part.rfind('/');
-  if (slash == std::string_view::npos) return "_rels/" + std::string(part) + ".rels";
-  return std::string(part.substr(0, slash)) + "/_rels/" + std::string(part.substr(slash + 1)) + ".rels";
-}
+using ooxml::attr;
+using ooxml::child;
+using ooxml::each_child;
+using ooxml::local_name;
+using ooxml::rels_part_of;
+using ooxml::root;
+using Relationships = std::unordered_map<std::string, ooxml::Relationship>;  // by id
 
 class Reader {
  public:
@@ -117,21 +83,13 @@ Relationships Reader::load_rels(const std::string& source_part) {
     diags_.add(*err);
     return rels;
   }
-  each_child(root(doc), "Relationship", [&](pugi::xml_node r) {
-    Relationship rel;
-    std::string_view type = attr(r, "Type");
-    auto slash = type.rfind('/');
-    rel.type = std::string(slash == std::string_view::npos ? type : type.substr(slash + 1));
-    rel.external = attr(r, "TargetMode") == "External";
-    rel.target = rel.external ? std::string(attr(r, "Target")) : resolve_part_target(source_part, attr(r, "Target"));
-    rels.emplace(std::string(attr(r, "Id")), std::move(rel));
-  });
+  for (ooxml::Relationship& rel : ooxml::relationships(doc, source_part)) rels.emplace(rel.id, std::move(rel));
   return rels;
 }
 
 std::string Reader::find_workbook_part() {
   for (const auto& [id, rel] : load_rels(""))
-    if (rel.type == "officeDocument" && pkg_.has(rel.target)) return pkg_.find(rel.target);
+    if (rel.is("officeDocument") && pkg_.has(rel.target)) return pkg_.find(rel.target);
   // No usable root relationship: the content types name the main part, else the usual place.
   pugi::xml_document ct;
   if (pkg_.has("[Content_Types].xml") && !load_xml("[Content_Types].xml", ct)) {
@@ -260,10 +218,11 @@ Expected<Workbook> Reader::run() {
     std::string part;
     auto it = rels.find(std::string(attr(s, "id")));
     if (it != rels.end() && !it->second.external) {
-      if (it->second.type == "worksheet") part = pkg_.find(it->second.target);
-      else if (it->second.type != "chartsheet" && it->second.type != "dialogsheet")
-        diags_.warn("xlsx.unknown_sheet_type", "工作表“" + sheet.name + "”的类型 " + it->second.type + " 无法读取，按空表处理", file_);
-      if (part.empty() && it->second.type == "worksheet")
+      if (it->second.is("worksheet")) part = pkg_.find(it->second.target);
+      else if (!it->second.is("chartsheet") && !it->second.is("dialogsheet"))
+        diags_.warn("xlsx.unknown_sheet_type",
+                    "工作表“" + sheet.name + "”的类型 " + std::string(it->second.type_name()) + " 无法读取，按空表处理", file_);
+      if (part.empty() && it->second.is("worksheet"))
         diags_.warn("xlsx.missing_sheet_part", "工作表“" + sheet.name + "”指向的部件 " + it->second.target + " 不存在，按空表处理", file_);
     } else {
       // No relationship: fall back on the usual name.
@@ -290,8 +249,8 @@ Expected<Workbook> Reader::run() {
   std::string sst_part, styles_part;
   for (const auto& [id, rel] : rels) {
     if (rel.external) continue;
-    if (rel.type == "sharedStrings" && pkg_.has(rel.target)) sst_part = pkg_.find(rel.target);
-    if (rel.type == "styles" && pkg_.has(rel.target)) styles_part = pkg_.find(rel.target);
+    if (rel.is("sharedStrings") && pkg_.has(rel.target)) sst_part = pkg_.find(rel.target);
+    if (rel.is("styles") && pkg_.has(rel.target)) styles_part = pkg_.find(rel.target);
   }
   if (sst_part.empty()) sst_part = pkg_.find(resolve_part_target(wb_part, "sharedStrings.xml"));
   if (styles_part.empty()) styles_part = pkg_.find(resolve_part_target(wb_part, "styles.xml"));

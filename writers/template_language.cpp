@@ -14,12 +14,7 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
-Diagnostic tag_error(std::string message) {
-  Diagnostic d;
-  d.code = "template.tag";
-  d.message = std::move(message);
-  return d;
-}
+Diagnostic tag_error(std::string message) { return Diagnostic::error("template.tag", std::move(message)); }
 
 bool valid_path(std::string_view p) {
   if (p.empty() || p.front() == '.' || p.back() == '.') return false;

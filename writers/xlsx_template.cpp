@@ -13,6 +13,7 @@
 
 #include "writers/package_writer.h"
 #include "writers/xlsx_template_internal.h"
+#include "writers/xml_writer.h"
 
 namespace jixiao {
 
@@ -78,7 +79,7 @@ std::string attrs_except(pugi::xml_node n, std::initializer_list<std::string_vie
     out += ' ';
     out += name;
     out += "=\"";
-    append_escaped(out, a.value(), true);
+    xml::append_attribute(out, a.value());
     out += '"';
   }
   return out;
@@ -147,7 +148,7 @@ Expected<bool> Filler::load() {
   pkg_ = std::make_unique<ZipPackage>(std::move(pkg).value());
   workbook_part_ = "xl/workbook.xml";
   for (const Relationship& r : read_relationships(*pkg_, ""))
-    if (type_is(r, "officeDocument")) workbook_part_ = r.target;
+    if (r.is("officeDocument")) workbook_part_ = r.target;
   auto wb = pkg_->read(workbook_part_);
   if (!wb) return error("template.unreadable", "无法读取模板：" + wb.error().message, path_, workbook_part_);
   if (!workbook_.load_buffer(wb->data(), wb->size(), kParseFlags))
@@ -155,7 +156,7 @@ Expected<bool> Filler::load() {
                  workbook_part_);
   auto rels = read_relationships(*pkg_, workbook_part_);
   for (const Relationship& r : rels) {
-    if (!type_is(r, "sharedStrings") || !pkg_->has(r.target)) continue;
+    if (!r.is("sharedStrings") || !pkg_->has(r.target)) continue;
     auto xml = pkg_->read(r.target);
     if (!xml) return error("template.unreadable", "无法读取模板：" + xml.error().message, path_, r.target);
     pugi::xml_document doc;
@@ -459,7 +460,7 @@ std::string Filler::sheet_xml(int sheet) {
   while (data.first_child()) data.remove_child(data.first_child());
   static const std::string kMarker = "@@JIXIAO_SHEETDATA@@";
   data.append_child(pugi::node_pcdata).set_value(kMarker.c_str());
-  std::string xml = serialize(s.doc);
+  std::string xml = ooxml::save(s.doc);
   size_t at = xml.find(kMarker);
   std::string out;
   out.reserve(xml.size() + o.cells.size() * 48 + o.rows.size() * 24);
@@ -524,20 +525,26 @@ Expected<bool> Filler::run(const std::string& out_path) {
     auto xml = pkg_->read(part);
     pugi::xml_document doc;
     if (!xml || !doc.load_buffer(xml->data(), xml->size(), kParseFlags)) continue;  // carried over as it is
-    if (shift_chart(doc, maps_)) writer->put(part, serialize(doc));
+    if (shift_chart(doc, maps_)) writer->put(part, ooxml::save(doc));
   }
+  // the calculation chain goes (Excel rebuilds it): its part, relationship and content type
+  std::vector<std::string> chains;
   for (const Relationship& r : read_relationships(*pkg_, workbook_part_))
-    if (type_is(r, "calcChain")) writer->remove(r.target);
-  std::string rels_part = rels_part_of(workbook_part_);
-  if (auto xml = pkg_->read(rels_part)) {
-    bool changed = false;
-    std::string fixed = without_calc_chain_rels(*xml, changed);
-    if (changed) writer->put(rels_part, std::move(fixed));
-  }
-  if (auto xml = pkg_->read("[Content_Types].xml")) {
-    bool changed = false;
-    std::string fixed = without_calc_chain_types(*xml, changed);
-    if (changed) writer->put("[Content_Types].xml", std::move(fixed));
+    if (r.is("calcChain")) chains.push_back(r.target);
+  if (!chains.empty()) {
+    std::string rels_part = rels_part_of(workbook_part_);
+    ooxml::Rels rels;
+    if (auto xml = pkg_->read(rels_part); xml && rels.load(*xml)) {
+      while (rels.remove_type("calcChain")) {
+      }
+      writer->put(rels_part, rels.text());
+    }
+    ooxml::ContentTypes types;
+    if (auto ct = pkg_->read("[Content_Types].xml"); ct && types.load(*ct)) {
+      for (const std::string& part : chains) types.remove_override(part);
+      writer->put("[Content_Types].xml", types.text());
+    }
+    for (const std::string& part : chains) writer->remove(part);
   }
   auto written = writer->write(out_path);
   if (!written) {
