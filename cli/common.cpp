@@ -20,7 +20,6 @@ void print_warnings(const Diagnostics& diags, const GlobalOptions& g) {
 }
 
 Expected<std::vector<LayoutSpec>> load_cli_layouts(const GlobalOptions& g) {
-  std::vector<LayoutSpec> all;
   auto data = data_dir();
   if (data.empty() || !std::filesystem::is_directory(data / "mapping" / "layouts")) {
     Diagnostic d;
@@ -30,12 +29,9 @@ Expected<std::vector<LayoutSpec>> load_cli_layouts(const GlobalOptions& g) {
   }
   std::vector<std::string> dirs{(data / "mapping" / "layouts").string()};
   dirs.insert(dirs.end(), g.layout_dirs.begin(), g.layout_dirs.end());
-  for (const auto& dir : dirs) {
-    auto specs = load_layouts(dir);
-    if (!specs) return specs.error();
-    for (auto& s : *specs) all.push_back(std::move(s));
-  }
-  return all;
+  auto specs = load_layouts(dirs);
+  if (!specs) return specs.error();
+  return std::move(specs).value();
 }
 
 int read_records(const std::vector<std::string>& files, const GlobalOptions& g, const std::vector<LayoutSpec>& layouts,

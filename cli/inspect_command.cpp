@@ -31,7 +31,7 @@ void print_field(const std::string& name, const Field& f) {
   std::printf("      %-22s %s", name.c_str(), value.c_str());
   if (f.number && f.number->to_string() != f.text) std::printf("  = %s", f.number->to_string().c_str());
   if (!f.source.cell.empty()) std::printf("  [%s]", f.source.cell.c_str());
-  if (!f.note.empty()) std::printf("  (%s)", f.note.c_str());
+  if (std::string how = read_note(f); !how.empty()) std::printf("  (%s)", how.c_str());
   std::printf("\n");
 }
 

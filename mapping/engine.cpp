@@ -1,7 +1,6 @@
 #include "mapping/engine.h"
 
 #include <algorithm>
-#include <regex>
 #include <set>
 
 #include "mapping/extract_util.h"
@@ -14,14 +13,19 @@ using namespace extract;  // NOLINT: the engine is the extractors' one user
 
 namespace {
 
-// The value right of a label (skipping its own merged span), or after its colon.
-const ViewCell* value_right_of(const SheetView& v, const ViewCell& label, const std::set<std::string>& all_labels) {
+// The nth value right of a label (skipping merged spans), or after its colon.
+const ViewCell* value_right_of(const SheetView& v, const ViewCell& label, const std::set<std::string>& all_labels,
+                               int nth = 1) {
   const CellRange* m = v.merge_of(label.pos);
   uint32_t start = (m ? m->last.col : label.pos.col) + 1;
   for (uint32_t col = start; col < v.col_count(); ++col) {
     const ViewCell* c = v.at({label.pos.row, col});
     if (!c) continue;
     if (all_labels.count(c->canon)) return nullptr;  // the next label: this value is blank
+    if (--nth > 0) {
+      if (const CellRange* cm = v.merge_of(c->pos)) col = cm->last.col;
+      continue;
+    }
     return c;
   }
   return nullptr;
@@ -55,6 +59,34 @@ Field value_under_header(const SheetView& v, const ViewCell& label, const LabelS
     }
   }
   return {};
+}
+
+std::set<std::string> all_labels_of(const LayoutSpec& spec);
+
+// A <value>'s field read at one occurrence of its label.
+Field value_of_label(const SheetView& v, const ValueSpec& val, const ViewCell& label, const std::set<std::string>& labels,
+                     Region r) {
+  Field f;
+  if (val.from == "label") {
+    if (auto n = number_in_brackets(label.text, val.unit)) {
+      f.text = n->to_string();
+      f.number = n;
+      f.source = {v.file(), v.sheet().name, cell_name(label.pos)};
+      f.mark(ReadAs::FromLabel);
+    }
+  } else if (!val.column.empty()) {
+    f = value_under_header(v, label, val.column, val.type, r);
+  } else if (auto iv = inline_value(label.text, val.label.synonyms); iv && val.nth == 1) {
+    f.text = *iv;
+    f.source = {v.file(), v.sheet().name, cell_name(label.pos)};
+    if (val.type != ValueType::Text && val.type != ValueType::Date)
+      if (auto n = parse_number_text(*iv)) f.number = n->value;
+  } else {
+    const ViewCell* c = val.from == "below" ? value_below(v, label) : value_right_of(v, label, labels, val.nth);
+    f = make_field(v, c, val.type, UnitContext{});
+    if (!c) f.source = {v.file(), v.sheet().name, {}};
+  }
+  return f;
 }
 
 std::set<std::string> all_labels_of(const LayoutSpec& spec) {
@@ -170,37 +202,30 @@ Record extract_record(const SheetView& v, const LayoutSpec& spec, Region r, Diag
     if (!val.constant.empty()) {
       f.text = val.constant;
     } else if (val.regex) {
-      const std::regex& re = *val.regex;
+      const TextRegex& re = *val.regex;
       for (const ViewCell& c : v.cells()) {
         if (!in_region(c, r)) continue;
-        std::smatch m;
-        if (std::regex_search(c.text, m, re)) {
-          f.text = m.size() > 1 ? m[1].str() : m[0].str();
+        if (auto m = re.search(c.text)) {
+          f.text = m->size() > 1 ? (*m)[1] : (*m)[0];
           f.source = {v.file(), v.sheet().name, cell_name(c.pos)};
           if (val.type != ValueType::Text) f.number = Decimal::parse(f.text);
           break;
         }
       }
-    } else if (const ViewCell* label = find_label(v, val.label, r)) {
-      if (val.from == "label") {
-        if (auto n = number_in_brackets(label->text, val.unit)) {
-          f.text = n->to_string();
-          f.number = n;
-          f.source = {v.file(), v.sheet().name, cell_name(label->pos)};
-          f.note = "标签中的分值";
+    } else {
+      // A label may stand twice ("主管部门（盖章）：" above the table, "主管部门" in it): the first whose
+      // value is there, and is a value rather than a unit note.
+      const auto found = find_labels(v, val.label, r);
+      for (const ViewCell* label : found) {
+        Field g = value_of_label(v, val, *label, labels, r);
+        if ((g.text.empty() && !g.number) || unit_note(g.text)) {
+          if (f.source.empty() && !g.source.empty()) f = g;  // where the blank value stands
+          continue;
         }
-      } else if (!val.column.empty()) {
-        f = value_under_header(v, *label, val.column, val.type, r);
-      } else if (auto iv = inline_value(label->text, val.label.synonyms)) {
-        f.text = *iv;
-        f.source = {v.file(), v.sheet().name, cell_name(label->pos)};
-        if (val.type != ValueType::Text && val.type != ValueType::Date)
-          if (auto n = parse_number_text(*iv)) f.number = n->value;
-      } else {
-        const ViewCell* c = val.from == "below" ? value_below(v, *label) : value_right_of(v, *label, labels);
-        f = make_field(v, c, val.type, UnitContext{});
-        if (!c) f.source = {v.file(), v.sheet().name, {}};
+        f = g;
+        break;
       }
+      if (f.source.file.empty() && !found.empty()) f.source = {v.file(), v.sheet().name, {}};
     }
     if (!f.text.empty() || f.number) rec.fields[val.field] = f;
   }

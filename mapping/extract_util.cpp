@@ -37,6 +37,24 @@ const ViewCell* find_label(const SheetView& v, const LabelSpec& label, Region r,
   return nullptr;
 }
 
+std::vector<const ViewCell*> find_labels(const SheetView& v, const LabelSpec& label, Region r) {
+  std::vector<const ViewCell*> out;
+  for (const std::string& syn : label.synonyms) {
+    for (uint32_t i : v.with_canon(syn))
+      if (in_region(v.cells()[i], r)) out.push_back(&v.cells()[i]);
+    for (uint32_t i : v.with_head(syn))
+      if (in_region(v.cells()[i], r)) out.push_back(&v.cells()[i]);
+  }
+  std::sort(out.begin(), out.end());  // cells are stored in reading order
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+bool unit_note(const std::string& text) {
+  std::string n = normalize_text(text, TextPurpose::Label);
+  return n.rfind("单位:", 0) == 0 || n.rfind("金额单位", 0) == 0 || n.rfind("单位(", 0) == 0;
+}
+
 const ViewCell* find_anchor(const SheetView& v, const LabelSpec& label, Region r) {
   for (const ViewCell& c : v.cells())
     if (in_region(c, r) && (matches(label, c.canon) || contains_any(label, c.canon))) return &c;
@@ -48,7 +66,7 @@ std::string quoted(const std::string& raw) { return "“" + raw.substr(0, raw.fi
 bool says_yuan(const std::string& text) {
   for (const auto& part : bracket_parts(text))
     if (part == "元" || part == "单位:元" || part == "单位元") return true;
-  std::string n = normalize_label(text);
+  std::string n = normalize_text(text, TextPurpose::Label);
   for (const char* p : {"单位:元", "金额单位:元"})
     if (n.rfind(p, 0) == 0) return true;
   return false;
@@ -85,14 +103,14 @@ Field make_field(const SheetView& v, const ViewCell* c, ValueType type, const Un
   auto n = read_number(v, *c);
   if (!n) return f;
   Decimal value = n->value;
-  if (n->from_text) f.note = "文本数字";
+  if (n->from_text) f.mark(ReadAs::TextNumber);
   if (type == ValueType::Amount && unit.yuan) {
     value = *Decimal::divide(value, Decimal::from_int(10000));
-    f.note = f.note.empty() ? "元→万元" : f.note + "，元→万元";
+    f.mark(ReadAs::FromYuan);
   }
   if (type == ValueType::Rate && !n->percent && value > Decimal::from_units(Decimal::kOne * 3 / 2)) {
     value = *Decimal::divide(value, Decimal::from_int(100));  // 99.9 typed in a 执行率 column
-    f.note = f.note.empty() ? "按百分数读取" : f.note + "，按百分数读取";
+    f.mark(ReadAs::PercentNumber);
   }
   f.number = value;
   return f;

@@ -5,6 +5,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "core/diagnostic.h"
 #include "mapping/layout_spec.h"
@@ -20,6 +21,11 @@ inline bool in_region(const ViewCell& c, Region r) { return c.pos.row >= r.first
 // The first cell of the region whose label equals one of the synonyms, or that starts with one of
 // them followed by a colon ("项目名称：…").
 const ViewCell* find_label(const SheetView& v, const LabelSpec& label, Region r, bool allow_inline = true);
+// Every cell of the region whose label equals a synonym (or starts with one before a colon), in
+// reading order: a label a sheet writes twice ("主管部门（盖章）：" above the table, "主管部门" in it).
+std::vector<const ViewCell*> find_labels(const SheetView& v, const LabelSpec& label, Region r);
+// A text that notes the unit of a table rather than a value: "单位：万元", "金额单位：元".
+bool unit_note(const std::string& text);
 // A title-like anchor: equal, or containing a synonym.
 const ViewCell* find_anchor(const SheetView& v, const LabelSpec& label, Region r);
 std::string quoted(const std::string& raw);  // “first synonym”

@@ -1,47 +1,19 @@
 #include "mapping/label_text.h"
 
-#include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
+
+#include "core/text_norm.h"
 
 namespace jixiao {
 
 namespace {
 
-// True when NFKC leaves the text as it is: ASCII, CJK ideographs and the common CJK punctuation
-// that has no compatibility mapping. Most cells of a sheet are like that, and skip the normaliser.
-bool nfkc_stable(std::string_view text) {
-  size_t i = 0;
-  while (i < text.size()) {
-    unsigned char c = static_cast<unsigned char>(text[i]);
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    if ((c & 0xF0) != 0xE0 || i + 2 >= text.size()) return false;  // only 3-byte sequences here
-    uint32_t cp = ((c & 0x0Fu) << 12) | ((static_cast<unsigned char>(text[i + 1]) & 0x3Fu) << 6) |
-                  (static_cast<unsigned char>(text[i + 2]) & 0x3Fu);
-    bool stable = (cp >= 0x4E00 && cp <= 0x9FFF) || cp == 0x3001 || cp == 0x3002 || (cp >= 0x300A && cp <= 0x3011) ||
-                  cp == 0x3014 || cp == 0x3015 || (cp >= 0x2018 && cp <= 0x201D) || cp == 0x2014 || cp == 0x2264 ||
-                  cp == 0x2265 || cp == 0x2260;
-    if (!stable) return false;
-    i += 3;
-  }
-  return true;
+// The label normalised (core/text_norm.h: NFKC, spaces and line breaks removed), as UTF-16.
+icu::UnicodeString label_u(std::string_view text) {
+  std::string n = normalize_text(text, TextPurpose::Label);
+  return icu::UnicodeString::fromUTF8(icu::StringPiece(n.data(), static_cast<int32_t>(n.size())));
 }
-
-icu::UnicodeString nfkc(std::string_view text) {
-  if (nfkc_stable(text))
-    return icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
-  UErrorCode status = U_ZERO_ERROR;
-  const icu::Normalizer2* n = icu::Normalizer2::getNFKCInstance(status);
-  icu::UnicodeString src = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
-  if (U_FAILURE(status)) return src;
-  icu::UnicodeString out = n->normalize(src, status);
-  return U_FAILURE(status) ? src : out;
-}
-
-bool invisible(UChar32 c) { return u_isUWhiteSpace(c) || c == 0x200B || c == 0xFEFF; }
 
 std::string utf8(const icu::UnicodeString& s) {
   std::string out;
@@ -54,17 +26,6 @@ bool opening(UChar32 c) { return c == '(' || c == '[' || c == 0x3010 || c == 0x3
 bool closing(UChar32 c) { return c == ')' || c == ']' || c == 0x3011 || c == 0x3015; }
 
 }  // namespace
-
-std::string normalize_label(std::string_view text) {
-  icu::UnicodeString norm = nfkc(text);
-  icu::UnicodeString out;
-  for (int32_t i = 0; i < norm.length();) {
-    UChar32 c = norm.char32At(i);
-    i += U16_LENGTH(c);
-    if (!invisible(c)) out.append(c);
-  }
-  return utf8(out);
-}
 
 // A leading list ordinal: "一、", "十二、", "1、", "1.", "(一)" (after NFKC).
 int32_t ordinal_prefix(const icu::UnicodeString& s) {
@@ -87,23 +48,13 @@ int32_t ordinal_prefix(const icu::UnicodeString& s) {
 }
 
 std::string canonical_label(std::string_view text) {
-  icu::UnicodeString norm = nfkc(text);
-  {
-    icu::UnicodeString compact;
-    for (int32_t i = 0; i < norm.length();) {
-      UChar32 c = norm.char32At(i);
-      i += U16_LENGTH(c);
-      if (!invisible(c)) compact.append(c);
-    }
-    norm = compact;
-  }
+  icu::UnicodeString norm = label_u(text);
   if (int32_t cut = ordinal_prefix(norm); cut > 0 && cut < norm.length()) norm.remove(0, cut);
   icu::UnicodeString out;
   int depth = 0;
   for (int32_t i = 0; i < norm.length();) {
     UChar32 c = norm.char32At(i);
     i += U16_LENGTH(c);
-    if (invisible(c)) continue;
     if (opening(c)) {
       ++depth;
       continue;
@@ -119,14 +70,13 @@ std::string canonical_label(std::string_view text) {
 }
 
 std::vector<std::string> bracket_parts(std::string_view text) {
-  icu::UnicodeString norm = nfkc(text);
+  icu::UnicodeString norm = label_u(text);
   std::vector<std::string> parts;
   icu::UnicodeString cur;
   int depth = 0;
   for (int32_t i = 0; i < norm.length();) {
     UChar32 c = norm.char32At(i);
     i += U16_LENGTH(c);
-    if (invisible(c)) continue;
     if (opening(c)) {
       if (depth++ == 0) cur.remove();
       continue;
@@ -141,7 +91,7 @@ std::vector<std::string> bracket_parts(std::string_view text) {
 }
 
 std::optional<std::string> inline_value(std::string_view text, const std::vector<std::string>& synonyms) {
-  std::string norm = normalize_label(text);
+  std::string norm = normalize_text(text, TextPurpose::Label);
   auto colon = norm.find(':');
   if (colon == std::string::npos) return std::nullopt;
   std::string head = canonical_label(norm.substr(0, colon));

@@ -6,14 +6,12 @@
 #include <string_view>
 #include <vector>
 
+#include "core/text_norm.h"
+
 namespace jixiao {
 
-// NFKC (full-width （）％： become ( ) % :), every space and line break removed
-// ("项 目 名 称", "一级\n指标" -> "项目名称", "一级指标").
-std::string normalize_label(std::string_view text);
-
-// A label reduced to its words: normalize_label, then bracketed parts and a trailing colon removed
-// ("项目资金\n（20分）" -> "项目资金", "全年预算数（A）" -> "全年预算数", "年度资金总额：" -> "年度资金总额").
+// A label reduced to its words: normalize_text(Label) (core/text_norm.h), then bracketed parts and a
+// trailing colon removed ("项目资金\n（20分）" -> "项目资金", "全年预算数（A）" -> "全年预算数", "年度资金总额：" -> "年度资金总额").
 std::string canonical_label(std::string_view text);
 
 // The bracketed parts of a label, normalised ("项目资金（元）（20分）" -> {"元", "20分"}).

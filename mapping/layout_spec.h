@@ -37,11 +37,12 @@
 #pragma once
 
 #include <memory>
-#include <regex>
 #include <string>
 #include <vector>
 
 #include "core/diagnostic.h"
+#include "core/text_norm.h"
+#include "mapping/vocabulary.h"
 
 namespace jixiao {
 
@@ -50,7 +51,11 @@ enum class ValueType { Text, Number, Amount, Rate, Date };
 struct LabelSpec {
   std::string raw;                  // as written in the spec, for messages
   std::vector<std::string> synonyms;  // canonical forms
+  std::vector<std::string> origins;   // per synonym where it came from ("vocabulary.xml:42"); empty
+                                      // entries (or a short vector) mean the layout file itself
   bool empty() const { return synonyms.empty(); }
+  // Where the synonym `canon` was defined, for --explain: "vocabulary.xml:42" or the layout's file.
+  std::string origin_of(const std::string& canon, const std::string& layout_file) const;
 };
 
 struct AnchorSpec {
@@ -62,7 +67,7 @@ struct ValueSpec {
   std::string field;
   LabelSpec label;
   std::string pattern;       // regex over cell texts (first capture group is the value)
-  std::shared_ptr<const std::regex> regex;  // pattern, compiled once when the spec is loaded
+  std::shared_ptr<const TextRegex> regex;  // pattern, compiled once when the spec is loaded
   std::string constant;      // a fixed value the layout implies (the table number of 公开05表)
   std::string from;          // "" (right of the label / after its colon) | "below" | "label" (brackets)
   std::string unit;          // with from="label": the unit that follows the number ("分")
@@ -71,6 +76,7 @@ struct ValueSpec {
   ValueType type = ValueType::Text;
   bool optional = false;
   double weight = 1;         // in recognition
+  int nth = 1;               // the nth value right of the label ("年度总体目标 | 预期 | 实际": 2 is 实际)
 };
 
 struct ColumnSpec {
@@ -84,6 +90,7 @@ struct ColumnSpec {
   std::string weight_field;       // the number in this column's label brackets ("项目决策(18分)")
   bool optional = false;
   bool row_label = false;         // this column holds the rows' labels (tables side by side)
+  std::string marker;             // a header marked （A） / （B） may stand for this column (vocabulary)
 };
 
 struct RowSpec {                  // a named row of a table: its values go to prefix.field ...
@@ -104,6 +111,7 @@ struct TableSpec {
   bool block_optional = false;    // without the block label, look for the header anywhere
   std::string prefix;             // single-row table: the first body row -> prefix.field
   std::string list;               // every body row -> an entry of this list
+  std::string vocab;              // the vocabulary context its columns draw on ("funds", "indicators")
   std::vector<ColumnSpec> columns;
   std::vector<RowSpec> rows;      // named rows (fund totals)
   std::string other_rows_list;    // rows that are not named -> this list, with their label in
@@ -132,6 +140,7 @@ struct CrosstabSpec {
 
 struct LayoutSpec {
   std::string id, kind, profile, name, file;
+  std::shared_ptr<const Vocabulary> vocabulary;  // the words it drew on (shared by every layout)
   double threshold = 0.75;
   std::vector<AnchorSpec> anchors;
   std::vector<AnchorSpec> excludes;   // labels whose presence rules this layout out
@@ -140,8 +149,13 @@ struct LayoutSpec {
   std::vector<CrosstabSpec> crosstabs;
 };
 
-Expected<LayoutSpec> load_layout_file(const std::string& path);
-// Every *.xml under dir, sorted by file name; a broken file is an error naming it.
+// One layout file, its labels completed from the vocabulary and every field checked against the
+// record schema (model/record_schema.h): an unknown field is an error naming the file and line.
+Expected<LayoutSpec> load_layout_file(const std::string& path, std::shared_ptr<const Vocabulary> vocabulary);
+// The layouts of several directories, in order (the shipped ones first, then a region's): first
+// every vocabulary*.xml of every directory (their words merge), then every other *.xml, sorted by
+// file name within a directory. A broken file is an error naming it.
+Expected<std::vector<LayoutSpec>> load_layouts(const std::vector<std::string>& dirs);
 Expected<std::vector<LayoutSpec>> load_layouts(const std::string& dir);
 
 ValueType parse_value_type(const std::string& s);

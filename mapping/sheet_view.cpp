@@ -74,7 +74,7 @@ RowCells SheetView::row(uint32_t r) const {
 bool SheetView::row_blank(uint32_t r) const { return r >= rows_ || row_start_[r] == row_start_[r + 1]; }
 
 std::optional<ReadNumber> parse_number_text(std::string_view text) {
-  std::string t = normalize_label(text);  // NFKC: full-width digits, ％ and spaces handled
+  std::string t = normalize_text(text, TextPurpose::Label);  // NFKC: full-width digits, ％ and spaces handled
   if (t.empty()) return std::nullopt;
   ReadNumber r;
   r.from_text = true;
@@ -93,7 +93,9 @@ std::optional<ReadNumber> parse_number_text(std::string_view text) {
 std::optional<ReadNumber> read_number(const SheetView& v, const ViewCell& c) {
   if (c.cell && (c.cell->type == CellType::Number)) {
     ReadNumber r;
-    r.value = Decimal::from_double(c.cell->number);
+    auto value = Decimal::from_double(c.cell->number);
+    if (!value) return std::nullopt;  // NaN or past ±9.2e12: not a number jixiao can check
+    r.value = *value;
     std::string_view code = v.workbook().format_code(*c.cell);
     r.percent = code.find('%') != std::string_view::npos;
     return r;

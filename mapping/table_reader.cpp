@@ -45,16 +45,46 @@ std::vector<BoundColumn> bind_header(const SheetView& v, const TableSpec& t, uin
     for (const auto& path : col.paths) {
       const ViewCell* cell = nullptr;
       uint32_t first = 0, last = 0, below = 0;
-      for (uint32_t r = row; r <= (path.size() == 1 ? band : row) && !cell; ++r)
+      std::vector<const ViewCell*> found;
+      for (uint32_t r = row; r <= (path.size() == 1 ? band : row); ++r)
         for (const ViewCell* c : v.row(r))
           if (in_panel(c) && matches(path.front(), c->canon)) {
             bool taken = false;
             for (const auto& b : out) taken |= b.header == c;
-            if (taken) continue;
-            cell = c;
-            break;
+            if (!taken) found.push_back(c);
           }
-      if (!cell) continue;
+      if (found.empty()) continue;
+      cell = found.front();
+      // Two headers that both say "budget" (年度预算数 over the row labels, 调整后预算数 over the numbers): a
+      // column of numbers is the one whose cells below hold numbers.
+      if (found.size() > 1 && (col.type == ValueType::Amount || col.type == ValueType::Number || col.type == ValueType::Rate)) {
+        auto numbers_below = [&](const ViewCell* h) {
+          const CellRange* hm = v.merge_of(h->pos);
+          uint32_t from = (hm ? hm->last.row : h->pos.row) + 1;
+          int n = 0;
+          for (uint32_t r = from; r < from + 4 && r < v.row_count(); ++r)
+            if (const ViewCell* c = v.at({r, h->pos.col}); c && parse_number_text(c->text)) ++n;
+          return n;
+        };
+        int best_n = numbers_below(cell);
+        for (const ViewCell* c : found)
+          if (int n = numbers_below(c); n > best_n) cell = c, best_n = n;
+      }
+      // A header spanning several columns over sub-headers ("年度指标值" over 指标性质 | 指标值 | 度量单位):
+      // when a sub-header below it says the same thing, the column is that narrower one.
+      if (path.size() == 1)
+        for (const CellRange* cm = v.merge_of(cell->pos); cm && cm->last.col > cm->first.col;) {
+          const ViewCell* narrower = nullptr;
+          for (uint32_t r = cm->last.row + 1; r <= cm->last.row + 2 && r < v.row_count() && !narrower; ++r)
+            for (const ViewCell* c : v.row(r))
+              if (c->pos.col >= cm->first.col && c->pos.col <= cm->last.col && matches(path.front(), c->canon)) {
+                narrower = c;
+                break;
+              }
+          if (!narrower) break;
+          cell = narrower;
+          cm = v.merge_of(cell->pos);
+        }
       const CellRange* m = v.merge_of(cell->pos);
       first = cell->pos.col;
       last = m ? m->last.col : cell->pos.col;
@@ -93,6 +123,17 @@ bool cell_matches_in_span(const SheetView& v, const LabelSpec& label, uint32_t r
   return false;
 }
 
+// Text a template leaves in a row nobody filled: "……", "…", "-", "—", "/", "指标2：" (an indicator
+// slot without its name). A list row holding nothing else is not an entry.
+bool placeholder_text(const std::string& text) {
+  std::string t = normalize_text(text, TextPurpose::Value);
+  if (t.empty()) return true;
+  static const TextRegex kSlot = *TextRegex::compile(R"(^指标[0-9一二三四五六七八九十]+[:：]?[.…\-—－/、_·]*$)");
+  if (kSlot.match(t)) return true;
+  static const TextRegex kMarks = *TextRegex::compile(R"(^[.…\-—－/、_·]+$)");
+  return kMarks.match(t).has_value();
+}
+
 // "栏次" rows number the columns 1, 2, 3 … (sometimes without the word): never data.
 bool column_number_row(const SheetView& v, uint32_t row, uint32_t first, uint32_t last) {
   int expected = 1;
@@ -123,6 +164,13 @@ std::optional<BoundTable> bind_table(const SheetView& v, const TableSpec& t, Reg
     if (m && m->last.row > m->first.row) {
       search.last = m->last.row;
       limit_last = m->last.row;
+      // The same block label again right below (a second merged 绩效指标 cell for the 效益 rows): one block.
+      for (;;) {
+        const ViewCell* next = v.at({*limit_last + 1, b.block->pos.col});
+        if (!next || !matches(t.block, next->canon)) break;
+        const CellRange* nm = v.merge_of(next->pos);
+        limit_last = nm ? nm->last.row : next->pos.row;
+      }
     } else {
       search.last = std::min(r.last, b.block->pos.row + 2);
     }
@@ -149,11 +197,28 @@ std::optional<BoundTable> bind_table(const SheetView& v, const TableSpec& t, Reg
     }
   }
   if (best == 0) return std::nullopt;
+  // A header marked （A） or （B） stands for the column the vocabulary gives that marker when no header
+  // names it: 年初预算数（A） is the budget of a form without a 全年预算数 column.
+  for (const ColumnSpec& col : t.columns) {
+    if (col.marker.empty()) continue;
+    bool bound = false;
+    for (const auto& c : b.columns) bound |= c.spec == &col;
+    if (bound) continue;
+    std::optional<BoundColumn> marked;
+    for (const auto& c : b.columns)
+      for (const auto& part : bracket_parts(c.header->text))
+        if (part == col.marker && !marked) marked = BoundColumn{&col, c.first_col, c.last_col, c.header};
+    if (marked) b.columns.push_back(*marked);
+  }
+  size_t required_bound = 0;
   for (const ColumnSpec& col : t.columns) {
     bool bound = false;
     for (const auto& c : b.columns) bound |= c.spec == &col;
     if (!bound && !col.optional) b.missing.push_back(&col);
+    if (bound && !col.optional) ++required_bound;
   }
+  // Only optional columns found (a 得分 in the next table's header): this table is not here.
+  if (required_bound == 0) return std::nullopt;
   std::sort(b.columns.begin(), b.columns.end(), [](auto& x, auto& y) { return x.first_col < y.first_col; });
   b.data_first_col = b.columns.front().first_col;
   b.span_first = b.columns.front().first_col;
@@ -235,7 +300,7 @@ void extract_table(const SheetView& v, const BoundTable& b, Region r, Record& re
       Field f = make_field(v, c, bc.spec->type, unit);
       if (bc.spec->fill_down) {
         // Category labels ("产出\n指标") are kept in their canonical form.
-        if (c) fill[i] = f.text = bc.spec->weight_field.empty() ? normalize_label(c->text) : f.text;
+        if (c) fill[i] = f.text = bc.spec->weight_field.empty() ? normalize_text(c->text, TextPurpose::Label) : f.text;
         else if (!fill[i].empty()) f.text = fill[i];
       }
       if (bc.spec->row_label && !f.text.empty()) f.text = row_label_text(f.text);
@@ -249,10 +314,17 @@ void extract_table(const SheetView& v, const BoundTable& b, Region r, Record& re
         if (skip_label && bc.spec->row_label) continue;
         Field f = read_cell(i);
         if (!bc.spec->weight_field.empty() && !f.text.empty() && into)
-          if (auto w = number_in_brackets(f.text, "分")) (*into)[bc.spec->weight_field] = Field{w->to_string(), w, f.source, "标签中的分值"};
+          if (auto w = number_in_brackets(f.text, "分")) {
+            Field wf{w->to_string(), w, f.source, {}};
+            wf.mark(ReadAs::FromLabel);
+            (*into)[bc.spec->weight_field] = wf;
+          }
         if (!bc.spec->weight_field.empty() && !f.text.empty()) f.text = canonical_label(f.text);
-        if (!bc.spec->row_label && !bc.spec->fill_down && (f.number || !f.text.empty())) any_value = true;
-        std::string key = prefix.empty() ? bc.spec->field : prefix + "." + bc.spec->field;
+        if (!bc.spec->row_label && !bc.spec->fill_down && (f.number || !placeholder_text(f.text))) any_value = true;
+        // "total" + "score" -> total.score; "total_" + "score" -> total_score (DOMAIN.md §5's names).
+        std::string key = prefix.empty() ? bc.spec->field
+                          : prefix.back() == '_' ? prefix + bc.spec->field
+                                                 : prefix + "." + bc.spec->field;
         if (into) (*into)[bc.spec->field] = f;
         else if (!f.text.empty() || f.number) rec.fields[key] = f;
       }

@@ -5,26 +5,18 @@
 #include <map>
 #include <thread>
 
+#include "core/text_norm.h"
 #include "model/final_accounts.h"
 #include "model/recompute.h"
 
 namespace jixiao {
 
 std::string department_key(const std::string& department) {
-  std::string out;
-  for (size_t i = 0; i < department.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(department[i]);
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') continue;
-    if (department.compare(i, 3, "\xE3\x80\x80") == 0) {  // full-width space
-      i += 2;
-      continue;
-    }
-    out += department[i];
-  }
-  return out;
+  return normalize_text(department, TextPurpose::Identity);
 }
 
-std::string year_key(const std::string& year) {
+std::string year_key(const std::string& written) {
+  std::string year = normalize_text(ascii_year_digits(written), TextPurpose::Value);
   for (size_t i = 0; i + 4 <= year.size(); ++i) {
     bool digits = true;
     for (size_t k = 0; k < 4; ++k) digits &= year[i + k] >= '0' && year[i + k] <= '9';

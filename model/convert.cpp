@@ -15,14 +15,14 @@ void set_number(FieldMap& fields, const std::string& name, Decimal v) {
   f.number = v;
   f.text = v.to_string();
   f.source = {};
-  f.note = "换算";
+  f.mark(ReadAs::Converted);
 }
 
 Decimal scaled(Decimal v, Decimal factor) { return (v * factor).round(2); }
 
 // The level-1 group a target group label matches ("产出指标" for "产出"), by its first two characters.
 bool same_group(const std::string& a, const std::string& b) {
-  std::string x = normalize_value_text(a), y = normalize_value_text(b);
+  std::string x = normalize_text(a, TextPurpose::Value), y = normalize_text(b, TextPurpose::Value);
   size_t n = std::min<size_t>({x.size(), y.size(), 6});  // two CJK characters
   return n > 0 && x.compare(0, n, y, 0, n) == 0;
 }
@@ -49,8 +49,12 @@ Converted convert_profile(const Record& rec, const Profile& from, const Profile&
     std::optional<Decimal> budget = rec.number("funds.budget"), executed = rec.number("funds.executed");
     std::optional<Decimal> s1;
     std::string how;
-    if (budget && executed && *budget != Decimal::from_int(0)) {
-      Decimal rate = *Decimal::divide(*executed, *budget);
+    std::optional<Decimal> rate_q;
+    if (budget && executed) rate_q = Decimal::divide(*executed, *budget);  // nullopt: 0 or out of range
+    std::optional<Decimal> factor_q;
+    if (s0 && w0) factor_q = Decimal::divide(w1, *w0);
+    if (rate_q) {
+      Decimal rate = *rate_q;
       Decimal capped = std::min(rate, Decimal::from_int(1));
       if (to.fund_rule == FundRule::FullAbove && rate >= to.fund_threshold) {
         s1 = w1;
@@ -62,8 +66,8 @@ Converted convert_profile(const Record& rec, const Profile& from, const Profile&
         s1 = (w1 * capped).round(to.decimals);
         how = w1.to_string() + " × " + executed->to_string(2) + " / " + budget->to_string(2);
       }
-    } else if (s0 && w0 && *w0 != Decimal::from_int(0)) {
-      s1 = scaled(*s0, *Decimal::divide(w1, *w0));
+    } else if (factor_q) {
+      s1 = scaled(*s0, *factor_q);
       how = "按分值等比例换算";
     }
     if (!w0 || *w0 != w1 || (s1 && s0 && *s1 != *s0)) {
@@ -92,7 +96,8 @@ Converted convert_profile(const Record& rec, const Profile& from, const Profile&
     if (!gw || *gw != *gb_to->weight) {
       ch.push_back(gb_to->label + " 分值 " + (gw ? gw->to_string() : "（无）") + " → " + gb_to->weight->to_string() +
                    (gs ? "" : "，得分须人工评定"));
-      if (gs && gw && *gw != Decimal::from_int(0)) set_number(r.fields, "goals.score", scaled(*gs, *Decimal::divide(*gb_to->weight, *gw)));
+      if (gs && gw)
+        if (auto factor = Decimal::divide(*gb_to->weight, *gw)) set_number(r.fields, "goals.score", scaled(*gs, *factor));
       set_number(r.fields, "goals.weight", *gb_to->weight);
     }
     if (auto s = r.number("goals.score")) total = total + *s;
@@ -151,12 +156,13 @@ Converted convert_profile(const Record& rec, const Profile& from, const Profile&
       if (s) s_sum = s_sum + *s;
       else scores = false;
     }
-    if (!weights || w_sum == Decimal::from_int(0)) {
+    std::optional<Decimal> factor_q = weights ? Decimal::divide(g.target, w_sum) : std::nullopt;
+    if (!factor_q) {
       ch.push_back(g.label + "：有指标未填分值，无法换算，保持原值");
       total_known = false;
       continue;
     }
-    Decimal factor = *Decimal::divide(g.target, w_sum);
+    Decimal factor = *factor_q;
     Decimal new_w = Decimal::from_int(0), new_s = Decimal::from_int(0);
     for (size_t k = 0; k < g.members.size(); ++k) {
       FieldMap& row = inds[g.members[k]];
@@ -194,7 +200,7 @@ Converted convert_profile(const Record& rec, const Profile& from, const Profile&
       gf.text = band->word;
       gf.number.reset();
       gf.source = {};
-      gf.note = "换算";
+      gf.mark(ReadAs::Converted);
       if (!g0.empty() && g0 != band->word) line += "，等级 " + g0 + " → " + band->word;
     }
     if (!t0 || *t0 != total || (!g0.empty() && g0 != r.text("grade"))) ch.push_back(line);

@@ -1,25 +1,35 @@
 #include "model/decimal.h"
 
+#include <algorithm>
 #include <charconv>
-#include <cstdlib>
+#include <climits>
+#include <cmath>
 
 namespace jixiao {
 
-static int64_t pow10(int n) {
-  int64_t p = 1;
+namespace {
+
+using i128 = __int128;
+
+i128 pow10(int n) {
+  i128 p = 1;
   while (n-- > 0) p *= 10;
   return p;
 }
 
-// Divides rounding half away from zero.
-static __int128 div_round(__int128 num, __int128 den) {
+// num / den rounded half away from zero: the one rounding of this file.
+i128 div_round(i128 num, i128 den) {
   bool neg = (num < 0) != (den < 0);
   if (num < 0) num = -num;
   if (den < 0) den = -den;
-  __int128 q = num / den, r = num % den;
-  if (r * 2 >= den) ++q;
+  i128 q = num / den, r = num % den;
+  if (r >= den - r) ++q;  // r * 2 >= den without overflowing
   return neg ? -q : q;
 }
+
+bool in_range(i128 units) { return units <= INT64_MAX && units >= -static_cast<i128>(INT64_MAX); }
+
+}  // namespace
 
 std::optional<Decimal> Decimal::parse(std::string_view t) {
   while (!t.empty() && (t.front() == ' ' || t.front() == '\t')) t.remove_prefix(1);
@@ -30,52 +40,73 @@ std::optional<Decimal> Decimal::parse(std::string_view t) {
     t.remove_prefix(1);
   }
   if (t.empty()) return std::nullopt;
-  __int128 v = 0;
-  int frac = -1;  // digits after the point, -1 before it
+  i128 v = 0;
+  int frac = -1;       // digits after the point, -1 before it
   int digits = 0;
+  int group = -1;      // digits since the last thousands separator, -1 before the first one
   bool round_up = false;
-  for (size_t i = 0; i < t.size(); ++i) {
-    char c = t[i];
+  for (char c : t) {
     if (c == ',') {
-      if (frac >= 0 || digits == 0) return std::nullopt;
+      // Only between groups of three digits, before the point: the first group 1-3 digits.
+      if (frac >= 0 || digits == 0 || (group < 0 ? digits > 3 : group != 3)) return std::nullopt;
+      group = 0;
       continue;
     }
     if (c == '.') {
-      if (frac >= 0) return std::nullopt;
+      if (frac >= 0 || (group >= 0 && group != 3)) return std::nullopt;
       frac = 0;
       continue;
     }
     if (c < '0' || c > '9') return std::nullopt;
     ++digits;
+    if (frac < 0 && group >= 0) ++group;
     if (frac >= kScale) {
       if (frac == kScale) round_up = c >= '5';
       ++frac;
       continue;
     }
     v = v * 10 + (c - '0');
-    if (v > (__int128)INT64_MAX) return std::nullopt;
+    if (v > static_cast<i128>(INT64_MAX)) return std::nullopt;
     if (frac >= 0) ++frac;
   }
-  if (digits == 0) return std::nullopt;
+  if (digits == 0 || (frac < 0 && group >= 0 && group != 3)) return std::nullopt;
   int have = frac < 0 ? 0 : std::min(frac, kScale);
   v *= pow10(kScale - have);
   if (round_up) v += 1;
-  if (v > (__int128)INT64_MAX) return std::nullopt;
+  if (!in_range(v)) return std::nullopt;
   return from_units(static_cast<int64_t>(neg ? -v : v));
 }
 
-Decimal Decimal::from_double(double v) {
+std::optional<Decimal> Decimal::from_double(double v) {
+  if (!std::isfinite(v) || std::fabs(v) >= 9.2e12) return std::nullopt;
   char buf[64];
   auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed);
-  if (r.ec != std::errc{}) return Decimal{};
-  auto d = parse(std::string_view(buf, static_cast<size_t>(r.ptr - buf)));
-  return d ? *d : Decimal{};
+  if (r.ec != std::errc{}) return std::nullopt;
+  return parse(std::string_view(buf, static_cast<size_t>(r.ptr - buf)));
+}
+
+std::optional<Decimal> Decimal::from_ratio(i128 num, i128 den, int decimals) {
+  if (den == 0) return std::nullopt;
+  decimals = std::clamp(decimals, 0, kScale);
+  // The integral part first, then the fraction from the remainder, so that num × 10^decimals never
+  // has to fit in 128 bits (num may be the product of two int64 values).
+  const bool neg = (num < 0) != (den < 0);
+  if (num < 0) num = -num;
+  if (den < 0) den = -den;
+  const i128 whole = num / den, rem = num % den;
+  if (whole > static_cast<i128>(INT64_MAX) / kOne + 1) return std::nullopt;  // far out of range
+  const i128 scale = pow10(decimals);
+  if (den > (static_cast<i128>(1) << 100)) return std::nullopt;  // rem × 10^6 must fit: never so here
+  i128 q = whole * scale + div_round(rem * scale, den);
+  q *= pow10(kScale - decimals);
+  if (neg) q = -q;
+  if (!in_range(q)) return std::nullopt;
+  return from_units(static_cast<int64_t>(q));
 }
 
 Decimal Decimal::round(int decimals) const {
   if (decimals >= kScale) return *this;
-  int64_t step = pow10(kScale - decimals);
-  return from_units(static_cast<int64_t>(div_round(units_, step) * step));
+  return *from_ratio(units_, kOne, std::max(decimals, 0));
 }
 
 std::string Decimal::to_string(int decimals) const {
@@ -104,12 +135,19 @@ std::string Decimal::to_string() const {
 }
 
 Decimal operator*(Decimal a, Decimal b) {
-  return Decimal::from_units(static_cast<int64_t>(div_round((__int128)a.units_ * b.units_, Decimal::kOne)));
+  i128 p = static_cast<i128>(a.units_) * b.units_;  // < 2^127: both factors are below 2^63
+  return Decimal::from_units(Decimal::saturate(div_round(p, Decimal::kOne)));
 }
 
-std::optional<Decimal> Decimal::divide(Decimal a, Decimal b) {
-  if (b.units_ == 0) return std::nullopt;
-  return from_units(static_cast<int64_t>(div_round((__int128)a.units_ * kOne, b.units_)));
+std::optional<Decimal> Decimal::divide(Decimal a, Decimal b) { return from_ratio(a.units_, b.units_, kScale); }
+
+std::optional<Decimal> ratio_rounded(Decimal a, Decimal b, int decimals) {
+  return Decimal::from_ratio(a.units(), b.units(), decimals);
+}
+
+std::optional<Decimal> mul_div_rounded(Decimal a, Decimal b, Decimal c, int decimals) {
+  return Decimal::from_ratio(static_cast<i128>(a.units()) * b.units(), static_cast<i128>(c.units()) * Decimal::kOne,
+                             decimals);
 }
 
 }  // namespace jixiao

@@ -10,27 +10,6 @@ namespace {
 
 using i128 = __int128;
 
-i128 pow10(int n) {
-  i128 p = 1;
-  while (n-- > 0) p *= 10;
-  return p;
-}
-
-// num / den rounded half away from zero to `decimals` (≤ 6); nullopt on zero or overflow.
-std::optional<Decimal> to_decimal(i128 num, i128 den, int decimals) {
-  if (den == 0) return std::nullopt;
-  decimals = std::clamp(decimals, 0, Decimal::kScale);
-  num *= pow10(decimals);
-  bool neg = (num < 0) != (den < 0);
-  if (num < 0) num = -num;
-  if (den < 0) den = -den;
-  i128 q = num / den, r = num % den;
-  if (r * 2 >= den) ++q;
-  q = (neg ? -q : q) * pow10(Decimal::kScale - decimals);
-  if (q > INT64_MAX || q < -INT64_MAX) return std::nullopt;
-  return Decimal::from_units(static_cast<int64_t>(q));
-}
-
 bool ends_with(std::string_view s, std::string_view p) { return s.ends_with(p); }
 
 // The byte length of the UTF-8 sequence starting with c.
@@ -205,7 +184,7 @@ class FormulaParser {
 };
 
 std::optional<Rational> formula_value(std::string_view formula, Decimal x) {
-  std::string s = normalize_value_text(formula);
+  std::string s = normalize_text(formula, TextPurpose::Value);
   return FormulaParser(s, reduce(x.units(), Decimal::kOne)).parse();
 }
 
@@ -214,7 +193,7 @@ std::optional<Rational> formula_value(std::string_view formula, Decimal x) {
 std::optional<Decimal> evaluate_formula(std::string_view formula, Decimal x, int decimals) {
   auto v = formula_value(formula, x);
   if (!v) return std::nullopt;
-  return to_decimal(v->n, v->d, decimals);
+  return Decimal::from_ratio(v->n, v->d, decimals);
 }
 
 // ---- 评分标准 text ------------------------------------------------------------------------------
@@ -244,7 +223,7 @@ std::string percent_text(Decimal fraction) { return (fraction * Decimal::from_in
 }  // namespace
 
 std::optional<ScoringStandard> parse_scoring_standard(std::string_view text) {
-  std::string s = normalize_value_text(text);
+  std::string s = normalize_text(text, TextPurpose::Value);
   if (s.empty()) return std::nullopt;
   static constexpr std::string_view kKeys[] = {"合格之上", "合格之下", "满分", "合格", "零分", "其他"};
   struct Section {
@@ -346,8 +325,8 @@ std::optional<Decimal> ScoringStandard::score(const Quantity& actual, Decimal we
   Rational r = *f;
   if (r.n < 0) r = {0, 1};
   if (r.n > 100 * r.d) r = {100, 1};
-  auto share = to_decimal(r.n, r.d * 100, Decimal::kScale);
-  auto s = to_decimal(static_cast<i128>(weight.units()) * r.n, static_cast<i128>(Decimal::kOne) * r.d * 100, decimals);
+  auto share = Decimal::from_ratio(r.n, r.d * 100, Decimal::kScale);
+  auto s = Decimal::from_ratio(static_cast<i128>(weight.units()) * r.n, static_cast<i128>(Decimal::kOne) * r.d * 100, decimals);
   if (!s || !share) return std::nullopt;
   say(weight.to_string() + " × " + percent_text(*share) + " = " + s->to_string(decimals) + "（评分标准" +
       (above ? "合格之上 " : "合格之下 ") + formula + "，实际值 " + actual.shown + "）");
@@ -365,8 +344,8 @@ namespace {
 // A value with the unit column applied when the value itself has none ("2" + "次").
 std::optional<Quantity> quantity_with_unit(const std::string& text, const std::string& unit) {
   auto q = parse_quantity(text);
-  if (q && q->unit.empty() && !normalize_value_text(unit).empty()) {
-    if (auto with = parse_quantity(normalize_value_text(text) + normalize_value_text(unit))) return with;
+  if (q && q->unit.empty() && !normalize_text(unit, TextPurpose::Value).empty()) {
+    if (auto with = parse_quantity(normalize_text(text, TextPurpose::Value) + normalize_text(unit, TextPurpose::Value))) return with;
   }
   return q;
 }
@@ -431,7 +410,7 @@ RuleResult apply_indicator_rule(const IndicatorInput& in, const Profile& p) {
   const std::string ws = w.to_string();
   const int dec = p.decimals;
 
-  if (!normalize_value_text(in.standard).empty()) {
+  if (!normalize_text(in.standard, TextPurpose::Value).empty()) {
     // A 评分标准 is the sheet's own rule: where it does not parse, no other rule decides either.
     auto st = parse_scoring_standard(in.standard);
     auto aq = quantity_with_unit(in.actual, in.unit);
@@ -443,7 +422,7 @@ RuleResult apply_indicator_rule(const IndicatorInput& in, const Profile& p) {
 
   bool qual = false;
   Direction nature = parse_nature(in.nature, &qual);
-  if (normalize_value_text(in.actual).empty()) return undecided;
+  if (normalize_text(in.actual, TextPurpose::Value).empty()) return undecided;
   if (qual) return qualitative(in, w, p);
 
   auto td = parse_date(in.target), ad = parse_date(in.actual);

@@ -5,6 +5,8 @@
 #include <pugixml.hpp>
 #include <sstream>
 
+#include "core/text_norm.h"
+
 namespace jixiao {
 
 namespace {
@@ -31,19 +33,6 @@ std::string trim_spaces(std::string s) {
     }
   }
   return s.substr(i);
-}
-
-std::string without_spaces(const std::string& s) {
-  std::string out;
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r') continue;
-    if (s.compare(i, 3, "\xE3\x80\x80") == 0) {
-      i += 2;
-      continue;
-    }
-    out += s[i];
-  }
-  return out;
 }
 
 std::vector<std::string> split_words(const std::string& s) {
@@ -89,7 +78,7 @@ std::optional<Diagnostic> Loader::number(pugi::xml_node n, const char* attr,
                                          std::optional<Decimal>& out) const {
   pugi::xml_attribute a = n.attribute(attr);
   if (!a) return std::nullopt;
-  std::string t = without_spaces(a.value());
+  std::string t = normalize_text(a.value(), TextPurpose::Value);
   bool percent = !t.empty() && t.back() == '%';
   if (percent) t.pop_back();
   auto d = Decimal::parse(t);
@@ -300,12 +289,12 @@ const GradeBand* Profile::grade_for(Decimal total) const {
 }
 
 const GradeBand* Profile::grade_named(const std::string& word) const {
-  std::string w = without_spaces(word);
+  std::string w = normalize_text(word, TextPurpose::Label);
   auto find = [&](const std::string& x) -> const GradeBand* {
     for (const auto& g : grades) {
-      if (g.word == x) return &g;
+      if (normalize_text(g.word, TextPurpose::Label) == x) return &g;
       for (const auto& a : g.aliases)
-        if (a == x) return &g;
+        if (normalize_text(a, TextPurpose::Label) == x) return &g;
     }
     return nullptr;
   };

@@ -1,7 +1,6 @@
 #include "model/recompute.h"
 
 #include <functional>
-#include <regex>
 
 #include "model/indicator_rules.h"
 
@@ -20,18 +19,17 @@ std::string text_of(const FieldMap& row, const std::string& name) {
 }
 
 bool read_in_yuan(const Field& f) {
-  std::string n = normalize_value_text(f.note);
-  return n.find("元→万元") != std::string::npos;
+  return f.read_as(ReadAs::FromYuan);
 }
 
-bool from_label(const Field& f) { return f.note.find("标签") != std::string::npos; }
+bool from_label(const Field& f) { return f.read_as(ReadAs::FromLabel); }
 
 // The decimals a submitted number shows: "20.00" -> 2, "99.9%" -> 3 (as a fraction), "18" -> 0.
 // A rate typed as 99.9 (read as 0.999) counts as a percentage. `fallback` when the text does not
 // show the number (no text, a formula result without a cached text).
 int shown_decimals(const Field& f, bool rate, int fallback) {
   if (!f.number) return fallback;
-  std::string t = normalize_value_text(f.text);
+  std::string t = normalize_text(f.text, TextPurpose::Value);
   std::erase(t, ',');
   bool percent = !t.empty() && t.back() == '%';
   if (percent) t.pop_back();
@@ -56,7 +54,7 @@ int shown_decimals(const Field& f, bool rate, int fallback) {
 // A submitted score or weight as the sheet shows it ("20.00", "18", "19.98" for 19.984 in a 0.00
 // cell); the shortest form of the number when the text does not show it.
 std::string shown(const Field& f) {
-  std::string t = normalize_value_text(f.text);
+  std::string t = normalize_text(f.text, TextPurpose::Value);
   if (!f.number) return t;
   if (auto v = Decimal::parse(t)) {
     size_t dot = t.find('.');
@@ -79,13 +77,13 @@ std::string join_sum(const std::vector<std::string>& parts) {
 
 // A label without spaces and its bracketed weight, for matching: "项目\n决策\n(18分)" -> "项目决策".
 std::string group_key(const std::string& label) {
-  static const std::regex kBracket(R"(\([^()]*\)$)");
-  return std::regex_replace(normalize_value_text(label), kBracket, "");
+  static const TextRegex kBracket = *TextRegex::compile(R"(\([^()]*\)$)");
+  return kBracket.replace_all(normalize_text(label, TextPurpose::Value), "");
 }
 
 // "其中：中央补助" -> "中央补助"
 std::string source_label(const std::string& label) {
-  std::string s = normalize_value_text(label);
+  std::string s = normalize_text(label, TextPurpose::Value);
   for (std::string_view p : {"其中:", "其中"})
     if (s.rfind(p, 0) == 0) s.erase(0, p.size());
   while (!s.empty() && s.back() == ':') s.pop_back();
@@ -154,7 +152,7 @@ class Recompute {
     if (!band) return;
     computed_text(path, band->word, grade_reason(band, basis_text));
     if (!grade) return;
-    std::string submitted = normalize_value_text(grade->text);
+    std::string submitted = normalize_text(grade->text, TextPurpose::Value);
     if (submitted.empty()) return;
     const GradeBand* named = p_.grade_named(submitted);
     if (named == band) return;
@@ -262,7 +260,7 @@ class Recompute {
     std::string level1;
     for (size_t i = 0; i < inds.size(); ++i) {
       const FieldMap& row = inds[i];
-      check_indicator(pre, "indicators", i, row, normalize_value_text(text_of(row, "name")), text_of(row, "target"), "");
+      check_indicator(pre, "indicators", i, row, normalize_text(text_of(row, "name"), TextPurpose::Value), text_of(row, "target"), "");
       const Field* w = number_field(row, "weight");
       const Field* s = number_field(row, "score");
       if (s) ind_sum += *s->number;
@@ -471,8 +469,8 @@ class Recompute {
     std::vector<std::string> iw, is;
     for (size_t i = 0; i < items.size(); ++i) {
       const FieldMap& row = items[i];
-      std::string name = normalize_value_text(text_of(row, "level3"));
-      if (name.empty()) name = normalize_value_text(text_of(row, "level2"));
+      std::string name = normalize_text(text_of(row, "level3"), TextPurpose::Value);
+      if (name.empty()) name = normalize_text(text_of(row, "level2"), TextPurpose::Value);
       check_indicator(pre, "items", i, row, name, text_of(row, "standard"), text_of(row, "rule"));
       std::string k = group_key(text_of(row, "level1"));
       if (!k.empty()) level1 = k, label = k;
@@ -588,12 +586,9 @@ class Recompute {
       if (all_w) tw = item_weights, tw_parts = iw;
       ts = item_scores, ts_parts = is;
     }
-    // The 合计/小计 row: total_weight / total_score, or total.weight / total.score as a table's totals row
-    // gives them.
+    // The 合计/小计 row: total_weight / total_score.
     const Field* tw_f = number_field(rec_.field("total_weight"));
-    if (!tw_f) tw_f = number_field(rec_.field("total.weight"));
     const Field* ts_f = number_field(rec_.field("total_score"));
-    if (!ts_f) ts_f = number_field(rec_.field("total.score"));
     if (tw) {
       computed("total_weight", *tw, join_sum(tw_parts));
       if (tw_f && !agrees(*tw_f, *tw))

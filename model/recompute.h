@@ -38,7 +38,7 @@
 //   score_table.score_rate                    得分率 74.40% ≠ 17.03 / 23 = 74.04%
 //   score_table.total_weight / .total         合计分值 … / 合计 88.67 ≠ 17.03 + 16.00 + 36.80 + 18.74 = 88.57
 //                                             (over the groups when each appears once, else over the items;
-//                                             the 合计 row as total_weight/total_score or total.weight/total.score)
+//                                             the 合计 row as total_weight/total_score)
 //   score_table.grade                         等级 优 与总分 88.57 不符：80 ≤ 88.57 < 90 为 良
 // project_summary:
 //   summary.total                             合计 67.66 ≠ 40.00 + 27.56 = 67.56
@@ -46,9 +46,9 @@
 //
 // Read beyond the field list of model/record.h, as mapping/layouts/ produce them: indicators_weight
 // (the weight in the label "绩效指标（60分）"), indicators_total.weight (the 总分 row's 分值), items'
-// level1_weight (the weight in a "项目决策(18分)" label), total.weight / total.score (a table's 合计 or
-// 小计 row); and two notes of Field::note: "标签中的分值" (a weight read from a label: a mismatch is a
-// warning) and "元→万元" (an amount read in 元: its sums must be exact).
+// level1_weight (the weight in a "项目决策(18分)" label), total_weight / total_score (a table's 合计 or
+// 小计 row); and two of Field's ReadAs flags: FromLabel (a weight read from a label: a mismatch is a
+// warning) and FromYuan (an amount read in 元: its sums must be exact).
 //
 // Computed paths (Record::computed): funds.rate (a fraction rounded to 4 places: 2 places of %),
 // funds.score, funds.sources.N.rate, indicators.N.score (a rule decided the score exactly) or

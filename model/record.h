@@ -49,6 +49,7 @@
 #include <vector>
 
 #include "model/decimal.h"
+#include "model/record_schema.h"
 
 namespace jixiao {
 
@@ -59,16 +60,32 @@ struct SourceCell {
   bool empty() const { return cell.empty(); }
 };
 
+// How a value was read, where it was not read as it stands (flags of Field::read).
+enum class ReadAs : uint8_t {
+  TextNumber = 1,     // a number typed as text ("40.00" in a text cell): 文本数字
+  FromYuan = 2,       // an amount read in 元 and converted to 万元: its sums must be exact
+  FromLabel = 4,      // a weight taken from a label ("产出指标（50分）"): a mismatch is a warning
+  PercentNumber = 8,  // 99.9 typed in a 执行率 column, read as 99.9%
+  Converted = 16,     // changed by `convert` to another profile's scale
+};
+
 // One value as read: its text as shown, and its number when it is one ("40.00", "99.9%" -> 0.999,
 // "1,259,100.00", a numeric cell). Amounts are already converted to the record's unit (万元).
 struct Field {
   std::string text;
   std::optional<Decimal> number;
   SourceCell source;
-  std::string note;  // how the value was read, e.g. "元 → 万元" or "文本数字"
+  std::string note;  // for a computed value: the arithmetic ("19.98 + 18 + 53")
+  uint8_t read = 0;  // ReadAs flags
+  FieldType type = FieldType::Text;  // from the record schema (model/record_schema.h)
 
   bool has_number() const { return number.has_value(); }
+  bool read_as(ReadAs f) const { return (read & static_cast<uint8_t>(f)) != 0; }
+  void mark(ReadAs f) { read |= static_cast<uint8_t>(f); }
 };
+
+// The ReadAs flags in words, for inspect and the record JSON: "文本数字，元→万元"; empty when none.
+std::string read_note(const Field& f);
 
 using FieldMap = std::map<std::string, Field>;
 

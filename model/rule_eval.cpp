@@ -20,19 +20,11 @@ std::string trimmed(const std::string& s) {
   return t;
 }
 
-std::string norm(const std::string& s) {
-  bool ascii = std::all_of(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0x80) == 0; });
-  if (!ascii) return normalize_value_text(s);
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s)
-    if (c != ' ' && c != '\t' && c != '\n' && c != '\r') out += c;
-  return out;
-}
+std::string norm(const std::string& s) { return normalize_text(s, TextPurpose::Value); }
 
 namespace {
 
-bool read_in_yuan(const Field& f) { return norm(f.note).find("元→万元") != std::string::npos; }
+bool read_in_yuan(const Field& f) { return f.read_as(ReadAs::FromYuan); }
 
 size_t characters(std::string_view s) {
   return static_cast<size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));

@@ -86,7 +86,7 @@ struct Outcome {
 // Money in messages: two places ("40.00"), more only when the amount has them (read in 元).
 std::string amount_text(Decimal v);
 std::string trimmed(const std::string& s);
-// normalize_value_text, with a fast path for the ASCII texts (codes, amounts) most cells hold.
+// A value's text as the rules compare it: normalize_text(Value) (core/text_norm.h).
 std::string norm(const std::string& s);
 std::string shown(const Val& v);    // a value as a message shows it
 std::string text_of(const Val& v);  // a value as text, trimmed, for a message and a finding

@@ -68,7 +68,7 @@
 //
 // Tolerance (DOMAIN.md §3): 0.01 万元 per addend of the side with more addends (an addend is a
 // filled field; a sum contributes one per filled row), so "a == b + c" allows 0.02 and "a == b"
-// 0.01; none when every filled field was read in 元 (Field::note "元→万元"). A rule may say
+// 0.01; none when every filled field was read in 元 (ReadAs::FromYuan). A rule may say
 // `tolerance: 0` (exact), `tolerance: 0.05` (fixed) or `tolerance: 0.02 per addend`.
 //
 // ==== Rule files (*.rules, UTF-8 text) ==========================================================

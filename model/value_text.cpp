@@ -3,50 +3,8 @@
 #include <algorithm>
 #include <array>
 #include <climits>
-#include <regex>
 
 namespace jixiao {
-
-// ---- exact arithmetic ------------------------------------------------------------------------
-
-namespace {
-
-using i128 = __int128;
-
-i128 pow10(int n) {
-  i128 p = 1;
-  while (n-- > 0) p *= 10;
-  return p;
-}
-
-// num / den rounded half away from zero.
-i128 div_round(i128 num, i128 den) {
-  bool neg = (num < 0) != (den < 0);
-  if (num < 0) num = -num;
-  if (den < 0) den = -den;
-  i128 q = num / den, r = num % den;
-  if (r * 2 >= den) ++q;
-  return neg ? -q : q;
-}
-
-// num / den as a Decimal rounded to `decimals` (≤ 6); nullopt on zero or overflow.
-std::optional<Decimal> to_decimal(i128 num, i128 den, int decimals) {
-  if (den == 0) return std::nullopt;
-  decimals = std::clamp(decimals, 0, Decimal::kScale);
-  i128 q = div_round(num * pow10(decimals), den) * pow10(Decimal::kScale - decimals);
-  if (q > INT64_MAX || q < -INT64_MAX) return std::nullopt;
-  return Decimal::from_units(static_cast<int64_t>(q));
-}
-
-}  // namespace
-
-std::optional<Decimal> ratio_rounded(Decimal a, Decimal b, int decimals) {
-  return to_decimal(a.units(), b.units(), decimals);
-}
-
-std::optional<Decimal> mul_div_rounded(Decimal a, Decimal b, Decimal c, int decimals) {
-  return to_decimal(static_cast<i128>(a.units()) * b.units(), static_cast<i128>(c.units()) * Decimal::kOne, decimals);
-}
 
 // ---- text ------------------------------------------------------------------------------------
 
@@ -63,24 +21,6 @@ char32_t next_cp(std::string_view s, size_t& i) {
   return cp;
 }
 
-void append_cp(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
-
 size_t cp_count(std::string_view s) {
   size_t n = 0;
   for (size_t i = 0; i < s.size(); ++n) next_cp(s, i);
@@ -95,7 +35,7 @@ bool ends_with(std::string_view s, std::string_view p) {
 }  // namespace
 
 std::string plain_words(std::string_view text) {
-  std::string s = normalize_value_text(text);
+  std::string s = normalize_text(text, TextPurpose::Value);
   for (bool again = true; again;) {
     again = false;
     for (std::string_view p : {"。", ".", "!", ";", "；"}) {
@@ -106,20 +46,6 @@ std::string plain_words(std::string_view text) {
     }
   }
   return s;
-}
-
-std::string normalize_value_text(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (size_t i = 0; i < text.size();) {
-    char32_t cp = next_cp(text, i);
-    if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0x3000 || cp == 0xA0) continue;
-    if (cp >= 0xFF01 && cp <= 0xFF5E) cp -= 0xFEE0;  // full width -> ASCII
-    if (cp == 0x2267) cp = 0x2265;                   // ≧ -> ≥
-    if (cp == 0x2266) cp = 0x2264;                   // ≦ -> ≤
-    append_cp(out, cp);
-  }
-  return out;
 }
 
 // ---- quantities ------------------------------------------------------------------------------
@@ -182,9 +108,7 @@ bool valid_unit(std::string_view u) {
 
 // Scales a value by 10^k exactly; nullopt on overflow.
 std::optional<Decimal> scale_up(Decimal v, int64_t factor) {
-  i128 r = static_cast<i128>(v.units()) * factor;
-  if (r > INT64_MAX || r < -INT64_MAX) return std::nullopt;
-  return Decimal::from_units(static_cast<int64_t>(r));
+  return Decimal::from_ratio(static_cast<__int128>(v.units()) * factor, Decimal::kOne, Decimal::kScale);
 }
 
 // Unit to base unit: "万人" -> ("人", 10^4), "%" -> ("%", 1/100), "小时" -> ("分钟", 60).
@@ -223,7 +147,7 @@ bool to_base_unit(std::string unit, Decimal& value, std::string& base) {
 }  // namespace
 
 std::optional<Quantity> parse_quantity(std::string_view text) {
-  std::string s = normalize_value_text(text);
+  std::string s = normalize_text(text, TextPurpose::Value);
   if (s.empty()) return std::nullopt;
   Quantity q;
   std::string_view rest = s;
@@ -264,7 +188,7 @@ std::optional<Quantity> parse_quantity(std::string_view text) {
 // ---- dates -----------------------------------------------------------------------------------
 
 std::optional<Date> parse_date(std::string_view text) {
-  std::string s = normalize_value_text(text);
+  std::string s = normalize_text(text, TextPurpose::Value);
   for (std::string_view suffix : {"之前", "以前", "前"}) {
     if (ends_with(s, suffix)) {
       s.resize(s.size() - suffix.size());
@@ -277,17 +201,19 @@ std::optional<Date> parse_date(std::string_view text) {
       break;
     }
   }
-  static const std::regex kNumeric(R"((\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)");
-  static const std::regex kChinese("(\\d{4})年(\\d{1,2})月(?:(\\d{1,2})(?:日|号))?");  // no [日号]: bytes
-  static const std::regex kYearEnd("(\\d{4})年(?:底|末|年底|年末)");
-  std::smatch m;
+  s = ascii_year_digits(s);  // 二〇二二年十二月 keeps its month in words: not a date we read
+  static const TextRegex kNumeric = *TextRegex::compile(R"(([0-9]{4})[-/.]([0-9]{1,2})(?:[-/.]([0-9]{1,2}))?)");
+  static const TextRegex kChinese = *TextRegex::compile("([0-9]{4})年([0-9]{1,2})月(?:([0-9]{1,2})[日号])?");
+  static const TextRegex kYearEnd = *TextRegex::compile("([0-9]{4})年(?:底|末|年底|年末)");
   Date d;
-  if (std::regex_match(s, m, kNumeric) || std::regex_match(s, m, kChinese)) {
-    d.year = std::stoi(m[1].str());
-    d.month = std::stoi(m[2].str());
-    d.day = m[3].matched ? std::stoi(m[3].str()) : 0;
-  } else if (std::regex_match(s, m, kYearEnd)) {
-    d.year = std::stoi(m[1].str());
+  auto m = kNumeric.match(s);
+  if (!m) m = kChinese.match(s);
+  if (m) {
+    d.year = std::stoi((*m)[1]);
+    d.month = std::stoi((*m)[2]);
+    d.day = (*m)[3].empty() ? 0 : std::stoi((*m)[3]);
+  } else if (auto e = kYearEnd.match(s)) {
+    d.year = std::stoi((*e)[1]);
     d.month = 12;
     d.day = 31;
   } else {
@@ -298,7 +224,7 @@ std::optional<Date> parse_date(std::string_view text) {
 }
 
 Direction parse_nature(std::string_view nature, bool* qualitative) {
-  std::string s = normalize_value_text(nature);
+  std::string s = normalize_text(nature, TextPurpose::Value);
   if (qualitative) *qualitative = false;
   if (s.empty()) return Direction::None;
   if (s.find("定性") != std::string::npos) {

@@ -1,24 +1,17 @@
 // Values as people type them in 绩效 sheets: full-width text, numbers with units and operators
-// ("≥52万人", "不低于95%", "30天以内"), dates ("2022年12月31日前"), a 指标性质 column; and the exact
-// arithmetic that rounds once from the exact value.
+// ("≥52万人", "不低于95%", "30天以内"), dates ("2022年12月31日前"), a 指标性质 column. Text is
+// normalised by core/text_norm.h; exact rounding is in model/decimal.h.
 #pragma once
 
 #include <optional>
 #include <string>
 #include <string_view>
 
+#include "core/text_norm.h"
 #include "model/decimal.h"
 
 namespace jixiao {
 
-// ---- exact arithmetic ------------------------------------------------------------------------
-// round(a / b) and round(a × b / c) half away from zero to `decimals`, without an intermediate
-// rounding; nullopt on division by zero.
-std::optional<Decimal> ratio_rounded(Decimal a, Decimal b, int decimals);
-std::optional<Decimal> mul_div_rounded(Decimal a, Decimal b, Decimal c, int decimals);
-
-// Full-width ASCII (（）％：＜≧…) to half width, ideographic and ASCII white space removed.
-std::string normalize_value_text(std::string_view text);
 // A qualitative text for comparison: normalized, trailing full stops and exclamation marks removed.
 std::string plain_words(std::string_view text);
 

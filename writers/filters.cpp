@@ -105,7 +105,10 @@ std::string text_of(const Value& v) {
 Value from_json(const Json& j) {
   if (j.is_null()) return std::monostate{};
   if (j.is_number_integer()) return Decimal::from_int(j.get<int64_t>());
-  if (j.is_number()) return Decimal::from_double(j.get<double>());
+  if (j.is_number()) {
+    if (auto d = Decimal::from_double(j.get<double>())) return *d;
+    return j.dump();  // past the range of exact decimals: kept as its text
+  }
   if (j.is_string()) return j.get<std::string>();
   if (j.is_boolean()) return std::string(j.get<bool>() ? "是" : "否");
   return j.dump();

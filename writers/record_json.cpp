@@ -3,7 +3,10 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
+#include <map>
 #include <set>
+
+#include "model/record_schema.h"
 
 namespace jixiao {
 
@@ -11,44 +14,51 @@ using nlohmann::ordered_json;
 
 namespace {
 
-// The contract's order of paths per kind (DOMAIN.md §5, model/record.h).
+// The contract's order of paths per kind: the record schema's order (model/record_schema.h), lists
+// at the place of their first field; the assembled final_accounts record in DOMAIN.md §5's order.
 const std::vector<std::string>& path_order(const std::string& kind) {
-  static const std::vector<std::string> kSelfeval = {
-      "year", "name", "department", "implementer", "evaluated_at", "tasks", "funds.weight", "funds.initial_budget",
-      "funds.budget", "funds.executed", "funds.rate", "funds.score", "funds.sources", "goals.weight", "goals.planned",
-      "goals.achieved", "goals.score", "indicators", "total_score", "grade"};
-  static const std::vector<std::string> kScoreTable = {"name", "items", "groups", "total_weight", "total_score",
-                                                       "total_score_rate", "grade"};
-  static const std::vector<std::string> kSummary = {"year", "department", "rows", "total.budget", "total.executed",
-                                                    "total.score", "total.grade"};
-  static const std::vector<std::string> kFinalAccounts = {"department", "year", "unit", "income", "expenditure",
-                                                          "general_budget_expenditure", "basic_expenditure",
-                                                          "three_public", "gov_fund"};
+  static const std::map<std::string, std::vector<std::string>> kOrders = [] {
+    std::map<std::string, std::vector<std::string>> out;
+    for (const KindDef& k : record_kinds()) {
+      std::vector<std::string>& order = out[k.kind];
+      for (const FieldDef& f : k.fields) {
+        size_t brackets = f.path.find("[]");
+        std::string p = brackets == std::string::npos ? f.path : f.path.substr(0, brackets);
+        if (std::find(order.begin(), order.end(), p) == order.end()) order.push_back(p);
+      }
+    }
+    out["final_accounts"] = {"department", "year", "unit", "income", "expenditure", "general_budget_expenditure",
+                             "basic_expenditure", "three_public", "gov_fund"};
+    return out;
+  }();
   static const std::vector<std::string> kNone;
-  if (kind == "project_selfeval" || kind == "dept_selfeval") return kSelfeval;
-  if (kind == "score_table") return kScoreTable;
-  if (kind == "project_summary") return kSummary;
-  if (kind == "final_accounts") return kFinalAccounts;
-  return kNone;
+  auto it = kOrders.find(kind);
+  return it == kOrders.end() ? kNone : it->second;
 }
 
-const std::vector<std::string>& row_order(const std::string& list) {
-  static const std::map<std::string, std::vector<std::string>> kRows = {
-      {"tasks", {"planned", "achieved"}},
-      {"funds.sources", {"label", "initial_budget", "budget", "executed", "rate"}},
-      {"indicators", {"level1", "level2", "name", "nature", "unit", "target", "actual", "weight", "score", "note",
-                      "review_score"}},
-      {"items", {"level1", "level2", "level3", "standard", "actual", "rule", "weight", "score", "note"}},
-      {"groups", {"level1", "weight", "score", "score_rate"}},
-      {"rows", {"no", "name", "budget", "executed", "score", "grade"}},
-  };
+// The fields of a list's entries in schema order ("indicators" -> level1, level1_weight, level2 …).
+const std::vector<std::string>& row_order(const std::string& kind, const std::string& list) {
+  static const std::map<std::pair<std::string, std::string>, std::vector<std::string>> kRows = [] {
+    std::map<std::pair<std::string, std::string>, std::vector<std::string>> out;
+    for (const KindDef& k : record_kinds())
+      for (const FieldDef& f : k.fields) {
+        size_t brackets = f.path.find("[].");
+        if (brackets == std::string::npos) continue;
+        out[{k.kind, f.path.substr(0, brackets)}].push_back(f.path.substr(brackets + 3));
+      }
+    return out;
+  }();
   static const std::vector<std::string> kNone;
-  auto it = kRows.find(list);
+  auto it = kRows.find({kind, list});
   return it == kRows.end() ? kNone : it->second;
 }
 
-// Fields that are words whatever they look like: a target of "100%" stays "100%".
-bool is_text_field(const std::string& path) {
+// Fields that are words whatever they look like (a target of "100%" stays "100%"): the schema's
+// text, code, grade and date fields. A field the schema does not know is judged by its last name.
+bool is_text_field(const std::string& kind, const std::string& path) {
+  if (const FieldDef* d = schema_field(kind, path))
+    return d->type == FieldType::Text || d->type == FieldType::Code || d->type == FieldType::Grade ||
+           d->type == FieldType::Date;
   static const std::set<std::string> kText = {
       "target", "actual", "standard", "rule", "note", "name", "level1", "level2", "level3", "label", "planned",
       "achieved", "department", "implementer", "grade", "nature", "unit", "evaluated_at", "code"};
@@ -56,8 +66,8 @@ bool is_text_field(const std::string& path) {
   return kText.count(dot == std::string::npos ? path : path.substr(dot + 1)) > 0;
 }
 
-ordered_json field_json(const std::string& path, const Field& f) {
-  if (f.number && !is_text_field(path)) return decimal_json(*f.number);
+ordered_json field_json(const std::string& kind, const std::string& path, const Field& f) {
+  if (f.number && !is_text_field(kind, path)) return decimal_json(*f.number);
   if (f.text.empty()) return f.number ? decimal_json(*f.number) : ordered_json(nullptr);
   return f.text;
 }
@@ -121,8 +131,8 @@ void put(ordered_json& root, const std::string& path, ordered_json value) {
   }
 }
 
-ordered_json row_json(const std::string& list, const FieldMap& row) {
-  const auto& order = row_order(list);
+ordered_json row_json(const std::string& kind, const std::string& list, const FieldMap& row) {
+  const auto& order = row_order(kind, list);
   std::vector<std::string> keys;
   for (const auto& [k, f] : row)
     if (!internal(k)) keys.push_back(k);
@@ -130,8 +140,23 @@ ordered_json row_json(const std::string& list, const FieldMap& row) {
     return rank_of(order, a) < rank_of(order, b);
   });
   ordered_json obj = ordered_json::object();
-  for (const auto& k : keys) obj[k] = field_json(k, row.at(k));
+  for (const auto& k : keys) obj[k] = field_json(kind, list + "." + k, row.at(k));
   return obj;
+}
+
+// "indicators.3.score" -> "indicators.score": a computed list value judged by its list's field.
+std::string computed_schema_path(const std::string& path) {
+  std::string out;
+  size_t start = 0;
+  while (start <= path.size()) {
+    size_t dot = path.find('.', start);
+    std::string part = path.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
+    bool digits = !part.empty() && std::all_of(part.begin(), part.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (!digits) out += (out.empty() ? "" : ".") + part;
+    if (dot == std::string::npos) break;
+    start = dot + 1;
+  }
+  return out;
 }
 
 ordered_json text_or_number(const std::string& s) {
@@ -174,19 +199,21 @@ ordered_json record_json(const Record& rec) {
   std::vector<std::pair<std::string, std::string>> cells, notes;
   for (const Entry& e : entries) {
     if (e.field) {
-      put(j, e.path, field_json(e.path, *e.field));
+      put(j, e.path, field_json(rec.kind, e.path, *e.field));
       if (!e.field->source.cell.empty()) cells.emplace_back(e.path, e.field->source.cell);
-      if (!e.field->note.empty() && e.field->source.cell.size()) notes.emplace_back(e.path, e.field->note);
+      if (std::string how = read_note(*e.field); !how.empty() && e.field->source.cell.size())
+        notes.emplace_back(e.path, how);
       continue;
     }
     ordered_json arr = ordered_json::array();
     for (size_t i = 0; i < e.list->size(); ++i) {
       const FieldMap& row = (*e.list)[i];
-      ordered_json row_obj = row_json(e.path, row);
+      ordered_json row_obj = row_json(rec.kind, e.path, row);
       for (const auto& [k, v] : row_obj.items()) {
         const Field& f = row.at(k);
         if (!f.source.cell.empty()) cells.emplace_back(e.path + "." + std::to_string(i) + "." + k, f.source.cell);
-        if (!f.note.empty()) notes.emplace_back(e.path + "." + std::to_string(i) + "." + k, f.note);
+        if (std::string how = read_note(f); !how.empty())
+          notes.emplace_back(e.path + "." + std::to_string(i) + "." + k, how);
       }
       arr.push_back(std::move(row_obj));
     }
@@ -207,7 +234,7 @@ ordered_json record_json(const Record& rec) {
     for (const auto& [path, f] : rec.computed) paths.push_back(path);
     std::stable_sort(paths.begin(), paths.end(), by_contract);
     ordered_json comp = ordered_json::object();
-    for (const auto& path : paths) comp[path] = field_json(path, rec.computed.at(path));
+    for (const auto& path : paths) comp[path] = field_json(rec.kind, computed_schema_path(path), rec.computed.at(path));
     j["computed"] = std::move(comp);
   }
   return j;

@@ -39,9 +39,9 @@ TEST(ExactArithmetic, RoundsOnceFromTheExactValue) {
 }
 
 TEST(ValueText, NormalizesWidthAndSpaces) {
-  EXPECT_EQ(normalize_value_text("≧ ２ 次"), "≥2次");
-  EXPECT_EQ(normalize_value_text("１００％\n"), "100%");
-  EXPECT_EQ(normalize_value_text("＜95%"), "<95%");
+  EXPECT_EQ(normalize_text("≧ ２ 次", TextPurpose::Value), "≥2次");
+  EXPECT_EQ(normalize_text("１００％\n", TextPurpose::Value), "100%");
+  EXPECT_EQ(normalize_text("＜95%", TextPurpose::Value), "<95%");
 }
 
 // ---- quantities ------------------------------------------------------------------------------

@@ -103,7 +103,9 @@ TEST(RuleParse, DeepNestingIsAnErrorNotACrash) {
 const char* kFile = "决算.xlsx";
 
 Field num(const std::string& v, const std::string& cell, const std::string& sheet = "公开05表", std::string note = {}) {
-  return Field{v, *Decimal::parse(v), {kFile, sheet, cell}, std::move(note)};
+  Field f{v, *Decimal::parse(v), {kFile, sheet, cell}, {}};
+  if (note.find("万元") != std::string::npos) f.mark(ReadAs::FromYuan);  // "元 → 万元"
+  return f;
 }
 Field txt(const std::string& v, const std::string& cell, const std::string& sheet = "公开05表") {
   return Field{v, std::nullopt, {kFile, sheet, cell}, {}};

@@ -378,8 +378,8 @@ void expect_manifest_findings(const std::string& file, const Findings& ours) {
     ASSERT_NE(match, nullptr) << "missing " << w.dump() << "\nours:\n" << dump(ours);
     EXPECT_EQ(severity_name(match->severity), w["severity"].get<std::string>());
     EXPECT_EQ(match->sheet, w["sheet"].get<std::string>());
-    EXPECT_EQ(*Decimal::parse(match->expected), Decimal::from_double(w["expected"].get<double>())) << match->message;
-    EXPECT_EQ(*Decimal::parse(match->found), Decimal::from_double(w["found"].get<double>())) << match->message;
+    EXPECT_EQ(*Decimal::parse(match->expected), *Decimal::from_double(w["expected"].get<double>())) << match->message;
+    EXPECT_EQ(*Decimal::parse(match->found), *Decimal::from_double(w["found"].get<double>())) << match->message;
     for (const std::string& number : amounts_in(w["message"].get<std::string>()))
       EXPECT_NE(match->message.find(number), std::string::npos) << number << " missing from: " << match->message;
   }

@@ -11,24 +11,32 @@
 
 namespace jixiao::test {
 
+// How mapping/ marks a value it did not read as it stands, from the words inspect shows for it.
+inline Field read_as(Field f, const std::string& note) {
+  if (note.find("文本数字") != std::string::npos) f.mark(ReadAs::TextNumber);
+  if (note.find("元→万元") != std::string::npos) f.mark(ReadAs::FromYuan);
+  if (note.find("标签中的分值") != std::string::npos) f.mark(ReadAs::FromLabel);
+  return f;
+}
+
 // One sheet of a sample workbook: builds the Fields read from it.
 struct SheetRef {
   std::string file, sheet;
 
   // A number as shown (text) with its value, e.g. num("99.9%", "0.999", "H9").
   Field num(const std::string& text, const std::string& value, const std::string& cell, std::string note = {}) const {
-    return Field{text, *Decimal::parse(value), {file, sheet, cell}, std::move(note)};
+    return read_as(Field{text, *Decimal::parse(value), {file, sheet, cell}, {}}, note);
   }
   // A formula's cached value as the file stores it (a double), shown as text.
   Field cached(const std::string& text, double value, const std::string& cell) const {
-    return Field{text, Decimal::from_double(value), {file, sheet, cell}, {}};
+    return Field{text, *Decimal::from_double(value), {file, sheet, cell}, {}};
   }
   Field txt(const std::string& text, const std::string& cell) const {
     return Field{text, std::nullopt, {file, sheet, cell}, {}};
   }
   // A weight read from a label such as "项目资金\n（20分）" (what mapping/ notes as 标签中的分值).
   Field label_weight(const std::string& value, const std::string& cell) const {
-    return Field{value, *Decimal::parse(value), {file, sheet, cell}, "标签中的分值"};
+    return read_as(Field{value, *Decimal::parse(value), {file, sheet, cell}, {}}, "标签中的分值");
   }
 };
 

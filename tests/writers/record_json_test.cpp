@@ -17,7 +17,7 @@ Profile profile(const std::string& id) {
 
 TEST(DecimalJson, PrintedAtTheirDecimalValue) {
   EXPECT_EQ(decimal_json(D("19.98")).dump(), "19.98");
-  EXPECT_EQ(decimal_json(Decimal::from_double(19.979999999999997)).dump(), "19.98");
+  EXPECT_EQ(decimal_json(*Decimal::from_double(19.979999999999997)).dump(), "19.98");
   EXPECT_EQ(decimal_json(D("0.999")).dump(), "0.999");
   EXPECT_EQ(decimal_json(D("100")).dump(), "100");
   EXPECT_EQ(decimal_json(D("40.00")).dump(), "40");
