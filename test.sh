@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Builds jixiao and passes every test: the GoogleTest suite, the same suite under AddressSanitizer
-# + UndefinedBehaviorSanitizer, the installed package (binary, data, CMake config), and the XLSX
-# reader fuzzer for 60 s over the fixture corpus. Installs the Debian packages it needs.
-# Usage: ./test.sh            (JIXIAO_FUZZ_SECONDS=N to fuzz longer or shorter; 0 skips)
+# + UndefinedBehaviorSanitizer, the installed package (binary, data, CMake config), and each
+# libFuzzer target (one per parser, fuzz/run.sh) for 30 s over its seeds. Installs the Debian
+# packages it needs.
+# Usage: ./test.sh            (JIXIAO_FUZZ_SECONDS=N per target, longer or shorter; 0 skips)
 set -euo pipefail
 JIXIAO_ROOT=$(cd "$(dirname "$0")" && pwd)
 source "$JIXIAO_ROOT/scripts/common.sh"
-fuzz_seconds=${JIXIAO_FUZZ_SECONDS:-60}
+fuzz_seconds=${JIXIAO_FUZZ_SECONDS:-30}
 
 ensure_packages "${JIXIAO_BUILD_PACKAGES[@]}" "${JIXIAO_TEST_PACKAGES[@]}"
 B="$JIXIAO_ROOT/build"
@@ -44,15 +45,7 @@ cmake --build "$B/consumer" >/dev/null
 "$B/consumer/consumer" "$JIXIAO_ROOT/tests/fixtures/xlsx/$(ls "$JIXIAO_ROOT/tests/fixtures/xlsx" | head -1)"
 
 if ((fuzz_seconds > 0)); then
-  echo "==> 模糊测试 xlsx 读取器 ${fuzz_seconds} 秒"
-  configure_and_build "$B/fuzz" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
-    -DJIXIAO_FUZZ=ON -DJIXIAO_BUILD_TESTS=OFF
-  corpus="$B/fuzz/corpus"
-  mkdir -p "$corpus"
-  cp "$JIXIAO_ROOT"/tests/fixtures/xlsx/*.xlsx "$JIXIAO_ROOT"/tests/fixtures/bad/* "$JIXIAO_ROOT"/samples/libreoffice/*.xlsx \
-    "$corpus"/ 2>/dev/null || true
-  "$B/fuzz/fuzz/xlsx_reader_fuzz" -max_total_time="$fuzz_seconds" -timeout=20 -rss_limit_mb=2048 \
-    -artifact_prefix="$B/fuzz/" \
-    -print_final_stats=1 "$corpus" 2>&1 | tail -n 12
+  echo "==> 模糊测试：每个解析器 ${fuzz_seconds} 秒"
+  "$JIXIAO_ROOT/fuzz/run.sh" "$fuzz_seconds"
 fi
 echo "==> 全部通过"

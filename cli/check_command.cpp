@@ -17,6 +17,7 @@
 #include "model/check.h"
 #include "writers/record_json.h"
 #include "writers/xlsx_annotate.h"
+#include "writers/xlsx_from_workbook.h"
 
 namespace jixiao::cli {
 
@@ -52,7 +53,8 @@ Expected<std::map<std::string, fs::path>> plan_copies(const CheckCliOptions& o) 
     return d;
   };
   for (const std::string& file : o.files) {
-    fs::path target = fs::path(o.output_dir) / fs::path(file).filename();
+    // An .xls input's copy is an .xlsx made from its cells (writers/xlsx_from_workbook.h).
+    fs::path target = annotated_copy_path(file, (fs::path(o.output_dir) / fs::path(file).filename()).string());
     for (const std::string& input : o.files)
       if (same_file(target, input))
         return refuse("批注副本 " + target.string() + " 会覆盖输入文件 " + input + "；请用另一个输出目录（-o）");
@@ -247,7 +249,9 @@ int run_check_command(const CheckCliOptions& o, const GlobalOptions& g) {
   }
   std::printf("共 %zu 个文件、%zu 张表（识别 %zu 张），%zu 组部门年度；%d 个错误、%d 个警告、%d 个提示\n", o.files.size(),
               sheet_count, recognised, result.groups.size(), counts[0], counts[1], counts[2]);
-  for (const auto& [in, outp] : written) std::printf("已写出%s批注副本：%s\n", o.fix ? "改正后的" : "", outp.c_str());
+  for (const auto& [in, outp] : written)
+    std::printf("已写出%s批注副本：%s%s\n", o.fix ? "改正后的" : "", outp.c_str(),
+                needs_xlsx_conversion(in) ? "（输入是 .xls，副本按单元格的值与格式写为 .xlsx，不含公式）" : "");
   return code;
 }
 
@@ -256,7 +260,7 @@ int run_check_command(const CheckCliOptions& o, const GlobalOptions& g) {
 void add_check_command(CLI::App& app, const GlobalOptions& global, int& exit_code) {
   auto opts = std::make_shared<CheckCliOptions>();
   CLI::App* cmd = app.add_subcommand("check", "识别、重算并按审核规则核对多个工作簿：表内、表间、跨年度、跨文档");
-  cmd->add_option("FILE", opts->files, "要核对的 .xlsx 工作簿（可多个；同一部门同一年度的表会放在一起核对）")->required();
+  cmd->add_option("FILE", opts->files, "要核对的工作簿（.xlsx 或 .xls；可多个；同一部门同一年度的表会放在一起核对）")->required();
   cmd->add_option("--rules", opts->rules, "另外加载的审核规则文件（.rules），可多次给出")->check(CLI::ExistingFile);
   cmd->add_option("--profile", opts->profile, "评分规则，覆盖版式自带的（见 recompute）");
   cmd->add_flag("--json", opts->json, "输出 JSON：{\"findings\":[…],\"summary\":{\"error\",\"warning\",\"info\"},\"groups\":[…]}");

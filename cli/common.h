@@ -23,10 +23,12 @@ struct GlobalOptions {
   uint64_t max_part_mb = 512;
   bool quiet = false;  // no warnings on stderr
   std::vector<std::string> layout_dirs;  // extra layout specs (--layouts), after the shipped ones
+  std::string password;  // --password / JIXIAO_PASSWORD: opens encrypted workbooks
 
   XlsxOptions xlsx() const {
     XlsxOptions o;
     o.limits.max_part_bytes = max_part_mb << 20;
+    o.password = password;
     return o;
   }
 };

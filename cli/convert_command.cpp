@@ -150,7 +150,7 @@ int run_convert(const ConvertOptions& o, const GlobalOptions& g) {
 void add_convert_command(CLI::App& app, const GlobalOptions& global, int& exit_code) {
   auto opts = std::make_shared<ConvertOptions>();
   CLI::App* cmd = app.add_subcommand("convert", "把识别出的表按标准格式另存：全国通用自评表、部门整体自评表、汇总表、公开九表");
-  cmd->add_option("FILE", opts->files, "输入 .xlsx 工作簿（可多个：例如九张公开表分成九个文件）")->required();
+  cmd->add_option("FILE", opts->files, "输入工作簿（.xlsx 或 .xls；可多个：例如九张公开表分成九个文件）")->required();
   cmd->add_option("--to", opts->to, "目标格式")
       ->required()
       ->check(CLI::IsMember({"national-project", "national-dept", "final-accounts", "summary"}));

@@ -145,7 +145,7 @@ int run_inspect(const InspectOptions& o, const GlobalOptions& g) {
 void add_inspect_command(CLI::App& app, const GlobalOptions& global, int& exit_code) {
   auto opts = std::make_shared<InspectOptions>();
   CLI::App* cmd = app.add_subcommand("inspect", "识别每张工作表的版式并列出提取的内容");
-  cmd->add_option("FILE", opts->files, "要识别的 .xlsx 工作簿（可多个）")->required();
+  cmd->add_option("FILE", opts->files, "要识别的工作簿（.xlsx 或 .xls；可多个）")->required();
   cmd->add_flag("--json", opts->json, "按 JSON 约定输出（DOMAIN.md §5）");
   cmd->callback([opts, &global, &exit_code] { exit_code = run_inspect(*opts, global); });
 }

@@ -3,6 +3,7 @@
 
 #include <cstdio>
 
+#include "cli/audit_command.h"
 #include "cli/common.h"
 #include "cli/dump_command.h"
 #include "cli/check_command.h"
@@ -23,6 +24,9 @@ int main(int argc, char** argv) {
                  "工作簿中单个部件解压后的大小上限（MiB，默认 512），超过即视为压缩炸弹拒绝读取")
       ->check(CLI::PositiveNumber);
   app.add_flag("-q,--quiet", global.quiet, "不在标准错误输出警告");
+  app.add_option("--password", global.password,
+                 "加密工作簿（.xlsx/.xls）的打开密码；也可用环境变量 JIXIAO_PASSWORD 给出。只在内存中解密，不写出解密后的文件")
+      ->envname("JIXIAO_PASSWORD");
   app.add_option("--layouts", global.layout_dirs, "另外读取此目录中的版式文件（*.xml），可多次给出；用于地区自定义版式")
       ->check(CLI::ExistingDirectory);
   app.set_version_flag("--version", [] {
@@ -39,6 +43,7 @@ int main(int argc, char** argv) {
   add_convert_command(app, global, exit_code);
   add_render_command(app, global, exit_code);
   add_templates_command(app, global, exit_code);
+  add_audit_command(app, global, exit_code);
 
   try {
     app.parse(argc, argv);

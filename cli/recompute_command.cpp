@@ -12,6 +12,7 @@
 #include "model/recompute.h"
 #include "writers/record_json.h"
 #include "writers/xlsx_annotate.h"
+#include "writers/xlsx_from_workbook.h"
 
 namespace jixiao::cli {
 
@@ -151,12 +152,18 @@ int run_recompute(const RecomputeOptions& o, const GlobalOptions& g) {
       }
       return out;
     };
-    auto done = write_annotated_copy(o.files[0], all, ao, o.output);
+    // An .xls input's copy is an .xlsx made from its cells, under the name that says so.
+    const std::string output = annotated_copy_path(o.files[0], o.output);
+    if (output != o.output && !input_named_by(output, o.files).empty()) {
+      std::fprintf(stderr, "jixiao: 错误：批注副本 %s 会覆盖输入文件；请用另一个输出文件名（-o）\n", output.c_str());
+      return kUsage;
+    }
+    auto done = write_annotated_copy(o.files[0], all, ao, output);
     if (!done) {
       print_diagnostic(done.error());
       return kUnreadable;
     }
-    written = o.output;
+    written = output;
   }
   if (o.json) {
     nlohmann::ordered_json out;
@@ -172,7 +179,8 @@ int run_recompute(const RecomputeOptions& o, const GlobalOptions& g) {
     for (const Finding& f : all) (f.severity == Severity::Error ? errors : warnings) += f.severity != Severity::Info;
     std::printf("共 %d 个错误、%d 个警告\n", errors, warnings);
     if (!written.empty())
-      std::printf("已写出%s批注副本：%s\n", o.fix ? "改正后的" : "", written.c_str());
+      std::printf("已写出%s批注副本：%s%s\n", o.fix ? "改正后的" : "", written.c_str(),
+                  written != o.output ? "（输入是 .xls，副本按单元格的值与格式写为 .xlsx，不含公式）" : "");
   }
   return code;
 }
@@ -182,7 +190,7 @@ int run_recompute(const RecomputeOptions& o, const GlobalOptions& g) {
 void add_recompute_command(CLI::App& app, const GlobalOptions& global, int& exit_code) {
   auto opts = std::make_shared<RecomputeOptions>();
   CLI::App* cmd = app.add_subcommand("recompute", "重算执行率、得分、合计和等级，报告每个与重算不符的填报值");
-  cmd->add_option("FILE", opts->files, "要核算的 .xlsx 工作簿（可多个）")->required();
+  cmd->add_option("FILE", opts->files, "要核算的工作簿（.xlsx 或 .xls；可多个）")->required();
   cmd->add_option("--profile", opts->profile,
                   "评分规则：national、hubei-2019、sichuan-dept、framework（默认用版式自带的规则）");
   cmd->add_flag("--json", opts->json, "输出 JSON：{\"files\":[…],\"findings\":[…],\"summary\":{…}}");

@@ -53,7 +53,10 @@ Field value_under_header(const SheetView& v, const ViewCell& label, const LabelS
     if (best) {
       const ViewCell* h = best;
       CellPos p{label.pos.row, h->pos.col};
-      Field f = make_field(v, v.at(p), type, UnitContext{});
+      // Under a merged cell (总分 | 99.55分 across B:G) the value is the merge's.
+      const ViewCell* c = v.shown(p);
+      if (c) p = c->pos;
+      Field f = make_field(v, c, type, UnitContext{});
       f.source = source_of(v, p);
       return f;
     }
@@ -62,6 +65,40 @@ Field value_under_header(const SheetView& v, const ViewCell& label, const LabelS
 }
 
 std::set<std::string> all_labels_of(const LayoutSpec& spec);
+
+// The path a table column's values take in the record ("indicators.score", "funds.score").
+std::string column_path(const TableSpec& t, const ColumnSpec& c) {
+  if (!t.list.empty()) return t.list + "." + c.field;
+  if (!t.prefix.empty()) return t.prefix + "." + c.field;
+  for (const RowSpec& r : t.rows)
+    if (!r.prefix.empty()) return r.prefix + "." + c.field;
+  return c.field;
+}
+
+// What the sheet lacks (a column the table knows, or the whole table) and which of its header
+// cells no column took: recompute switches off what needs an absent column; --explain shows both.
+void note_absent_columns(const SheetView& v, const TableSpec& t, const BoundTable* b, Record& rec) {
+  for (const ColumnSpec& c : t.columns) {
+    if (c.row_label) continue;
+    bool bound = false;
+    if (b)
+      for (const auto& bc : b->columns) bound |= bc.spec == &c;
+    if (!bound) rec.absent.push_back(column_path(t, c));
+  }
+  if (!b) return;
+  uint32_t bottom = b->header_row;
+  for (const auto& bc : b->columns) {
+    const CellRange* m = v.merge_of(bc.header->pos);
+    bottom = std::max(bottom, m ? m->last.row : bc.header->pos.row);
+  }
+  for (uint32_t row = b->header_row; row <= bottom; ++row)
+    for (const ViewCell* c : v.row(row)) {
+      if (c->pos.col < b->span_first || c->pos.col > b->span_last || c == b->block) continue;
+      bool taken = false;
+      for (const auto& bc : b->columns) taken |= bc.header == c || (c->pos.col >= bc.first_col && c->pos.col <= bc.last_col && c->pos.row < bc.header->pos.row);
+      if (!taken) rec.unmapped_headers.emplace_back(c->text, source_of(v, c->pos));
+    }
+}
 
 // A <value>'s field read at one occurrence of its label.
 Field value_of_label(const SheetView& v, const ValueSpec& val, const ViewCell& label, const std::set<std::string>& labels,
@@ -137,15 +174,25 @@ Candidate score_layout(const SheetView& v, const LayoutSpec& spec, Region r) {
   cand.spec = &spec;
   double total = 0, found = 0;
   for (const auto& a : spec.excludes) {
-    if (find_anchor(v, a.label, r)) {
+    // A title excludes when a cell contains it; a label only when a cell is that label (项目绩效目标 as
+    // a block excludes, a title "…项目绩效目标自评表" does not).
+    if (a.title ? find_anchor(v, a.label, r) != nullptr : find_label(v, a.label, r, false) != nullptr) {
       cand.missing.push_back("含有" + quoted(a.label.raw) + "，不属此版式");
       cand.confidence = 0;
       return cand;
     }
   }
+  // A sheet without a title row is often titled by its name ("项目支出绩效评价得分表").
+  const std::string sheet_name = canonical_label(v.sheet().name);
+  auto in_name = [&](const AnchorSpec& a) {
+    if (!a.title) return false;
+    for (const auto& s : a.label.synonyms)
+      if (sheet_name.find(s) != std::string::npos) return true;
+    return false;
+  };
   for (const auto& a : spec.anchors) {
     total += a.weight;
-    if (find_anchor(v, a.label, r)) found += a.weight;
+    if (find_anchor(v, a.label, r) || in_name(a)) found += a.weight;
     else cand.missing.push_back("缺少" + quoted(a.label.raw));
   }
   for (const auto& val : spec.values) {
@@ -155,8 +202,11 @@ Candidate score_layout(const SheetView& v, const LayoutSpec& spec, Region r) {
     else if (!val.optional) cand.missing.push_back("缺少标签" + quoted(val.label.raw));
   }
   for (const auto& t : spec.tables) {
+    // Required columns count against a sheet that lacks them; an optional column found is evidence
+    // for the layout, one not found costs nothing (a form may well not have 年初预算数).
     double weight = 0;
-    for (const auto& c : t.columns) weight += c.optional ? 0.3 * t.weight : t.weight;
+    for (const auto& c : t.columns)
+      if (!c.optional) weight += t.weight;
     const bool block_counts = !t.block.empty() && !t.block_optional;
     if (block_counts) weight += t.weight;
     total += weight;
@@ -166,7 +216,10 @@ Candidate score_layout(const SheetView& v, const LayoutSpec& spec, Region r) {
       continue;
     }
     double got = block_counts ? t.weight : 0;
-    for (const auto& c : b->columns) got += c.spec->optional ? 0.3 * t.weight : t.weight;
+    for (const auto& c : b->columns) {
+      got += c.spec->optional ? 0.3 * t.weight : t.weight;
+      if (c.spec->optional) total += 0.3 * t.weight;
+    }
     found += got;
     for (const ColumnSpec* m : b->missing) cand.missing.push_back("缺少表头" + quoted(m->label.raw));
   }
@@ -229,8 +282,11 @@ Record extract_record(const SheetView& v, const LayoutSpec& spec, Region r, Diag
     }
     if (!f.text.empty() || f.number) rec.fields[val.field] = f;
   }
-  for (const auto& t : spec.tables)
-    if (auto b = bind_table(v, t, r)) extract_table(v, *b, r, rec, diags);
+  for (const auto& t : spec.tables) {
+    auto b = bind_table(v, t, r);
+    if (b) extract_table(v, *b, r, rec, diags);
+    note_absent_columns(v, t, b ? &*b : nullptr, rec);
+  }
   for (const auto& x : spec.crosstabs) extract_crosstab(v, x, r, rec);
   return rec;
 }

@@ -38,15 +38,18 @@ const ViewCell* find_label(const SheetView& v, const LabelSpec& label, Region r,
 }
 
 std::vector<const ViewCell*> find_labels(const SheetView& v, const LabelSpec& label, Region r) {
+  // Synonyms in the order written ("市县主管部门|自治区主管部门" prefers the first), each in reading order.
   std::vector<const ViewCell*> out;
   for (const std::string& syn : label.synonyms) {
+    std::vector<const ViewCell*> these;
     for (uint32_t i : v.with_canon(syn))
-      if (in_region(v.cells()[i], r)) out.push_back(&v.cells()[i]);
+      if (in_region(v.cells()[i], r)) these.push_back(&v.cells()[i]);
     for (uint32_t i : v.with_head(syn))
-      if (in_region(v.cells()[i], r)) out.push_back(&v.cells()[i]);
+      if (in_region(v.cells()[i], r)) these.push_back(&v.cells()[i]);
+    std::sort(these.begin(), these.end());  // cells are stored in reading order
+    for (const ViewCell* c : these)
+      if (std::find(out.begin(), out.end(), c) == out.end()) out.push_back(c);
   }
-  std::sort(out.begin(), out.end());  // cells are stored in reading order
-  out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
 }
 

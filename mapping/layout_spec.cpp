@@ -60,6 +60,10 @@ bool known_type(const std::string& t) {
   return t.empty() || t == "text" || t == "number" || t == "amount" || t == "rate" || t == "date";
 }
 
+bool matches_any(const LabelSpec& l, const std::string& canon) {
+  return std::find(l.synonyms.begin(), l.synonyms.end(), canon) != l.synonyms.end();
+}
+
 // The value type a field reads as when the layout does not say: from the record schema.
 ValueType type_of(const FieldDef* d) {
   if (!d) return ValueType::Text;
@@ -103,6 +107,12 @@ class Loader {
       if (n.type() != pugi::node_element) continue;
       if (auto e = element(n)) return *e;
     }
+    for (TableSpec& t : spec_.tables)
+      for (const TableSpec& other : spec_.tables) {
+        if (&other == &t || other.block.empty()) continue;
+        for (size_t k = 0; k < other.block.synonyms.size(); ++k)
+          if (!matches_any(t.block, other.block.synonyms[k])) t.stop.synonyms.push_back(other.block.synonyms[k]);
+      }
     return std::move(spec_);
   }
 
@@ -155,6 +165,7 @@ class Loader {
         const VocabWords* w = resolve(name, context);
         if (!w) return error(n, "词汇表中没有 “@" + name + "”（见 mapping/layouts/vocabulary.xml）");
         append(out, *w);
+        if (out.raw.rfind("@", 0) == 0 && !w->synonyms.empty()) out.raw = w->synonyms.front();  // for messages
         continue;
       }
       if (std::find(out.synonyms.begin(), out.synonyms.end(), t) == out.synonyms.end()) {
@@ -205,6 +216,7 @@ class Loader {
     if (std::string title = attr(n, "title"); !title.empty()) {
       if (!vocab_ || !vocab_->titles.count(title)) return error(n, "词汇表中没有标题 title=\"" + title + "\"");
       raw = raw.empty() ? "@" + title : raw + "|@" + title;
+      a.title = true;
     }
     auto l = words(n, raw, "");
     if (!l) return l.error();
@@ -346,6 +358,7 @@ class Loader {
         r.column = attr(c, "column");
         r.prefix = r.field.empty() ? (attr(c, "prefix").empty() ? t.prefix : attr(c, "prefix")) : std::string{};
         r.occurrence = std::max(1, c.attribute("occurrence").as_int(1));
+        r.or_first = c.attribute("or-first").as_bool(false);
         if (r.label.empty()) return error(c, "<row> 缺少 label");
         if (!r.field.empty()) {
           if (auto e = known(c, r.field)) return e;

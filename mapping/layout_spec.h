@@ -61,6 +61,7 @@ struct LabelSpec {
 struct AnchorSpec {
   LabelSpec label;
   double weight = 1;
+  bool title = false;  // words a title contains (title="kind"); a label must be the whole cell
 };
 
 struct ValueSpec {
@@ -99,6 +100,8 @@ struct RowSpec {                  // a named row of a table: its values go to pr
   std::string field;              // ... or its one value (column `column`, or the only number
   std::string column;             //     column) goes to this field
   int occurrence = 1;             // the Nth row with this label ("一般公共预算财政拨款" twice in 公开04)
+  bool or_first = false;          // no row carries the label: the first body row without a label is it
+                                  // (a 资金 table of one unlabelled row, 重庆)
 };
 
 struct TableSpec {
@@ -119,6 +122,8 @@ struct TableSpec {
   LabelSpec total;                // a totals row ...
   std::string total_prefix;       //   -> total_prefix.field
   LabelSpec end;                  // rows that end the table
+  LabelSpec stop;                 // the other tables' block labels: where one of them stands left of
+                                  // the data, the next block has begun (set when the layout loads)
   double weight = 1;
 };
 

@@ -78,6 +78,13 @@ std::optional<ReadNumber> parse_number_text(std::string_view text) {
   if (t.empty()) return std::nullopt;
   ReadNumber r;
   r.from_text = true;
+  // A unit typed after the number, as the record reads it: "4753.66万元" in a 万元 table, "99.55分".
+  for (std::string_view unit : {"万元", "分"})
+    if (t.size() > unit.size() && t.compare(t.size() - unit.size(), unit.size(), unit) == 0) {
+      t.resize(t.size() - unit.size());
+      break;
+    }
+  if (t.empty()) return std::nullopt;
   if (t.back() == '%') {
     r.percent = true;
     t.pop_back();

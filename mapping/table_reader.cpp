@@ -20,10 +20,16 @@ std::vector<BoundColumn> bind_header(const SheetView& v, const TableSpec& t, uin
   // The panel: from the Nth occurrence of the first column's top label to the next one.
   uint32_t lo = 0, hi = UINT32_MAX;
   {
+    // A repeated header says the same word again ("项目 | 决算数 | 项目 | 决算数"); two different words of one
+    // meaning (年初绩效目标 | 全年（调整）绩效目标) are two columns of one table.
     const LabelSpec& key = t.columns.front().paths.front().front();
     std::vector<uint32_t> at;
+    const std::string* first_word = nullptr;
     for (const ViewCell* c : cells)
-      if (matches(key, c->canon)) at.push_back(c->pos.col);
+      if (matches(key, c->canon) && (!first_word || *first_word == c->canon)) {
+        if (!first_word) first_word = &c->canon;
+        at.push_back(c->pos.col);
+      }
     if (t.occurrence > 1 && at.size() < static_cast<size_t>(t.occurrence)) return out;
     if (at.size() >= static_cast<size_t>(t.occurrence)) {
       // The first table may have columns left of its key column (columns in another order).
@@ -75,7 +81,7 @@ std::vector<BoundColumn> bind_header(const SheetView& v, const TableSpec& t, uin
       if (path.size() == 1)
         for (const CellRange* cm = v.merge_of(cell->pos); cm && cm->last.col > cm->first.col;) {
           const ViewCell* narrower = nullptr;
-          for (uint32_t r = cm->last.row + 1; r <= cm->last.row + 2 && r < v.row_count() && !narrower; ++r)
+          for (uint32_t r = cm->last.row + 1; r <= band && r < v.row_count() && !narrower; ++r)
             for (const ViewCell* c : v.row(r))
               if (c->pos.col >= cm->first.col && c->pos.col <= cm->last.col && matches(path.front(), c->canon)) {
                 narrower = c;
@@ -197,6 +203,12 @@ std::optional<BoundTable> bind_table(const SheetView& v, const TableSpec& t, Reg
     }
   }
   if (best == 0) return std::nullopt;
+  // A block label standing alone in the header row (预算执行情况（万元） | 预算数(A) | 执行数(B) …) heads
+  // the column of row labels below it (年度财政资金总额).
+  if (b.block && b.block->pos.row == b.header_row) {
+    const CellRange* m = v.merge_of(b.block->pos);
+    if (!m || m->last.row == m->first.row) b.label_first_col = b.block->pos.col;
+  }
   // A header marked （A） or （B） stands for the column the vocabulary gives that marker when no header
   // names it: 年初预算数（A） is the budget of a form without a 全年预算数 column.
   for (const ColumnSpec& col : t.columns) {
@@ -252,6 +264,14 @@ void extract_table(const SheetView& v, const BoundTable& b, Region r, Record& re
     if (c.spec->row_label) label_col = &c;
 
   std::vector<std::string> fill(b.columns.size());
+  bool first_body_row = true;
+  // Whether some row of the body carries a named row's label (else or-first may stand for it).
+  auto label_present = [&](const RowSpec& rs) {
+    for (uint32_t row = b.body_first; row <= b.body_last && row < v.row_count(); ++row)
+      for (const ViewCell* c : v.row(row))
+        if (c->pos.col < b.data_first_col && matches(rs.label, c->canon)) return true;
+    return false;
+  };
   std::map<const RowSpec*, int> seen;  // occurrences of each named row so far
   int blank_run = 0;
   bool single_done = false;
@@ -266,6 +286,9 @@ void extract_table(const SheetView& v, const BoundTable& b, Region r, Record& re
     }
     blank_run = 0;
     if (cell_matches_in_span(v, t.end, row, 0, b.span_last)) break;
+    // Another block's label left of the data (年度总体目标, 绩效指标 …): this table has ended.
+    if (row > b.header_row && cell_matches_in_span(v, t.stop, row, 0, b.data_first_col > 0 ? b.data_first_col - 1 : 0))
+      break;
     {
       // A note under the table ("注：本表反映…") ends it.
       auto cells = v.row(row);
@@ -283,7 +306,11 @@ void extract_table(const SheetView& v, const BoundTable& b, Region r, Record& re
     if (label_col) {
       label = v.shown({row, label_col->first_col});
     } else {
-      for (uint32_t col = b.label_first_col; col < b.data_first_col && !label; ++col) label = v.at({row, col});
+      for (uint32_t col = b.label_first_col; col < b.data_first_col && !label; ++col) {
+        label = v.at({row, col});
+        // "其中" standing in a column of its own before the sources' names (宁夏): the name is the label.
+        if (label && (label->canon == "其中" || label->canon == "其中:")) label = nullptr;
+      }
     }
     bool total = false;
     if (!t.total.empty()) {
@@ -314,7 +341,7 @@ void extract_table(const SheetView& v, const BoundTable& b, Region r, Record& re
         if (skip_label && bc.spec->row_label) continue;
         Field f = read_cell(i);
         if (!bc.spec->weight_field.empty() && !f.text.empty() && into)
-          if (auto w = number_in_brackets(f.text, "分")) {
+          if (auto w = number_in_brackets(f.text, "分"); w || (w = number_in_brackets(f.text, ""))) {
             Field wf{w->to_string(), w, f.source, {}};
             wf.mark(ReadAs::FromLabel);
             (*into)[bc.spec->weight_field] = wf;
@@ -343,6 +370,10 @@ void extract_table(const SheetView& v, const BoundTable& b, Region r, Record& re
         named = &rs;
         break;
       }
+    if (!named && !label && first_body_row)
+      for (const RowSpec& rs : t.rows)
+        if (rs.or_first && !label_present(rs)) named = &rs;
+    first_body_row = false;
     if (named) {
       if (!named->field.empty()) {
         for (size_t i = 0; i < b.columns.size(); ++i) {

@@ -3,8 +3,8 @@
 #include <atomic>
 #include <functional>
 #include <map>
-#include <thread>
 
+#include "core/parallel.h"
 #include "core/text_norm.h"
 #include "model/final_accounts.h"
 #include "model/recompute.h"
@@ -26,19 +26,6 @@ std::string year_key(const std::string& written) {
 }
 
 namespace {
-
-// Runs fn(0 … n-1) on every core; each index is visited once.
-void parallel_for(size_t n, const std::function<void(size_t)>& fn) {
-  std::atomic<size_t> next{0};
-  auto work = [&] {
-    for (size_t i = next++; i < n; i = next++) fn(i);
-  };
-  size_t threads = std::min<size_t>(n, std::max(1u, std::thread::hardware_concurrency()));
-  std::vector<std::thread> pool;
-  for (size_t t = 1; t < threads; ++t) pool.emplace_back(work);
-  work();
-  for (auto& t : pool) t.join();
-}
 
 bool recomputed_kind(const std::string& kind) {
   return kind == "project_selfeval" || kind == "dept_selfeval" || kind == "score_table" || kind == "project_summary";

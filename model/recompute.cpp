@@ -81,6 +81,9 @@ std::string group_key(const std::string& label) {
   return kBracket.replace_all(normalize_text(label, TextPurpose::Value), "");
 }
 
+// A label without its bracketed weight and line breaks: "预算编制\n(10分)" -> "预算编制".
+std::string canonical_words(const std::string& label) { return group_key(label); }
+
 // "其中：中央补助" -> "中央补助"
 std::string source_label(const std::string& label) {
   std::string s = normalize_text(label, TextPurpose::Value);
@@ -182,6 +185,32 @@ class Recompute {
     }
     return true;
   }
+  // A column the record's layout knows but the sheet lacks (Record::absent): one warning naming what
+  // was not understood, and false so that the checks needing it are switched off. Never an error.
+  bool unread_column(const std::string& path, const std::string& word, const std::string& consequence) {
+    if (!rec_.column_absent(path)) return false;
+    std::string header;
+    SourceCell where;
+    for (const auto& [text, cell] : rec_.unmapped_headers)
+      if (normalize_text(text, TextPurpose::Label).find("分") != std::string::npos) {
+        header = text, where = cell;
+        break;
+      }
+    Finding f;
+    f.rule = (rec_.kind == "dept_selfeval" ? "dept." : rec_.kind == "score_table" ? "score_table." : "project.") +
+             std::string("unread_column");
+    f.severity = Severity::Warning;
+    f.file = where.file;
+    f.sheet = where.sheet;
+    f.cell = where.cell;
+    for (const auto& [k, fld] : rec_.fields)
+      if (f.file.empty() && !fld.source.file.empty()) f.file = fld.source.file, f.sheet = fld.source.sheet;
+    f.message = header.empty() ? "表中未找到“" + word + "”列：" + consequence
+                               : "未识别“" + normalize_text(header, TextPurpose::Label) + "”列：" + consequence;
+    out_.push_back(std::move(f));
+    return true;
+  }
+
   // One indicator or item: range, then the rule where one decides.
   void check_indicator(const std::string& prefix, const std::string& list, size_t i, const FieldMap& row,
                        const std::string& name, const std::string& target, const std::string& standard) {
@@ -253,6 +282,8 @@ class Recompute {
 
     // 绩效指标: range, rules, level-1 sums.
     const auto& inds = rec_.list("indicators");
+    const bool ind_scores_read =
+        inds.empty() || !unread_column("indicators.score", "得分", "指标得分与总分未核算");
     Decimal ind_sum, weight_sum;
     bool all_weighted = !inds.empty();
     std::vector<std::string> keys;
@@ -260,12 +291,14 @@ class Recompute {
     std::string level1;
     for (size_t i = 0; i < inds.size(); ++i) {
       const FieldMap& row = inds[i];
-      check_indicator(pre, "indicators", i, row, normalize_text(text_of(row, "name"), TextPurpose::Value), text_of(row, "target"), "");
+      if (ind_scores_read)
+        check_indicator(pre, "indicators", i, row, normalize_text(text_of(row, "name"), TextPurpose::Value),
+                        text_of(row, "target"), "");
       const Field* w = number_field(row, "weight");
       const Field* s = number_field(row, "score");
       if (s) ind_sum += *s->number;
       if (w) weight_sum += *w->number;
-      else all_weighted = false;
+      else if (s) all_weighted = false;  // a row with neither is an unscored line, not a part of the sums
       std::string l1 = group_key(text_of(row, "level1"));
       if (!l1.empty()) level1 = l1;  // merged cells the mapping did not fill down
       auto it = std::find(keys.begin(), keys.end(), level1);
@@ -317,11 +350,41 @@ class Recompute {
       }
     }
 
+    // Which parts the total adds up, as the weights say: a form whose indicators weigh 100 by themselves
+    // (四川 中江: 产出 70 + 效益 20 + 满意度 10, the 总分 row's 分值 100, the fund score 10 beside it) leaves the
+    // fund and goals scores outside its 总分.
+    bool indicators_only = false;
+    bool stated = false;  // the 总分 row's 分值 says which parts; else the weights only suggest it
+    if (all_weighted) {
+      const Field* tw = number_field(rec_.field("indicators_total.weight"));
+      Decimal others;
+      if (fund_weight) others += *fund_weight;
+      if (const Field* gw = number_field(rec_.field("goals.weight")); gw && goals) others += *gw->number;
+      if (others > Decimal{}) {
+        stated = tw != nullptr;
+        if (tw) indicators_only = *tw->number == weight_sum;
+        else indicators_only = weight_sum == Decimal::from_int(100);
+      }
+    }
+    // A submitted total that is the sum of every part says the parts are all in it (then a 总分 row
+    // 分值 equal to the indicators' weights alone is the mistake, reported as such).
+    if (indicators_only) {
+      const Field* tf = number_field(rec_.field("total_score"));
+      std::optional<Decimal> f = fund_score ? fund_score->number : fund_computed;
+      if (tf && f && agrees(*tf, *f + (goals ? *goals->number : Decimal{}) + ind_sum)) indicators_only = false;
+    }
     // 总分 = fund score + goals score + Σ indicator scores, as submitted.
     std::vector<std::string> parts;
     Decimal total;
-    bool complete = true;
-    if (fund_score) {
+    bool complete = ind_scores_read;
+    // A weighted indicator without a score: the total cannot be summed from what was submitted.
+    for (const FieldMap& row : inds)
+      if (number_field(row, "weight") && !number_field(row, "score")) complete = false;
+    // No fund score column (宁夏: 执行率 shown but not scored): the total is not known to include one.
+    if (!fund_score && rec_.column_absent("funds.score")) fund_computed.reset();
+    if (indicators_only) {
+      // the fund and goals scores are not part of this total
+    } else if (fund_score) {
       parts.push_back(shown(*fund_score));
       total += *fund_score->number;
     } else if (fund_computed) {
@@ -330,7 +393,8 @@ class Recompute {
     } else if (funds_block) {
       complete = false;
     }
-    if (goals) {
+    if (indicators_only) {
+    } else if (goals) {
       parts.push_back(shown(*goals));
       total += *goals->number;
     } else if (goals_block) {
@@ -346,15 +410,25 @@ class Recompute {
     }
     const Field* total_f = number_field(rec_.field("total_score"));
     const std::string& total_label = p_.total_label;
+    // Where only the weights suggested leaving the fund score out, a total that includes it is not wrong.
+    auto full_total = [&]() -> std::optional<Decimal> {
+      std::optional<Decimal> f = fund_score ? fund_score->number : fund_computed;
+      if (!f) return std::nullopt;
+      return *f + (goals ? *goals->number : Decimal{}) + ind_sum;
+    };
+    const bool either = indicators_only && !stated;
     if (complete && !parts.empty()) {
       std::string how = join_sum(parts) + " = " + total.to_string(p_.decimals);
       computed("total_score", total, how);
-      if (total_f && !agrees(*total_f, total))
+      auto alt = either ? full_total() : std::nullopt;
+      if (total_f && !agrees(*total_f, total) && !(alt && agrees(*total_f, *alt)))
         add(pre + "total_score", Severity::Error, *total_f, total_label + " " + shown(*total_f) + " ≠ " + how,
             total.to_string(), total_f->number->to_string());
     }
-    check_weight_total(pre, fund_weight, funds_block != nullptr, all_weighted ? std::optional<Decimal>(weight_sum) : std::nullopt,
-                       ind_block && !ind_block->groups.empty() ? sums : decltype(sums){});
+    if (!indicators_only)
+      check_weight_total(pre, fund_weight, funds_block != nullptr,
+                         all_weighted ? std::optional<Decimal>(weight_sum) : std::nullopt,
+                         ind_block && !ind_block->groups.empty() ? sums : decltype(sums){});
     if (total_f) check_grade(pre + "grade", "grade", rec_.field("grade"), *total_f->number, shown(*total_f), "总分");
     else if (complete && !parts.empty()) check_grade(pre + "grade", "grade", rec_.field("grade"), total, total.to_string(), "总分");
   }
@@ -462,7 +536,10 @@ class Recompute {
       Decimal weight, score;
       std::vector<std::string> weights, scores;
       bool all_weights = true;
+      bool all_scores = true;  // every item of the group has a score: its sum is the group's score
     };
+    // Without a score column nothing is summed: a blank read as 0 would make every total "wrong".
+    const bool scores_read = !unread_column("items.score", "得分", "指标得分、小计与合计未核算");
     std::vector<Sum> by_level1;
     std::string level1, label;
     Decimal item_weights, item_scores;
@@ -476,7 +553,7 @@ class Recompute {
       if (!k.empty()) level1 = k, label = k;
       auto it = std::find_if(by_level1.begin(), by_level1.end(), [&](const Sum& s) { return s.key == level1; });
       if (it == by_level1.end()) {
-        by_level1.push_back({level1, label, {}, {}, {}, {}, true});
+        by_level1.push_back({level1, label, {}, {}, {}, {}, true, true});
         it = by_level1.end() - 1;
       }
       const Field* w = number_field(row, "weight");
@@ -490,8 +567,12 @@ class Recompute {
       if (s) {
         it->score += *s->number, item_scores += *s->number;
         it->scores.push_back(shown(*s)), is.push_back(shown(*s));
+      } else if (w) {
+        it->all_scores = false;  // a weighted item left without a score
       }
     }
+    if (!scores_read)
+      for (Sum& s : by_level1) s.all_scores = false;
 
     // Groups of the record, checked against their items; or groups derived from the items.
     const auto& groups = rec_.list("groups");
@@ -523,12 +604,12 @@ class Recompute {
                 w->number->to_string());
           }
         }
-        if (s && !agrees(*s, items_of->score))
+        if (s && items_of->all_scores && !agrees(*s, items_of->score))
           add(pre + "group_score", Severity::Error, *s, name + " 得分 " + shown(*s) + " ≠ " + sum_text(items_of->scores, items_of->score),
               items_of->score.to_string(), s->number->to_string());
         // a weight read from a label is a claim about the items: their sum is what counts
         if ((!weight || from_label(*w)) && items_of->all_weights) weight = items_of->weight;
-        if (!score) score = items_of->score;
+        if (!score && items_of->all_scores) score = items_of->score;
       }
       if (s && w && *s->number > *w->number)
         add(pre + "group_range", Severity::Error, *s, name + " 得分 " + shown(*s) + " > 分值 " + shown(*w), w->number->to_string(),
@@ -563,6 +644,41 @@ class Recompute {
             lw->number->to_string());
       }
     }
+    // Weights in the labels of either level ("预算编制(10分)" over 测算依据 and 目标管理): the items under one
+    // label cell may not score more than it says (an error), and their weights should add up to it (a
+    // warning, for 二级 labels; 一级 labels are checked above).
+    for (const char* level : {"level1", "level2"}) {
+      const std::string wkey = std::string(level) + "_weight";
+      std::vector<std::string> done;
+      for (size_t i = 0; i < items.size(); ++i) {
+        const Field* lw = number_field(items[i], wkey);
+        if (!lw || lw->source.cell.empty()) continue;
+        if (std::find(done.begin(), done.end(), lw->source.cell) != done.end()) continue;
+        done.push_back(lw->source.cell);
+        Decimal ws, ss;
+        std::vector<std::string> sparts;
+        bool all_w = true, all_s = scores_read, any_s = false;
+        for (const FieldMap& row : items) {
+          const Field* o = number_field(row, wkey);
+          if (!o || o->source.cell != lw->source.cell) continue;
+          const Field* w = number_field(row, "weight");
+          const Field* s = number_field(row, "score");
+          if (w) ws += *w->number;
+          else all_w = false;
+          if (s) ss += *s->number, sparts.push_back(shown(*s)), any_s = true;
+          else if (w) all_s = false;
+        }
+        std::string name = canonical_words(text_of(items[i], level));
+        if (any_s && all_s && ss > *lw->number)
+          add(pre + "group_score_range", Severity::Error, *lw,
+              name + " 得分 " + sum_text(sparts, ss) + " > 标注的 " + lw->number->to_string() + " 分", lw->number->to_string(),
+              ss.to_string());
+        if (std::string(level) == "level2" && all_w && ws > Decimal{} && ws != *lw->number)
+          add(pre + "group_label_weight", Severity::Warning, *lw,
+              name + " 标注 " + lw->number->to_string() + " 分 ≠ 分值之和 " + ws.to_string(), ws.to_string(),
+              lw->number->to_string());
+      }
+    }
     if (groups.empty()) {
       bool named = false;
       for (const Sum& s : by_level1) named |= !s.key.empty();
@@ -583,8 +699,9 @@ class Recompute {
       tw = gw_sum, ts = gs_sum, tw_parts = gw_parts, ts_parts = gs_parts;
     } else if (!items.empty()) {
       bool all_w = std::all_of(by_level1.begin(), by_level1.end(), [](const Sum& s) { return s.all_weights; });
+      bool all_s = std::all_of(by_level1.begin(), by_level1.end(), [](const Sum& s) { return s.all_scores; });
       if (all_w) tw = item_weights, tw_parts = iw;
-      ts = item_scores, ts_parts = is;
+      if (all_s) ts = item_scores, ts_parts = is;
     }
     // The 合计/小计 row: total_weight / total_score.
     const Field* tw_f = number_field(rec_.field("total_weight"));

@@ -99,6 +99,19 @@ struct Record {
   // What recompute derived, by path: "funds.rate", "funds.score", "total_score", "grade",
   // "indicators.3.score" (list name, index, field), "groups.0.score_rate", "total.budget".
   FieldMap computed;
+  // Columns the layout knows but this sheet does not have, by the path their values would take
+  // ("indicators.score", "funds.score"): a check that needs one is switched off with a warning
+  // instead of reading the blank as 0. A blank cell under a column the sheet has is not listed.
+  std::vector<std::string> absent;
+  // Header cells of the tables read that no column took ("自评分（权重×系数）"), for --explain and
+  // for naming what was not understood.
+  std::vector<std::pair<std::string, SourceCell>> unmapped_headers;
+
+  bool column_absent(const std::string& path) const {
+    for (const auto& a : absent)
+      if (a == path) return true;
+    return false;
+  }
 
   const Field* field(const std::string& path) const {
     auto it = fields.find(path);

@@ -102,7 +102,8 @@ std::vector<KindDef> build() {
         .f("tasks[].planned", T::Text, "年初任务目标")
         .f("tasks[].achieved", T::Text, "实际完成目标")
         .f("tasks[].weight", T::Weight, "任务 分值")
-        .f("tasks[].score", T::Score, "任务 得分");
+        .f("tasks[].score", T::Score, "任务 得分")
+        .f("indicators_total.review_score", T::Score, "绩效指标 合计/总分行 财政复评得分");
     auto at = std::find_if(b.k.fields.begin(), b.k.fields.end(), [](const FieldDef& f) { return f.path == "funds.weight"; });
     b.k.fields.insert(at, t.k.fields.begin(), t.k.fields.end());
     b.k.lists.push_back("tasks");
@@ -117,6 +118,7 @@ std::vector<KindDef> build() {
         .f("items[].level1", T::Text, "一级指标")
         .f("items[].level1_weight", T::Weight, "一级指标 分值（标签中的“项目决策(18分)”）")
         .f("items[].level2", T::Text, "二级指标")
+        .f("items[].level2_weight", T::Weight, "二级指标 分值（标签中的“目标任务(15分)”）")
         .f("items[].level3", T::Text, "三级指标")
         .f("items[].standard", T::Text, "标准值 / 指标值")
         .f("items[].actual", T::Text, "实际值")
@@ -142,6 +144,7 @@ std::vector<KindDef> build() {
         .f("department", T::Text, "填报单位")
         .list("rows")
         .f("rows[].no", T::Number, "序号")
+        .f("rows[].department", T::Text, "主管部门（单位）")
         .f("rows[].name", T::Text, "项目名称")
         .f("rows[].budget", T::Amount, "预算数")
         .f("rows[].executed", T::Amount, "执行数")

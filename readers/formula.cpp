@@ -17,6 +17,7 @@
 #include <utility>
 
 #include "readers/formula_parser.h"
+#include "readers/workbook.h"
 
 namespace jixiao::formula {
 namespace {
@@ -528,8 +529,74 @@ class Evaluator {
         if (n.kids.size() > 2) return eval(n.kids[2]);
         return Value::boolean(false);
       }
+      case Func::Concatenate: {
+        std::string s;
+        for (const auto& k : n.kids) {
+          Value v = eval(k);
+          if (v.kind == Value::Kind::Error) return v;
+          s += as_text(v);
+          if (utf16_length(s) > 32767) return kValueErr;
+        }
+        return Value::str(std::move(s));
+      }
+      case Func::Hyperlink: {  // the cell shows the friendly name, else the link
+        Value v = eval(n.kids.back());
+        if (v.kind == Value::Kind::Empty) return Value::num(0);
+        return v;
+      }
+      case Func::Rept: {
+        Value text = eval(n.kids[0]);
+        if (text.kind == Value::Kind::Error) return text;
+        double times = 0;
+        Value err;
+        if (!as_number(eval(n.kids[1]), times, err)) return err;
+        times = std::trunc(times);
+        const std::string piece = as_text(text);
+        // Excel's limit for a text is 32767 characters: past it REPT is #VALUE!, never a huge string.
+        if (times < 0 || utf16_length(piece) * times > 32767) return kValueErr;
+        std::string s;
+        for (int i = 0; i < static_cast<int>(times); ++i) s += piece;
+        return Value::str(std::move(s));
+      }
+      case Func::Len: {
+        Value v = eval(n.kids[0]);
+        if (v.kind == Value::Kind::Error) return v;
+        return Value::num(static_cast<double>(utf16_length(as_text(v))));
+      }
+      case Func::Date: return date(n);
     }
     return kValueErr;
+  }
+
+  // DATE(year, month, day) as Excel computes it: years 0-1899 count from 1900, months and days
+  // past their range roll over; before 1900-01-00 or after 9999-12-31 is #NUM!.
+  Value date(const Node& n) {
+    double y = 0, m = 0, d = 0;
+    Value err;
+    if (!as_number(eval(n.kids[0]), y, err) || !as_number(eval(n.kids[1]), m, err) ||
+        !as_number(eval(n.kids[2]), d, err))
+      return err;
+    if (ctx_.date1904()) throw Unsupported{"不支持 1904 日期系统中的 DATE"};
+    y = std::trunc(y);
+    m = std::trunc(m);
+    d = std::trunc(d);
+    if (y < 0 || y > 9999 || std::fabs(m) > 1e6 || std::fabs(d) > 1e8) return kNum;
+    if (y < 1900) y += 1900;
+    // Month overflow into years, then the day counted from the first of that month.
+    double months = y * 12 + (m - 1);
+    int year = static_cast<int>(std::floor(months / 12));
+    int month = static_cast<int>(months - year * 12.0) + 1;
+    double first = date_serial(year, month);
+    if (std::isnan(first)) return kNum;
+    double serial = first + d - 1;
+    if (serial < 0 || serial > 2958465) return kNum;
+    return Value::num(serial);
+  }
+
+  // The 1900-system serial of the first of a month (Excel's fictitious 1900-02-29 included).
+  static double date_serial(int year, int month) {
+    if (year < 1900 || year > 9999) return std::nan("");
+    return date_to_serial({year, month, 1}, false);
   }
 
   // SUM AVERAGE MIN MAX: numbers only inside references; values typed as arguments are coerced.

@@ -2,8 +2,9 @@
 // cached value (openpyxl and other generators write none), and to expand shared formulas.
 // Supported: numbers, strings, booleans, + - * / ^ & (unary - and +, %), comparisons = <> < <= > >=,
 // parentheses, cell and range references (A1, $A$1, A1:B5, A:A, 1:1, Sheet1!A1, 'My sheet'!A1:B2),
-// SUM AVERAGE MIN MAX COUNT COUNTA ROUND ABS IF AND OR, and defined names that stand for a cell or
-// range reference. Anything else is "unsupported", never a guess.
+// SUM AVERAGE MIN MAX COUNT COUNTA ROUND ABS IF AND OR CONCATENATE HYPERLINK REPT LEN DATE, and
+// defined names that stand for a cell or range reference. Anything else is "unsupported", never a
+// guess.
 #pragma once
 
 #include <cstdint>
@@ -46,6 +47,8 @@ class Context {
   virtual std::optional<std::string> defined_name(std::string_view name, int current_sheet) const {
     return std::nullopt;
   }
+  // Whether serial numbers count from 1904 (DATE is only computed in the 1900 system).
+  virtual bool date1904() const { return false; }
 };
 
 struct Result {

@@ -412,6 +412,8 @@ constexpr FuncInfo kFuncs[] = {
     {"MAX", Func::Max, 1, 255},     {"COUNT", Func::Count, 1, 255},     {"COUNTA", Func::CountA, 1, 255},
     {"ROUND", Func::Round, 2, 2},   {"ABS", Func::Abs, 1, 1},           {"IF", Func::If, 2, 3},
     {"AND", Func::And, 1, 255},     {"OR", Func::Or, 1, 255},
+    {"CONCATENATE", Func::Concatenate, 1, 255}, {"HYPERLINK", Func::Hyperlink, 1, 2},
+    {"REPT", Func::Rept, 2, 2},     {"LEN", Func::Len, 1, 1},           {"DATE", Func::Date, 3, 3},
 };
 
 class Parser {

@@ -48,7 +48,8 @@ struct Token {
 std::vector<Token> tokenize(std::string_view formula);
 
 enum class Op : uint8_t { Add, Sub, Mul, Div, Pow, Concat, Eq, Ne, Lt, Le, Gt, Ge };
-enum class Func : uint8_t { Sum, Average, Min, Max, Count, CountA, Round, Abs, If, And, Or };
+enum class Func : uint8_t { Sum, Average, Min, Max, Count, CountA, Round, Abs, If, And, Or,
+                            Concatenate, Hyperlink, Rept, Len, Date };
 
 struct Node {
   enum class Kind : uint8_t { Number, String, Bool, Error, Missing, Ref, Unary, Percent, Chain, Call };

@@ -1,11 +1,12 @@
 #include "readers/grid_export.h"
 
+#include "core/parallel.h"
+
 #include <nlohmann/json.hpp>
 
 #include <charconv>
 #include <cmath>
 #include <cstdio>
-#include <thread>
 
 #include "readers/number_format.h"
 
@@ -114,6 +115,19 @@ void format_rows(const Workbook& wb, const Sheet& sheet, CellDisplay& shown, Tex
 
 }  // namespace
 
+uint64_t delimited_size(const Workbook& wb, const Sheet& sheet) {
+  uint64_t last_row = 0, last_col = 0, text = 0;
+  bool any = false;
+  for (const Cell& c : sheet.cells) {
+    if (!has_content(wb, c)) continue;
+    last_row = std::max<uint64_t>(last_row, c.row);
+    last_col = std::max<uint64_t>(last_col, c.col);
+    text += c.text == kNoIndex ? 1 : wb.text(c).size();
+    any = true;
+  }
+  return any ? (last_row + 1) * (last_col + 1) + text : 1;
+}
+
 void write_delimited(const Workbook& wb, const Sheet& sheet, TextFormat fmt, bool raw, std::ostream& os) {
   // The exported area runs from A1 to the last row and column with content.
   uint32_t last_row = 0, last_col = 0;
@@ -129,7 +143,7 @@ void write_delimited(const Workbook& wb, const Sheet& sheet, TextFormat fmt, boo
     return;
   }
   const uint32_t rows = last_row + 1;
-  const size_t threads = sheet.cells.size() < 50000 ? 1 : std::max(1u, std::min(4u, std::thread::hardware_concurrency()));
+  const size_t threads = sheet.cells.size() < 50000 ? 1 : std::min<size_t>(4, parallel_threads());
   // Blocks of rows are formatted in parallel, a round at a time, and written in order: the output
   // never sits in memory whole.
   const uint32_t block_rows = std::max<uint32_t>(256, static_cast<uint32_t>(65536 / (last_col + 1)));
@@ -144,10 +158,7 @@ void write_delimited(const Workbook& wb, const Sheet& sheet, TextFormat fmt, boo
       uint32_t end = std::min(rows, first + block_rows);
       format_rows(wb, sheet, *displays[t], fmt, raw, first, end, last_col, sheet.lower_bound({first, 0}), bufs[t]);
     };
-    std::vector<std::thread> pool;
-    for (size_t t = 1; t < threads; ++t) pool.emplace_back(work, t);
-    work(0);
-    for (auto& th : pool) th.join();
+    parallel_for(threads, work, threads);
     for (const auto& b : bufs) os.write(b.data(), static_cast<std::streamsize>(b.size()));
   }
 }
@@ -186,6 +197,8 @@ void write_json(const Workbook& wb, int sheet_index, std::ostream& os) {
       jc["type"] = cell_type_name(c.type);
       if (c.has_formula()) jc["formula"] = "=" + sheet.formulas[c.formula];
       else jc["formula"] = nullptr;
+      // A formula the file saved without a value: whether jixiao computed it (false: shown empty).
+      if (c.flags & Cell::kNoCachedValue) jc["computed"] = !(c.flags & Cell::kUnsupported);
       cells.push_back(std::move(jc));
     }
     js["cells"] = std::move(cells);

@@ -34,6 +34,10 @@ enum class TextFormat { Csv, Tsv };
 // a line break (RFC 4180); TSV never quotes and writes tabs and line breaks inside a field as spaces.
 void write_delimited(const Workbook& wb, const Sheet& sheet, TextFormat fmt, bool raw, std::ostream& out);
 
+// At least how many bytes write_delimited writes for the sheet: every row padded to the widest
+// one, plus the text. A sheet with one cell at XFD1048576 is 17 GB of commas.
+uint64_t delimited_size(const Workbook& wb, const Sheet& sheet);
+
 // {"sheets":[{"name","visible","merges":[...],"cells":[{"ref","value","display","type","formula"}]}]}
 // for the given sheets (all when sheet_index < 0).
 void write_json(const Workbook& wb, int sheet_index, std::ostream& out);

@@ -41,6 +41,7 @@ class NumberFormat {
   bool text_ = false;
   std::vector<std::shared_ptr<const Section>> sections_;
   uint8_t text_section_ = 0xFF;  // the section text values use (0xFF: text shows unchanged)
+  uint8_t numeric_sections_ = 0; // sections for numbers: a last section holding @ is for text only
   bool first_negative_ = false;  // the first section is really for negative numbers (no sign shown)
   bool second_negative_ = false; // the second section is really for negative numbers (no sign shown)
 

@@ -1,79 +1,29 @@
 #include "readers/sniff.h"
 
 #include <cstring>
-#include <vector>
+
+#include "readers/cfb.h"
 
 namespace jixiao {
 
 namespace {
 
 constexpr unsigned char kCfbMagic[8] = {0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1};
-constexpr uint32_t kEndOfChain = 0xFFFFFFFE;
-constexpr uint32_t kMaxRegSect = 0xFFFFFFFA;
 
-uint32_t le32(std::string_view d, size_t at) {
-  if (at + 4 > d.size()) return 0xFFFFFFFF;
-  const auto* p = reinterpret_cast<const unsigned char*>(d.data() + at);
-  return p[0] | (p[1] << 8) | (p[2] << 16) | (static_cast<uint32_t>(p[3]) << 24);
-}
 uint16_t le16(std::string_view d, size_t at) {
-  if (at + 2 > d.size()) return 0xFFFF;
   const auto* p = reinterpret_cast<const unsigned char*>(d.data() + at);
   return static_cast<uint16_t>(p[0] | (p[1] << 8));
 }
 
-// UTF-16LE "EncryptedPackage" as stored in a CFB directory entry.
-std::string utf16le(std::string_view ascii) {
-  std::string s;
-  for (char c : ascii) {
-    s += c;
-    s += '\0';
-  }
-  return s;
-}
-
-// Walks the CFB directory (MS-CFB §2) and reports whether a stream called EncryptedPackage
-// exists. Returns -1 when the structure is too damaged to tell.
-int cfb_has_encrypted_package(std::string_view d) {
-  if (d.size() < 512) return -1;
-  uint16_t shift = le16(d, 0x1E);
-  if (shift != 9 && shift != 12) return -1;
-  const size_t sector = size_t{1} << shift;
-  const size_t nsectors = (d.size() - 512 + sector - 1) / sector;
-  auto sector_offset = [&](uint32_t id) { return 512 + static_cast<size_t>(id) * sector; };
-
-  // FAT sector ids: 109 in the header, then the DIFAT chain.
-  std::vector<uint32_t> fat_sectors;
-  uint32_t nfat = le32(d, 0x2C);
-  for (size_t i = 0; i < 109 && fat_sectors.size() < nfat; ++i) fat_sectors.push_back(le32(d, 0x4C + i * 4));
-  uint32_t difat = le32(d, 0x44);
-  for (size_t guard = 0; difat <= kMaxRegSect && fat_sectors.size() < nfat && guard < nsectors; ++guard) {
-    size_t off = sector_offset(difat);
-    if (off + sector > d.size()) return -1;
-    for (size_t i = 0; i + 1 < sector / 4 && fat_sectors.size() < nfat; ++i)
-      fat_sectors.push_back(le32(d, off + i * 4));
-    difat = le32(d, off + sector - 4);
-  }
-  auto next_in_chain = [&](uint32_t id) -> uint32_t {
-    size_t per = sector / 4;
-    size_t which = id / per;
-    if (which >= fat_sectors.size()) return kEndOfChain;
-    size_t off = sector_offset(fat_sectors[which]) + (id % per) * 4;
-    return off + 4 <= d.size() ? le32(d, off) : kEndOfChain;
-  };
-
-  const std::string wanted = utf16le("EncryptedPackage");
-  uint32_t dir = le32(d, 0x30);
-  for (size_t guard = 0; dir <= kMaxRegSect && guard <= nsectors; ++guard) {
-    size_t off = sector_offset(dir);
-    if (off + sector > d.size()) return -1;
-    for (size_t e = off; e + 128 <= off + sector; e += 128) {
-      uint16_t len = le16(d, e + 0x40);
-      if (len == wanted.size() + 2 && std::memcmp(d.data() + e, wanted.data(), wanted.size()) == 0) return 1;
-    }
-    dir = next_in_chain(dir);
-  }
-  return 0;
+// A BIFF2-5 worksheet saved without a compound file starts with its BOF record: id 0x0009, 0x0209,
+// 0x0409 or 0x0809, a short length, then a version/type pair.
+bool bare_biff(std::string_view d) {
+  if (d.size() < 8) return false;
+  const uint16_t id = le16(d, 0), len = le16(d, 2);
+  if (id != 0x0009 && id != 0x0209 && id != 0x0409 && id != 0x0809) return false;
+  if (len < 4 || len > 20 || d.size() < 4u + len) return false;
+  const uint16_t type = le16(d, 6);
+  return type == 0x0010 || type == 0x0020 || type == 0x0040 || type == 0x0100 || type == 0x0005 || id == 0x0009;
 }
 
 }  // namespace
@@ -84,10 +34,14 @@ FileKind sniff_bytes(std::string_view data) {
       ((data[2] == 3 && data[3] == 4) || (data[2] == 5 && data[3] == 6) || (data[2] == 7 && data[3] == 8)))
     return FileKind::Zip;
   if (data.size() >= 8 && std::memcmp(data.data(), kCfbMagic, 8) == 0) {
-    int enc = cfb_has_encrypted_package(data);
-    if (enc < 0) enc = data.find(utf16le("EncryptedPackage")) != std::string_view::npos;
-    return enc ? FileKind::EncryptedOoxml : FileKind::LegacyCfb;
+    auto cf = CompoundFile::open(data, {});
+    // Too damaged to list its streams: the name in the raw bytes is the best evidence left.
+    const bool encrypted = cf ? cf->has("EncryptedPackage")
+                              : std::string_view(data).find(std::string_view("E\0n\0c\0r\0y\0p\0t\0e\0d\0P\0a\0c\0k\0a\0g\0e\0", 32)) !=
+                                    std::string_view::npos;
+    return encrypted ? FileKind::EncryptedOoxml : FileKind::LegacyCfb;
   }
+  if (bare_biff(data)) return FileKind::LegacyBiff;
   return FileKind::Unknown;
 }
 

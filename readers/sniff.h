@@ -13,6 +13,7 @@ enum class FileKind {
   Zip,            // starts with a zip local header ("PK\3\4") or an empty-archive record
   EncryptedOoxml, // a CFB (OLE2) container holding an EncryptedPackage stream
   LegacyCfb,      // any other CFB container: .xls / .doc of Office 97-2003
+  LegacyBiff,     // a bare BIFF2-5 stream (Excel 2.x-4.0 worksheets, some exporters' .xls)
   Unknown,
 };
 

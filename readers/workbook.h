@@ -8,7 +8,6 @@
 #include <string_view>
 #include <vector>
 
-#include "core/huge_page_allocator.h"
 #include "readers/cell_ref.h"
 
 namespace jixiao {
@@ -69,7 +68,7 @@ struct Sheet {
   std::string name;
   std::string part;                  // e.g. "xl/worksheets/sheet1.xml"
   SheetState state = SheetState::Visible;
-  std::vector<Cell, HugePageAllocator<Cell>> cells;  // sorted by (row, col), at most one per position
+  std::vector<Cell> cells;           // sorted by (row, col), at most one per position
   std::vector<CellRange> merges;
   std::vector<std::string> formulas; // formula text without '='; shared formulas already expanded
   std::optional<CellRange> dimension;  // as declared by the file (may be wrong or missing)
@@ -94,6 +93,7 @@ struct Workbook {
   std::vector<Sheet> sheets;           // in workbook.xml order
   std::vector<DefinedName> names;
   bool date1904 = false;
+  bool encrypted = false;              // the file was password-protected and decrypted in memory
   StringPool strings;
   std::vector<std::string> style_formats;  // number format code per cellXfs index
 

@@ -60,6 +60,8 @@ class WorkbookContext : public formula::Context {
     }
   }
 
+  bool date1904() const override { return wb_.date1904; }
+
   void clear_taint() { taint_.clear(); }
 
   // Computes cell i of sheet if it still needs a value.

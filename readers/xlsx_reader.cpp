@@ -1,11 +1,10 @@
 // XLSX package -> Workbook: relationships, workbook.xml, styles, shared strings, then the sheets
-// (scanned in parallel), then formulas saved without values.
+// (scanned in parallel on the process's pool), then formulas saved without values.
 #include "readers/xlsx_reader.h"
 
 #include <pugixml.hpp>
 
 #include <algorithm>
-#include <atomic>
 #include <fcntl.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
@@ -15,10 +14,12 @@
 #include <thread>
 #include <unordered_map>
 
+#include "core/parallel.h"
 #include "readers/number_format.h"
+#include "readers/office_crypto.h"
 #include "readers/ooxml_package.h"
-#include "readers/prefetch.h"
 #include "readers/sniff.h"
+#include "readers/xls_reader.h"
 #include "readers/xlsx_internal.h"
 #include "readers/xml_scanner.h"
 
@@ -56,6 +57,9 @@ class Reader {
   std::string find_workbook_part();
   std::optional<Diagnostic> read_styles(Workbook& wb, const std::string& part);
   std::optional<Diagnostic> read_sheets(Workbook& wb, const std::vector<std::string>& parts);
+  std::optional<Diagnostic> check_workbook_root(pugi::xml_node book);
+  std::optional<Diagnostic> check_unread_cells(const Workbook& wb);
+  std::optional<Diagnostic> check_text_budget(const Workbook& wb);
 
   const ZipPackage& pkg_;
   std::string_view bytes_;  // the whole file, so that each thread can open its own archive
@@ -128,17 +132,11 @@ std::optional<Diagnostic> Reader::read_styles(Workbook& wb, const std::string& p
   return std::nullopt;
 }
 
-// Streams a part through the scanner: inflated in chunks, parsed as it arrives. A big part is
-// inflated on a second thread when no other sheet keeps that core busy.
+// Streams a part through the scanner: inflated in chunks, parsed as it arrives.
 template <class Parse>
-std::optional<Diagnostic> stream_part(const ZipPackage& pkg, const std::string& part, bool may_prefetch, Parse&& parse) {
+std::optional<Diagnostic> stream_part(const ZipPackage& pkg, const std::string& part, Parse&& parse) {
   auto reader = pkg.open_part(part);
   if (!reader) return reader.error();
-  if (may_prefetch && reader->declared_size() > (4u << 20)) {
-    PrefetchedPart prefetched(*reader);
-    XmlScanner sc([&prefetched](char* dst, size_t cap) { return prefetched.read(dst, cap); });
-    return parse(sc, reader->declared_size());
-  }
   XmlScanner sc([&r = *reader](char* dst, size_t cap) { return r.read(dst, cap); });
   return parse(sc, reader->declared_size());
 }
@@ -148,30 +146,31 @@ std::optional<Diagnostic> Reader::read_sheets(Workbook& wb, const std::vector<st
   std::vector<StringPool> local(n);
   std::vector<Diagnostics> sheet_diags(n);
   std::vector<std::optional<Diagnostic>> errors(n);
-  std::atomic<size_t> next{0};
   const uint32_t sst_count = static_cast<uint32_t>(wb.strings.size());
-  const size_t cores = std::max(1u, std::thread::hardware_concurrency());
-  const bool prefetch = cores > 1 && std::count_if(parts.begin(), parts.end(), [](auto& p) { return !p.empty(); }) < static_cast<long>(cores);
-  auto work = [&](const ZipPackage& pkg) {
-    for (size_t i = next++; i < n; i = next++) {
-      if (parts[i].empty()) continue;
-      xlsx::SheetInput in{file_, wb.sheets[i].part, wb.sheets[i].name, wb.date1904, sst_count};
-      errors[i] = stream_part(pkg, parts[i], prefetch, [&](XmlScanner& sc, uint64_t size) {
-        in.xml_size_hint = size;
-        return xlsx::parse_sheet(sc, in, wb.sheets[i], local[i], sheet_diags[i]);
-      });
+  std::vector<size_t> todo;
+  for (size_t i = 0; i < n; ++i)
+    if (!parts[i].empty()) todo.push_back(i);
+  // Sheets are scanned on the process's pool. libzip archives are not safe for concurrent use, so
+  // a sheet read on another thread opens the archive again (from the same bytes: no copy).
+  const std::thread::id caller = std::this_thread::get_id();
+  parallel_for(todo.size(), [&](size_t k) {
+    const size_t i = todo[k];
+    std::optional<Expected<ZipPackage>> own;
+    const ZipPackage* pkg = &pkg_;
+    if (todo.size() > 1 && std::this_thread::get_id() != caller) {
+      own.emplace(ZipPackage::open_memory(bytes_.data(), bytes_.size(), file_, opt_.limits));
+      if (!*own) {
+        errors[i] = own->error();
+        return;
+      }
+      pkg = &**own;
     }
-  };
-  // libzip archives are not safe for concurrent use: every extra thread opens its own.
-  size_t threads = std::min(n, cores);
-  std::vector<std::thread> pool;
-  for (size_t t = 1; t < threads; ++t)
-    pool.emplace_back([&] {
-      auto own = ZipPackage::open_memory(bytes_.data(), bytes_.size(), file_, opt_.limits);
-      if (own) work(*own);
+    xlsx::SheetInput in{file_, wb.sheets[i].part, wb.sheets[i].name, wb.date1904, sst_count};
+    errors[i] = stream_part(*pkg, parts[i], [&](XmlScanner& sc, uint64_t size) {
+      in.xml_size_hint = size;
+      return xlsx::parse_sheet(sc, in, wb.sheets[i], local[i], sheet_diags[i]);
     });
-  work(pkg_);
-  for (auto& t : pool) t.join();
+  });
 
   for (size_t i = 0; i < n; ++i) {
     diags_.append(sheet_diags[i]);
@@ -203,6 +202,7 @@ Expected<Workbook> Reader::run() {
   pugi::xml_document doc;
   if (auto err = load_xml(wb_part, doc)) return *err;
   pugi::xml_node book = root(doc);
+  if (auto err = check_workbook_root(book)) return *err;
   std::string_view d1904 = attr(child(book, "workbookPr"), "date1904");
   wb.date1904 = d1904 == "1" || d1904 == "true";
 
@@ -216,8 +216,15 @@ Expected<Workbook> Reader::run() {
     std::string_view state = attr(s, "state");
     sheet.state = state == "hidden" ? SheetState::Hidden : state == "veryHidden" ? SheetState::VeryHidden : SheetState::Visible;
     std::string part;
+    const bool has_id = std::any_of(s.attributes_begin(), s.attributes_end(),
+                                    [](const pugi::xml_attribute& a) { return local_name(a.name()) == "id"; });
     auto it = rels.find(std::string(attr(s, "id")));
-    if (it != rels.end() && !it->second.external) {
+    if (has_id && it == rels.end() && !rels.empty()) {
+      // A relationship id that names nothing (r:id="" in tdf111974.xlsm): the sheet has no part.
+      // Guessing sheetN.xml would show another sheet's cells under this name.
+      diags_.warn("xlsx.missing_sheet_part", "工作表“" + sheet.name + "”的关系编号“" + std::string(attr(s, "id")) +
+                  "”在 " + rels_part_of(wb_part) + " 中不存在，按空表处理", file_);
+    } else if (it != rels.end() && !it->second.external) {
       if (it->second.is("worksheet")) part = pkg_.find(it->second.target);
       else if (!it->second.is("chartsheet") && !it->second.is("dialogsheet"))
         diags_.warn("xlsx.unknown_sheet_type",
@@ -257,14 +264,86 @@ Expected<Workbook> Reader::run() {
 
   if (auto err = read_styles(wb, styles_part)) return *err;
   if (!sst_part.empty()) {
-    auto err = stream_part(pkg_, sst_part, true, [&](XmlScanner& sc, uint64_t) {
+    auto err = stream_part(pkg_, sst_part, [&](XmlScanner& sc, uint64_t) {
       return xlsx::parse_shared_strings(sc, file_, sst_part, wb.strings);
     });
     if (err) return *err;
   }
   if (auto err = read_sheets(wb, sheet_parts)) return *err;
+  if (auto err = check_unread_cells(wb)) return *err;
+  if (auto err = check_text_budget(wb)) return *err;
   if (opt_.evaluate_missing) xlsx::evaluate_missing_formulas(wb, diags_);
   return wb;
+}
+
+std::optional<Diagnostic> Reader::check_workbook_root(pugi::xml_node book) {
+  const std::string_view name = local_name(book.name());
+  if (name == "presentation")
+    return error(file_, "xlsx.not_workbook", "这是 PowerPoint 演示文稿（.pptx），不是 Excel 工作簿；请确认选对了文件");
+  if (name == "document")
+    return error(file_, "xlsx.not_workbook", "这是 Word 文档（.docx），不是 Excel 工作簿；请确认选对了文件");
+  if (name != "workbook")
+    return error(file_, "xlsx.not_workbook",
+                 "主部件的根元素是 <" + std::string(name) + ">，不是 Excel 工作簿（<workbook>）；请确认选对了文件，"
+                 "或用 Excel/WPS 打开后另存为 .xlsx");
+  // The namespace of the root element: Office 2007's beta wrote its own, with other element names
+  // (strings in the sheets are lost), so it is refused rather than half read.
+  std::string_view qname(book.name());
+  auto colon = qname.find(':');
+  std::string xmlns = colon == std::string_view::npos ? "xmlns" : "xmlns:" + std::string(qname.substr(0, colon));
+  std::string_view ns = book.attribute(xmlns.c_str()).value();
+  if (ns.starts_with("http://schemas.microsoft.com/office/excel/2006/"))
+    return error(file_, "xlsx.beta_format",
+                 "这是 Office 2007 测试版（beta）格式的工作簿（命名空间 " + std::string(ns) +
+                     "），与正式的 .xlsx 格式不同，无法可靠读取；请用 Excel 2007 或更新版本打开后另存为 .xlsx");
+  return std::nullopt;
+}
+
+// Every sheet came back empty: if a worksheet part of the package that no sheet points to holds
+// cells, the workbook's relationships are broken and reading it as empty would lose its data
+// silently, so it is an error.
+std::optional<Diagnostic> Reader::check_unread_cells(const Workbook& wb) {
+  for (const Sheet& s : wb.sheets)
+    if (!s.cells.empty()) return std::nullopt;
+  for (const std::string& name : pkg_.part_names()) {
+    const std::string key = normalize_part_name(name);
+    if (key.find("worksheets/") == std::string::npos || !key.ends_with(".xml")) continue;
+    if (std::any_of(wb.sheets.begin(), wb.sheets.end(), [&](const Sheet& s) { return s.part == name; })) continue;
+    Sheet probe;
+    StringPool local;
+    Diagnostics ignored;
+    xlsx::SheetInput in{file_, name, name, wb.date1904, static_cast<uint32_t>(wb.strings.size())};
+    auto err = stream_part(pkg_, name, [&](XmlScanner& sc, uint64_t) {
+      return xlsx::parse_sheet(sc, in, probe, local, ignored);
+    });
+    if (err || probe.cells.empty()) continue;
+    return error(file_, "xlsx.sheets_unlinked",
+                 "工作簿中的工作表都读成了空表，但部件 " + name + " 含有 " + std::to_string(probe.cells.size()) +
+                     " 个单元格：工作簿的关系部件（" + rels_part_of(find_workbook_part()) +
+                     "）没有指向它，文件已损坏；请用 Excel/WPS 打开修复后另存为 .xlsx",
+                 name);
+  }
+  return std::nullopt;
+}
+
+// Cells only point at strings, so a small file can make every cell show the same megabyte of text
+// (poi's poc-shared-strings.xlsx: 12,000 cells x 1 MB). What the cells show is budgeted like an
+// inflated part: past the limit the file is refused before anything is printed or mapped.
+std::optional<Diagnostic> Reader::check_text_budget(const Workbook& wb) {
+  const uint64_t limit = opt_.limits.max_part_bytes;
+  uint64_t shown = 0;
+  for (const Sheet& s : wb.sheets)
+    for (const Cell& c : s.cells) {
+      if (c.text == kNoIndex) continue;
+      shown += wb.text(c).size();
+      if (shown > limit)
+        return error(file_, "xlsx.text_too_large",
+                     "单元格显示的文字合计超过上限 " + std::to_string(limit >> 20) + " MiB（工作表“" + s.name + "”的 " +
+                         cell_name(c.pos()) + " 处已超过；许多单元格引用同一段很长的共享字符串），疑似恶意构造的文件，"
+                         "已拒绝读取；确属正常的大文件请用 --max-part-mb 调高上限",
+                     s.part);
+    }
+  return std::nullopt;
 }
 
 }  // namespace
@@ -274,14 +353,18 @@ Expected<Workbook> read_xlsx_memory(std::string_view bytes, const std::string& f
   switch (sniff_bytes(bytes)) {
     case FileKind::Empty:
       return error(file, "xlsx.empty", "文件是空的（0 字节），可能下载或复制没有完成；请重新获取文件");
-    case FileKind::EncryptedOoxml:
-      return error(file, "xlsx.encrypted",
-                   "工作簿设有打开密码（已加密），无法读取；请在 Excel/WPS 中打开并取消密码"
-                   "（文件→信息→保护工作簿→用密码进行加密，清空密码）后另存，再试");
+    case FileKind::EncryptedOoxml: {
+      auto plain = decrypt_ooxml(bytes, file, opt.password);
+      if (!plain) return plain.error();
+      if (sniff_bytes(*plain) != FileKind::Zip)
+        return error(file, "xlsx.encrypted_not_zip", "解密后的内容不是 .xlsx 压缩包，无法读取；请在 Excel/WPS 中取消密码后另存，再试");
+      auto wb = read_xlsx_memory(*plain, file, diags, opt);  // the decrypted package stays in memory
+      if (wb) wb->encrypted = true;
+      return wb;
+    }
     case FileKind::LegacyCfb:
-      return error(file, "xlsx.legacy_xls",
-                   "这是 Excel 97-2003 格式（.xls）文件，jixiao 只读取 .xlsx；请在 Excel/WPS 中“另存为”"
-                   "Excel 工作簿（*.xlsx），或运行：soffice --headless --convert-to xlsx 文件名.xls");
+    case FileKind::LegacyBiff:
+      return read_xls_memory(bytes, file, diags, XlsOptions{opt.password});
     case FileKind::Unknown:
       return error(file, "xlsx.not_zip",
                    "不是 Excel 工作簿（.xlsx 应为 zip 压缩包，此文件开头不是）；如果是 CSV、网页或其他格式导出的文件，"

@@ -132,6 +132,9 @@ std::optional<double> parse_iso_datetime(std::string_view s, bool date1904) {
   if (s.size() >= 10 && s[4] == '-' && s[7] == '-') {
     if (!num(0, 4, y) || !num(5, 2, mo) || !num(8, 2, d) || mo < 1 || mo > 12 || d < 1 || d > 31) return std::nullopt;
     serial = date_to_serial({y, mo, d}, date1904);
+    // Excel writes its serial 0 (shown as 1900-01-00) as 1899-12-30 in Strict files, the base of
+    // time-only values, and 1899-12-31 means the same day: both are serial 0, not a negative one.
+    if (!date1904 && y == 1899 && mo == 12 && (d == 30 || d == 31)) serial = 0;
     p = 10;
     if (p < s.size() && (s[p] == 'T' || s[p] == ' ')) ++p;
     else if (p == s.size()) return serial;

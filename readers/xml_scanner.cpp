@@ -1,5 +1,7 @@
 #include "readers/xml_scanner.h"
 
+#include <algorithm>
+
 #include <cstring>
 
 namespace jixiao {
@@ -58,16 +60,26 @@ bool XmlScanner::refill(size_t keep_from) {
   base_ += keep_from;
   pos_ -= keep_from;
   size_t have = buffer_.size();
-  buffer_.resize(have + chunk_);
-  auto got = pull_(buffer_.data() + have, chunk_);
-  if (!got) {
-    buffer_.resize(have);
-    xml_ = buffer_;
-    source_error_ = got.error();
-    return fail(got.error().message);
+  // A token longer than a chunk is scanned again from its start after every refill: the buffer
+  // doubles each time, so that a 100 MB text costs a few passes, not one per chunk (quadratic).
+  const size_t want = std::max(chunk_, have);
+  buffer_.resize(have + want);
+  size_t filled = 0;
+  while (filled < want) {
+    auto got = pull_(buffer_.data() + have + filled, want - filled);
+    if (!got) {
+      buffer_.resize(have + filled);
+      xml_ = buffer_;
+      source_error_ = got.error();
+      return fail(got.error().message);
+    }
+    if (*got == 0) {
+      eof_ = true;
+      break;
+    }
+    filled += *got;
   }
-  buffer_.resize(have + *got);
-  if (*got == 0) eof_ = true;
+  buffer_.resize(have + filled);
   xml_ = buffer_;
   return true;
 }

@@ -87,7 +87,11 @@ Expected<ZipPackage> ZipPackage::adopt(void* zp, std::string file, PackageLimits
   for (zip_int64_t i = 0; i < n; ++i) {
     const char* name = zip_get_name(z, static_cast<zip_uint64_t>(i), ZIP_FL_ENC_GUESS);
     if (!name) continue;
+    // Some writers (old .NET and PHP zip code) store "xl\\workbook.xml": POI and calamine read
+    // those, so the name is kept with '/' and everything built on it (the .rels part of a part,
+    // relative targets) works the same as for a well-formed package.
     std::string stored(name);
+    std::replace(stored.begin(), stored.end(), '\\', '/');
     pkg.impl_->by_key.emplace(normalize_part_name(stored), std::make_pair(stored, static_cast<zip_uint64_t>(i)));
   }
   return pkg;

@@ -48,7 +48,8 @@ class ZipPackage {
                                           PackageLimits limits = {});
 
   // The stored name of a part matching name ("xl/Workbook.xml", "/xl/workbook.xml",
-  // "xl\\workbook.xml" all find "xl/workbook.xml"); empty when absent.
+  // "xl\\workbook.xml" all find "xl/workbook.xml"), with any '\\' the archive stored read as '/';
+  // empty when absent.
   std::string find(std::string_view name) const;
   bool has(std::string_view name) const { return !find(name).empty(); }
   std::vector<std::string> part_names() const;

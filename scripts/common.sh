@@ -1,7 +1,8 @@
 # Shared by demo.sh and test.sh: Debian packages and the CMake build.
 # shellcheck shell=bash
 
-JIXIAO_BUILD_PACKAGES=(cmake g++ make pkg-config libzip-dev libpugixml-dev libicu-dev nlohmann-json3-dev libcli11-dev)
+JIXIAO_BUILD_PACKAGES=(cmake g++ make pkg-config libzip-dev libpugixml-dev libicu-dev nlohmann-json3-dev libcli11-dev libssl-dev
+  libpoppler-cpp-dev)
 JIXIAO_TEST_PACKAGES=(googletest libgtest-dev clang libclang-rt-14-dev python3-openpyxl)
 
 # Installs the Debian packages that are missing: with apt-get when root, else prints the exact

@@ -6,6 +6,7 @@
 
 #include "model/decimal.h"
 #include "model/final_accounts.h"
+#include "model/report_math.h"
 #include "writers/record_json.h"
 #include "writers/template_data.h"
 
@@ -21,26 +22,17 @@ D num(const Record& r, const std::string& path) { return r.number(path); }
 D num(const Record* r, const std::string& path) { return r ? r->number(path) : std::nullopt; }
 Decimal zero() { return Decimal::from_int(0); }
 
-// part / whole as a fraction; null when the whole is zero or unknown.
-Json share(D part, D whole) {
-  if (!whole || *whole == zero()) return nullptr;
-  auto q = Decimal::divide(part.value_or(zero()), *whole);
-  return q ? j(*q) : Json();
-}
+// part / whole as a fraction (model/report_math.h); null when the whole is zero or unknown.
+Json share(D part, D whole) { return j(share_of(part, whole)); }
 
-// {amount, prior, change, rate}
+// {amount, prior, change, rate}: the change on last year as model/report_math.h defines it.
 Json change(D amount, D prior) {
   Json o;
   o["amount"] = j(amount);
   o["prior"] = j(prior);
-  if (amount && prior) {
-    Decimal c = *amount - *prior;
-    o["change"] = j(c);
-    o["rate"] = share(c, prior);
-  } else {
-    o["change"] = nullptr;
-    o["rate"] = nullptr;
-  }
+  auto c = year_change(amount, prior);
+  o["change"] = c ? j(c->change) : Json();
+  o["rate"] = c ? j(c->rate) : Json();
   return o;
 }
 
@@ -189,7 +181,7 @@ Json final_accounts_report_tree(const ReportInput& in) {
   D tp = num(fa, "three_public.actual.total");
   Json three = change(tp, num(pr, "three_public.actual.total"));
   three["budget"] = j(num(fa, "three_public.budget.total"));
-  three["completion"] = share(tp, num(fa, "three_public.budget.total"));
+  three["completion"] = j(completion_of(tp, num(fa, "three_public.budget.total")));
   for (auto [key, path] : {std::pair{"abroad", "abroad"}, std::pair{"vehicle", "vehicle_total"},
                            std::pair{"vehicle_purchase", "vehicle_purchase"},
                            std::pair{"vehicle_operation", "vehicle_operation"}, std::pair{"reception", "reception"}}) {

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
+#include <iterator>
 #include <map>
 #include <optional>
 #include <set>
@@ -10,10 +12,13 @@
 #include <vector>
 
 #include "readers/cell_ref.h"
+#include "readers/sniff.h"
+#include "readers/xlsx_reader.h"
 #include "readers/zip_package.h"
 #include "writers/ooxml_edit.h"
 #include "writers/package_writer.h"
 #include "writers/xlsx_annotate_parts.h"
+#include "writers/xlsx_from_workbook.h"
 
 namespace jixiao {
 
@@ -344,16 +349,45 @@ std::string Annotator::fix_cell(pugi::xml_node c, const Mark& m, const std::stri
          (had_formula ? "，原公式已替换为数值" : "");
 }
 
+// The bytes of an .xlsx made from an .xls input; empty for an .xlsx input, which is copied as it is.
+// Encrypted inputs are refused: their copy would put the decrypted cells on disk.
+Expected<std::string> xlsx_source_of(const std::string& input) {
+  std::ifstream in(input, std::ios::binary);
+  char head[8] = {};
+  in.read(head, sizeof head);
+  if (in.gcount() == 8 && sniff_bytes(std::string_view(head, 8)) == FileKind::Zip) return std::string();
+  if (!needs_xlsx_conversion(input)) {
+    std::ifstream all(input, std::ios::binary);
+    std::string bytes((std::istreambuf_iterator<char>(all)), std::istreambuf_iterator<char>());
+    if (sniff_bytes(bytes) == FileKind::EncryptedOoxml)
+      return fail(input, "", "encrypted", "工作簿设有打开密码，不写批注副本（副本会把解密后的内容写到磁盘上）；请取消密码后另存，再核对");
+    return std::string();  // anything else: ZipPackage says what is wrong with it
+  }
+  Diagnostics ignored;
+  auto wb = read_xlsx_file(input, ignored);
+  if (!wb) return wb.error();
+  if (wb->encrypted)
+    return fail(input, "", "encrypted", "工作簿设有打开密码，不写批注副本（副本会把解密后的内容写到磁盘上）；请取消密码后另存，再核对");
+  return workbook_to_xlsx(*wb);
+}
+
 }  // namespace
 
 Expected<bool> write_annotated_copy(const std::string& input, const Findings& findings, const AnnotateOptions& options,
                                     const std::string& output) {
-  auto pkg = ZipPackage::open_file(input);
+  // A legacy .xls: its cells go into a fresh .xlsx, held in memory, and that is what gets marked.
+  auto converted = xlsx_source_of(input);
+  if (!converted) return converted.error();
+  auto pkg = converted->empty() ? ZipPackage::open_file(input)
+                                : ZipPackage::open_memory(converted->data(), converted->size(), input);
   if (!pkg) return pkg.error();
   std::map<std::string, std::string> overrides;
   auto write_to = [&](const std::string& path) -> Expected<bool> {
-    auto out = PackageWriter::from_file(input);
+    auto out = converted->empty() ? PackageWriter::from_file(input) : Expected<PackageWriter>(PackageWriter());
     if (!out) return out.error();
+    if (!converted->empty())
+      for (const std::string& part : pkg->part_names())
+        if (auto bytes = pkg->read(part)) out->put(part, std::move(bytes).value());
     Annotator a(*pkg, *out, input, options, overrides);
     auto done = a.run(findings);
     if (!done) return done.error();

@@ -46,6 +46,9 @@ def getp(rec, path):
 
 def as_num(s):
     s = str(s).strip().replace(",", "").replace("％", "%")
+    for unit in ("万元", "分"):  # "4753.66万元" typed as text in a 万元 table, "99.55分"
+        if s.endswith(unit):
+            s = s[: -len(unit)]
     try:
         return D(s[:-1]) / 100 if s.endswith("%") else D(s)
     except InvalidOperation:
@@ -125,7 +128,10 @@ def main():
                     facts_all += 1
                     v = getp(rec, path_)
                     c = cell_of(rec, path_)
-                    if same(fact["value"], v) and (c is None or c == fact["cell"] or fact["value"] in ("", None)):
+                    # A weight read from a label ("预算执行情况(万元)\n(20分)" -> 20) is the number in its brackets.
+                    in_label = (c == fact["cell"] and v is not None and not isinstance(v, str)
+                                and re.search(r"[(（]\s*" + re.escape(str(v)) + r"\s*分?\s*[)）]", str(fact["value"])))
+                    if in_label or (same(fact["value"], v) and (c is None or c == fact["cell"] or fact["value"] in ("", None))):
                         facts_ok += 1
                     else:
                         bad.append(f"{path_}[{fact['cell']}] {str(fact['value'])[:16]!r}→{str(v)[:16]!r}@{c}")

@@ -1,5 +1,7 @@
 // `jixiao dump` as a user runs it: exit codes, messages on bad input, options.
 #include <gtest/gtest.h>
+
+#include <cstdlib>
 #include <nlohmann/json.hpp>
 
 #include "test_paths.h"
@@ -31,8 +33,7 @@ INSTANTIATE_TEST_SUITE_P(
     Bad, RefusedInput,
     testing::Values(BadInput{"not-a-zip.xlsx", "", {"不是 Excel 工作簿"}},
                     BadInput{"empty.xlsx", "", {"空", "0 字节"}},
-                    BadInput{"encrypted.xlsx", "", {"密码", "加密"}},
-                    BadInput{"legacy.xls", "", {"97-2003", ".xls", "另存为", "soffice --headless --convert-to xlsx"}},
+                    BadInput{"encrypted.xlsx", "", {"密码", "加密", "--password"}},
                     BadInput{"truncated.xlsx", "", {"不完整", "损坏"}},
                     BadInput{"no-workbook.xlsx", "", {"没有工作簿部件"}},
                     BadInput{"malformed-sheet.xlsx", "", {"XML 格式错误", "xl/worksheets/sheet1.xml", "偏移"}},
@@ -46,6 +47,35 @@ INSTANTIATE_TEST_SUITE_P(
         if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
       return n;
     });
+
+// bad/legacy.xls was once refused; .xls is read now. LibreOffice's CSV of its source (golden).
+TEST(DumpCli, LegacyXlsIsReadLikeItsXlsxSource) {
+  auto r = test::run_cli("dump " + q(test::fixture("bad/legacy.xls")));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  const std::string golden = test::read_file(test::golden("csv/openpyxl-number-formats-Formats.csv"));
+  EXPECT_EQ(r.out.substr(r.out.find('\n') + 1, 400), golden.substr(0, 400));
+}
+
+// bad/encrypted.xlsx: LibreOffice's Standard encryption (AES-128) of handmade-inline-strings.xlsx,
+// password "jixiao" (make_fixtures.py). Given the password, it shows what LibreOffice shows of the source.
+TEST(DumpCli, EncryptedXlsxOpensWithPasswordFromOptionOrEnvironment) {
+  const std::string golden = test::read_file(test::golden("csv/handmade-inline-strings-Inline.csv"));
+  auto r = test::run_cli("--password jixiao dump --sheet 1 " + q(test::fixture("bad/encrypted.xlsx")));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, golden);
+  ASSERT_EQ(setenv("JIXIAO_PASSWORD", "jixiao", 1), 0);
+  auto e = test::run_cli("dump --sheet 1 " + q(test::fixture("bad/encrypted.xlsx")));
+  unsetenv("JIXIAO_PASSWORD");
+  EXPECT_EQ(e.exit_code, 0) << e.err;
+  EXPECT_EQ(e.out, golden);
+}
+
+TEST(DumpCli, EncryptedXlsxWithWrongPasswordSaysSo) {
+  auto r = test::run_cli("--password wrong dump " + q(test::fixture("bad/encrypted.xlsx")));
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_TRUE(r.out.empty());
+  EXPECT_NE(r.err.find("密码不对"), std::string::npos) << r.err;
+}
 
 TEST(DumpCli, MissingFileIsUnreadable) {
   auto r = test::run_cli("dump /nonexistent/x.xlsx");

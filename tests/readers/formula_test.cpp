@@ -251,6 +251,25 @@ TEST(FormulaExcel, ChineseText) {
   EXPECT_EQ(b.eval("附件1!A1&附件1!B3").value.text, "中文42");
 }
 
+// Text and date functions the public corpus needed (Excel's documented results).
+TEST(FormulaExcel, TextAndDateFunctions) {
+  Book b;
+  EXPECT_EQ(b.eval("CONCATENATE(\"a\",1,TRUE)").value.text, "a1TRUE");
+  EXPECT_EQ(b.eval("CONCATENATE(附件1!A1,附件1!B3)").value.text, "中文42");
+  EXPECT_EQ(b.eval("HYPERLINK(\"http://example.com\",\"说明\")").value.text, "说明");
+  EXPECT_EQ(b.eval("HYPERLINK(\"http://example.com\")").value.text, "http://example.com");
+  EXPECT_EQ(b.eval("REPT(\"ab\",3)").value.text, "ababab");
+  EXPECT_EQ(b.eval("REPT(\"a\",32768)").value.text, "#VALUE!");  // past Excel's 32,767 characters
+  EXPECT_EQ(b.eval("REPT(\"a\",-1)").value.text, "#VALUE!");
+  EXPECT_EQ(b.eval("LEN(\"中文abc\")").value.number, 5);
+  EXPECT_EQ(b.eval("DATE(2024,1,15)").value.number, 45306);
+  EXPECT_EQ(b.eval("DATE(2024,13,1)").value.number, 45658);  // month 13 is January of the next year
+  EXPECT_EQ(b.eval("DATE(2024,3,0)").value.number, 45351);   // day 0 is the last day of February
+  EXPECT_EQ(b.eval("DATE(99,1,1)").value.number, 36161);     // years below 1900 count from 1900
+  EXPECT_EQ(b.eval("DATE(1900,3,1)").value.number, 61);
+  EXPECT_EQ(b.eval("DATE(10000,1,1)").value.text, "#NUM!");
+}
+
 // ---- shared formulas ---------------------------------------------------------------------
 
 TEST(FormulaShift, MovesRelativeParts) {

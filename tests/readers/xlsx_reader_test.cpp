@@ -5,6 +5,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+#include <fstream>
+
 #include "readers/grid_export.h"
 #include "readers/zip_package.h"
 #include "test_paths.h"
@@ -201,6 +204,42 @@ TEST(XlsxReader, MalformedXmlNamesPartAndOffset) {
   EXPECT_EQ(wb.error().code, "xlsx.malformed_xml");
   EXPECT_EQ(wb.error().part, "xl/worksheets/sheet1.xml");
   EXPECT_GT(wb.error().offset, 0);
+}
+
+}  // namespace
+}  // namespace jixiao
+
+namespace jixiao {
+namespace {
+
+// A workbook whose only sheet points at a part that is not there, while xl/worksheets/data.xml
+// holds cells (python's zipfile writes it): reading it as one empty sheet would lose the data with
+// exit 0, so it is an error naming the part.
+TEST(XlsxReader, AllSheetsEmptyWhileAPartHoldsCellsIsAnError) {
+  const auto dir = test::scratch_dir();
+  const auto file = dir / "unlinked.xlsx";
+  const std::string script = R"PY(
+import sys, zipfile
+main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+pkg = "http://schemas.openxmlformats.org/package/2006/relationships"
+with zipfile.ZipFile(sys.argv[1], "w") as z:
+    z.writestr("[Content_Types].xml", '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
+    z.writestr("_rels/.rels", f'<Relationships xmlns="{pkg}"><Relationship Id="rId1" Type="{rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>')
+    z.writestr("xl/workbook.xml", f'<workbook xmlns="{main}" xmlns:r="{rel}"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>')
+    z.writestr("xl/_rels/workbook.xml.rels", f'<Relationships xmlns="{pkg}"><Relationship Id="rId1" Type="{rel}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>')
+    z.writestr("xl/worksheets/data.xml", f'<worksheet xmlns="{main}"><sheetData><row r="1"><c r="A1"><v>42</v></c></row></sheetData></worksheet>')
+)PY";
+  const auto py = dir / "make.py";
+  {
+    std::ofstream(py) << script;
+  }
+  ASSERT_EQ(std::system(("/usr/bin/python3 " + py.string() + " " + file.string()).c_str()), 0);
+  Diagnostics diags;
+  auto wb = read_xlsx_file(file.string(), diags);
+  ASSERT_FALSE(wb);
+  EXPECT_EQ(wb.error().code, "xlsx.sheets_unlinked");
+  EXPECT_EQ(wb.error().part, "xl/worksheets/data.xml");
 }
 
 }  // namespace

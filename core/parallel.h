@@ -1,0 +1,20 @@
+// The process's one pool of worker threads. Reading a batch of files, the sheets of one workbook,
+// the rows of a CSV export and the checks of a batch all run through parallel_for, nested as they
+// come: a call from inside a worker is run by that worker, helped by whichever others are idle,
+// so nesting never oversubscribes the cores nor waits on a busy thread.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+
+namespace jixiao {
+
+// Calls fn(0) … fn(n-1), each once, on the calling thread and up to max_threads - 1 idle workers
+// (0: as many as there are cores); returns when all are done. The first exception thrown by fn is
+// rethrown here, after the others have finished.
+void parallel_for(size_t n, const std::function<void(size_t)>& fn, size_t max_threads = 0);
+
+// How many threads parallel_for may use at most (the cores).
+size_t parallel_threads();
+
+}  // namespace jixiao

@@ -1,0 +1,173 @@
+// `jixiao audit`'s reading of claims, on the seed reports made into .docx files word for word
+// (tests/fixtures/reports/make_reports.py): every slip DOMAIN.md §3 lists for seeds 001 and 002 is
+// found with its correct figure, and the seeds' correct sentences give nothing.
+#include "model/narrative_audit.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <set>
+
+#include "core/data_dir.h"
+#include "test_paths.h"
+
+namespace jixiao::narrative {
+namespace {
+
+const Vocabulary& vocab() {
+  static const Vocabulary v = load_vocabulary(test::source_dir() / "model" / "narrative").value();
+  return v;
+}
+
+DocumentText text_of(const std::string& fixture) {
+  auto doc = read_document_text(test::fixture("reports/" + fixture).string());
+  EXPECT_TRUE(doc.ok()) << (doc.ok() ? "" : doc.error().to_text());
+  return doc.value();
+}
+
+std::vector<NarrativeFinding> audit(const DocumentText& doc, const AuditTables* tables = nullptr, int year = 0) {
+  Claims c = parse_claims(doc, year);
+  return audit_claims(doc, c, vocab(), tables);
+}
+
+DocumentText from_lines(const std::vector<std::string>& lines) {
+  DocumentText d;
+  d.format = "docx";
+  int n = 0;
+  for (const std::string& l : lines) {
+    TextLocation w;
+    w.paragraph = ++n;
+    d.blocks.push_back({l, w});
+  }
+  return d;
+}
+
+const NarrativeFinding* find(const std::vector<NarrativeFinding>& fs, const std::string& rule, const std::string& found) {
+  for (const auto& f : fs)
+    if (f.rule == rule && f.found.find(found) != std::string::npos) return &f;
+  return nullptr;
+}
+
+int errors(const std::vector<NarrativeFinding>& fs) {
+  return static_cast<int>(std::count_if(fs.begin(), fs.end(), [](const auto& f) { return f.severity == Severity::Error; }));
+}
+
+TEST(NarrativeAudit, Seed001TextAloneFindsItsSlips) {
+  auto fs = audit(text_of("seed001-python-docx.docx"));
+  // §六: 一般公共预算财政拨款基本支出3429.91万元, its own 人员经费 + 公用经费 being 345.91 + 46.60
+  const auto* basic = find(fs, "narrative.sum", "3429.91");
+  ASSERT_NE(basic, nullptr);
+  EXPECT_EQ(basic->expected, "392.51");
+  EXPECT_EQ(basic->text, "2022年一般公共预算财政拨款基本支出3429.91万元");
+  // 等3个项目 after a list of nine
+  const auto* count = find(fs, "narrative.count", "3个");
+  ASSERT_NE(count, nullptr);
+  EXPECT_EQ(count->expected, "9");
+  // 巩固扶贫衔接乡村振兴（款） for 21305 巩固脱贫衔接乡村振兴
+  const auto* name = find(fs, "narrative.class_name", "巩固扶贫衔接乡村振兴");
+  ASSERT_NE(name, nullptr);
+  EXPECT_EQ(name->expected, "巩固脱贫衔接乡村振兴");
+  // "为21.15，": a warning, not an error
+  const auto* unit = find(fs, "narrative.unit_missing", "21.15");
+  ASSERT_NE(unit, nullptr);
+  EXPECT_EQ(unit->severity, Severity::Warning);
+  EXPECT_EQ(errors(fs), 3);
+}
+
+TEST(NarrativeAudit, Seed001CorrectSentencesGiveNothing) {
+  auto fs = audit(text_of("seed001-python-docx.docx"));
+  for (const char* ok : {"96.46%", "3.54%", "11.04%", "88.96%", "78.19%", "20.10%", "1.09%", "0.62%", "11.65%", "47.37%",
+                         "11.10%", "13.22%", "468.94", "428.08", "1.35万元", "7.10万元", "98.08%", "1.92%", "5.27%",
+                         "0.71%", "94.02%"})
+    for (const auto& f : fs) EXPECT_EQ(f.found.find(ok), std::string::npos) << ok << ": " << f.message;
+}
+
+TEST(NarrativeAudit, Seed001ClaimsAreRead) {
+  DocumentText doc = text_of("seed001-python-docx.docx");
+  Claims c = parse_claims(doc);
+  EXPECT_EQ(c.report_year, 2022);
+  EXPECT_TRUE(c.wan_two_decimals);
+  // the shares of 第二部分 二、三 are read as shares of the list's total
+  int shares = 0;
+  for (const Figure& f : c.figures) shares += f.type == FigureType::Share;
+  EXPECT_GE(shares, 24);
+  // 与2021年4024.76万元相比 is last year's
+  auto it = std::find_if(c.figures.begin(), c.figures.end(), [](const Figure& f) { return f.shown == "4024.76万元"; });
+  ASSERT_NE(it, c.figures.end());
+  EXPECT_EQ(it->role, Role::Prior);
+}
+
+TEST(NarrativeAudit, Seed002FindsEverySlipWithItsFigure) {
+  auto fs = audit(text_of("seed002-python-docx.docx"));
+  // 三公 0.55 → 1 "同比增加 45%": +81.82%
+  const auto* three = find(fs, "narrative.change_rate", "45%");
+  ASSERT_NE(three, nullptr);
+  EXPECT_EQ(three->expected, "增长81.82%");
+  EXPECT_EQ(three->text, "上年度“三公”经费支出 0.55 万元，公务接待费占 100%，同比增加 45%");
+  // 培训费 0.01 → 0 "减少 99.5%": −100%
+  const auto* training = find(fs, "narrative.change_rate", "99.5%");
+  ASSERT_NE(training, nullptr);
+  EXPECT_EQ(training->expected, "下降100.00%");
+  // 财政应返还额度 "54.03 元": 万元
+  const auto* unit = find(fs, "narrative.unit", "54.03 元");
+  ASSERT_NE(unit, nullptr);
+  EXPECT_EQ(unit->expected, "54.03万元");
+  // 0.03 → 54.03 "同比减少 99.94%": it rose
+  const auto* rose = find(fs, "narrative.change_rate", "99.94%");
+  ASSERT_NE(rose, nullptr);
+  EXPECT_EQ(rose->expected.rfind("增长", 0), 0u) << rose->expected;
+  // 收入 "预算数437.45 … 决算数460.89": swapped (年初预算 460.89, 收入 437.45)
+  const auto* swapped = find(fs, "narrative.swapped", "460.89");
+  ASSERT_NE(swapped, nullptr);
+  EXPECT_EQ(swapped->expected, "437.45");
+  // 2020 in a 2021 report
+  const auto* year = find(fs, "narrative.year", "2020");
+  ASSERT_NE(year, nullptr);
+  EXPECT_EQ(year->expected, "2021年");
+  EXPECT_EQ(year->where.paragraph, 28);
+}
+
+TEST(NarrativeAudit, Seed002CorrectSentencesGiveNothing) {
+  auto fs = audit(text_of("seed002-python-docx.docx"));
+  // 88.71% = 106.45 / 120; 1.49% = 1.04 / 70; 57.18% = 13.85 / 24.22; 41.63% = 159.63 / 383.42;
+  // 91.25% = (4.8 − 0.42) / 4.8; 差异 77.46 = 460.89 − 383.43; 减少了 9.91 = 27.17 − 17.26
+  for (const char* ok : {"88.71%", "1.49%", "57.18%", "78.96%", "50%", "41.63%", "58.37%", "91.25%", "77.46", "23.44",
+                         "9.91", "65.18", "1.37", "91.18%", "4.5%", "3.33%", "99.99%"})
+    for (const auto& f : fs) EXPECT_EQ(f.found.find(ok), std::string::npos) << ok << ": " << f.message;
+}
+
+TEST(NarrativeAudit, RoundingOfTheStatedInputsIsNeverAnError) {
+  // 3.8 of 383.43 is 0.99%: "1%" is that rounded; 0 of a 0 budget is "0%"
+  auto fs = audit(from_lines({"2021年支出合计383.43万元，其中：农林水支出3.8万元，占1%；卫生健康支出349.60万元，占91.18%。",
+                              "因公出国（境）经费支出0万元，预算数为0万元，完成预算0%。",
+                              "收入0.02万元，上年度收入0.01万元，同比增长100%。"}));
+  EXPECT_TRUE(fs.empty()) << fs.front().message;
+}
+
+TEST(NarrativeAudit, WrongDirectionWordAndWrongRate) {
+  auto fs = audit(from_lines({"2022年本年支出合计3555.82万元，与2021年4024.76万元相比，增加468.94万元，增长11.65%。",
+                              "2022年本年收入合计3555.82万元。与2021年4024.76万元相比，减少468.94万元，下降12.65%。"}));
+  const auto* dir = find(fs, "narrative.direction", "468.94");
+  ASSERT_NE(dir, nullptr);
+  EXPECT_EQ(dir->expected, "减少468.94");
+  const auto* rate = find(fs, "narrative.change_rate", "12.65%");
+  ASSERT_NE(rate, nullptr);
+  EXPECT_EQ(rate->expected, "下降11.65%");
+}
+
+TEST(NarrativeAudit, ASharePastItsRangeIsWrong) {
+  // a share of 0.02% that is 83.33%
+  auto fs = audit(from_lines({"2022年本年收入合计1.20万元，其中：其他收入1.00万元，占0.02%；事业收入0.20万元，占16.67%。"}));
+  const auto* s = find(fs, "narrative.share", "0.02%");
+  ASSERT_NE(s, nullptr);
+  EXPECT_EQ(s->expected, "83.33%");
+  EXPECT_EQ(errors(fs), 1);
+}
+
+TEST(NarrativeAudit, AnUnparsedSentenceIsSkipped) {
+  auto fs = audit(from_lines({"占比大幅提高，增长明显，约增长30%左右。", "减少12%。", "占45%。", "完成预算的95%。"}));
+  EXPECT_TRUE(fs.empty());
+}
+
+}  // namespace
+}  // namespace jixiao::narrative
