@@ -140,6 +140,12 @@ std::vector<Relationship> read_relationships(const ZipPackage& pkg, std::string_
   return relationships(doc, part);
 }
 
+std::string main_part(const ZipPackage& pkg, std::string_view fallback) {
+  for (const Relationship& rel : read_relationships(pkg, ""))
+    if (!rel.external && rel.is("officeDocument") && pkg.has(rel.target)) return pkg.find(rel.target);
+  return pkg.find(fallback);
+}
+
 // ---- Rels ------------------------------------------------------------------------------------
 
 void Rels::load_or_init(const std::string* data) {

@@ -72,6 +72,10 @@ std::vector<Relationship> relationships(const pugi::xml_document& rels, std::str
 // The relationships of a part of a package; empty when it has none or its .rels part is unreadable
 // (a reader that must report that parses the part itself and calls the function above).
 std::vector<Relationship> read_relationships(const ZipPackage& pkg, std::string_view part);
+// The package's main part as the package names it: the target of the first root officeDocument
+// relationship the package holds, else `fallback` ("word/document.xml"); empty when neither is there.
+// One lookup, so that a reader of a document and a writer of its copy find the same part.
+std::string main_part(const ZipPackage& pkg, std::string_view fallback);
 
 // ---- editing a part in place -------------------------------------------------------------------
 // Parses a part keeping everything that affects its bytes on output; false when not well formed.

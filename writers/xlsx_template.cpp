@@ -40,11 +40,7 @@ struct SheetTemplate {
 
 Diagnostic error(std::string code, std::string message, const std::string& file, const std::string& part = {},
                  const std::string& sheet = {}, const std::string& cell = {}) {
-  Diagnostic d;
-  d.code = std::move(code);
-  d.message = std::move(message);
-  d.file = file;
-  d.part = part;
+  Diagnostic d = Diagnostic::error(std::move(code), std::move(message), file, part);
   d.sheet = sheet;
   d.cell = cell;
   return d;
