@@ -10,6 +10,7 @@
 #include "mapping/engine.h"
 #include "model/profile.h"
 #include "model/recompute.h"
+#include "model/workbook_check.h"
 #include "writers/record_json.h"
 #include "writers/xlsx_annotate.h"
 #include "writers/xlsx_from_workbook.h"
@@ -131,7 +132,25 @@ int run_recompute(const RecomputeOptions& o, const GlobalOptions& g) {
         if (f.severity == Severity::Error) code = std::max(code, static_cast<int>(kFindings));
       all.insert(all.end(), findings.begin(), findings.end());
     }
-    if (o.json) files_json.push_back({{"file", file}, {"sheets", std::move(sheets_json)}});
+    // Across the sheets of this workbook: an overview's group scores against their detail sheets.
+    std::vector<const Record*> recs;
+    for (const MappedSheet& m : sheets)
+      if (m.record) recs.push_back(&*m.record);
+    Findings across = check_workbook(recs);
+    if (!o.json && !across.empty()) {
+      std::printf("  工作表之间：\n");
+      for (const Finding& f : across)
+        std::printf("    %s “%s”!%s %s：%s\n", severity_word(f.severity), f.sheet.c_str(), f.cell.c_str(), f.rule.c_str(),
+                    f.message.c_str());
+    }
+    for (const Finding& f : across)
+      if (f.severity == Severity::Error) code = std::max(code, static_cast<int>(kFindings));
+    all.insert(all.end(), across.begin(), across.end());
+    if (o.json) {
+      nlohmann::ordered_json fj{{"file", file}, {"sheets", std::move(sheets_json)}};
+      if (!across.empty()) fj["across_sheets"] = findings_json(across);
+      files_json.push_back(std::move(fj));
+    }
   }
   std::string written;
   if (!o.output.empty() && read_ok) {

@@ -8,6 +8,7 @@
 #include "core/text_norm.h"
 #include "model/final_accounts.h"
 #include "model/recompute.h"
+#include "model/workbook_check.h"
 
 namespace jixiao {
 
@@ -66,6 +67,20 @@ CheckResult run_check(std::vector<Record>& records, const CheckOptions& o) {
     if (profile_of[i]) per_record[i] = recompute(records[i], *profile_of[i]);
   });
   for (auto& f : per_record) result.findings.insert(result.findings.end(), f.begin(), f.end());
+  // Across the sheets of each workbook (records arrive file by file, the file named by their cells).
+  {
+    std::map<std::string, std::vector<const Record*>> by_file;
+    for (const Record& r : records)
+      for (const auto& [k, f] : r.fields)
+        if (!f.source.file.empty()) {
+          by_file[f.source.file].push_back(&r);
+          break;
+        }
+    for (const auto& [file, recs] : by_file) {
+      Findings f = check_workbook(recs);
+      result.findings.insert(result.findings.end(), f.begin(), f.end());
+    }
+  }
   // 2. Group by department and year.
   std::map<std::pair<std::string, std::string>, size_t> index;
   for (size_t i = 0; i < records.size(); ++i) {

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "core/text_norm.h"
+#include "model/record_schema.h"
 
 namespace jixiao {
 
@@ -118,6 +119,12 @@ Expected<Profile> Loader::load() {
   if (p.id.empty()) return invalid(root, "<profile> 缺少属性 id");
   p.name = root.attribute("name").value();
   p.kinds = split_words(root.attribute("kinds").value());
+  for (const std::string& k : p.kinds)
+    if (!record_kind(k)) {
+      std::string known;
+      for (const KindDef& d : record_kinds()) known += (known.empty() ? "" : "、") + d.kind;
+      return invalid(root, "<profile kinds> 中的 “" + k + "” 不是记录种类：应为 " + known);
+    }
 
   // ---- blocks --------------------------------------------------------------------------------
   pugi::xml_node blocks = root.child("blocks");
@@ -135,6 +142,17 @@ Expected<Profile> Loader::load() {
       return invalid(b, "<block key=\"" + block.key + "\"> 不认识：应为 funds、goals、indicators 或 groups");
     }
     if (p.block(block.key)) return invalid(b, "<block key=\"" + block.key + "\"> 重复");
+    // The block must be a part of a record the profile scores (record_schema.h): "groups" of a project
+    // self-evaluation would never be read.
+    if (!p.kinds.empty()) {
+      bool found = false;
+      for (const std::string& k : p.kinds) {
+        const KindDef* d = record_kind(k);
+        found = found || d->has_list(block.key);
+        for (const FieldDef& f : d->fields) found = found || f.path.rfind(block.key + ".", 0) == 0 || f.path.rfind(block.key + "[]", 0) == 0;
+      }
+      if (!found) return invalid(b, "<block key=\"" + block.key + "\"> 不是 " + root.attribute("kinds").value() + " 记录的组成部分");
+    }
     block.label = b.attribute("label").value();
     if (auto e = number(b, "weight", block.weight)) return *e;
     if (!p.weights_from_sheet && !block.weight) {

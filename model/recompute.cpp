@@ -251,7 +251,20 @@ class Recompute {
     const Field* executed = number_field(rec_.field("funds.executed"));
     const Field* fund_score = number_field(rec_.field("funds.score"));
     const Field* fund_weight_f = number_field(rec_.field("funds.weight"));
-    std::optional<Decimal> fund_weight = fund_weight_f ? fund_weight_f->number : (funds_block ? funds_block->weight : std::nullopt);
+    // A sheet without a fund score whose indicators weigh 100 between them (银川's 决策/管理/产出/效益
+    // table) scores everything in the indicators: the profile's fund block and its split do not apply.
+    const bool indicators_carry_all = [&] {
+      if (fund_score || fund_weight_f || rec_.list("indicators").empty()) return false;
+      Decimal w;
+      for (const FieldMap& row : rec_.list("indicators")) {
+        const Field* f = number_field(row, "weight");
+        if (!f) return false;
+        w += *f->number;
+      }
+      return w == Decimal::from_int(100);
+    }();
+    std::optional<Decimal> fund_weight =
+        fund_weight_f ? fund_weight_f->number : (funds_block && !indicators_carry_all ? funds_block->weight : std::nullopt);
     std::optional<Decimal> fund_computed;
     if (budget && executed && *budget->number > Decimal{}) {
       check_rate(pre, "funds", "", *budget->number, *executed->number, rec_.field("funds.rate"), *executed);
@@ -321,7 +334,7 @@ class Recompute {
     // profile's — only where the sheet follows the profile's scheme (a Yunnan sheet read with the national
     // profile may keep Hubei's 20 / 20 / 60).
     const Field* ind_label_w = number_field(rec_.field("indicators_weight"));
-    const bool profile_scheme = (!fund_weight_f || !funds_block || !funds_block->weight ||
+    const bool profile_scheme = !indicators_carry_all && (!fund_weight_f || !funds_block || !funds_block->weight ||
                                  *fund_weight_f->number == *funds_block->weight) &&
                                 (goals == nullptr) == (goals_block == nullptr);
     std::optional<Decimal> ind_weight =
@@ -366,6 +379,7 @@ class Recompute {
         else indicators_only = weight_sum == Decimal::from_int(100);
       }
     }
+    if (indicators_carry_all && !goals) indicators_only = true;
     // A submitted total that is the sum of every part says the parts are all in it (then a 总分 row
     // 分值 equal to the indicators' weights alone is the mistake, reported as such).
     if (indicators_only) {
@@ -778,12 +792,33 @@ class Recompute {
             "合计 " + amount_text(*total->number) + " ≠ " + list + " = " + amount_text(sum), sum.to_string(),
             total->number->to_string());
     }
+    text_total(rows);
     for (size_t i = 0; i < rows.size(); ++i) {
       const Field* score = number_field(rows[i], "score");
       if (score)
         check_grade("summary.grade", "rows." + std::to_string(i) + ".grade", field_of(rows[i], "grade"), *score->number,
                     shown(*score), "得分");
     }
+  }
+
+  // The funds a notice states above its list (共对9个项目……资金17815.56万元) against the rows' sum, in 万元
+  // as both are written. Only when the sentence counts exactly the rows listed and every row has its amount:
+  // otherwise the sentence may speak of more projects than the list holds.
+  void text_total(const std::vector<FieldMap>& rows) {
+    const Field* stated = number_field(rec_.field("text_total.budget"));
+    const Field* count = number_field(rec_.field("text_total.count"));
+    if (!stated || !count || rows.empty() || *count->number != Decimal::from_int(static_cast<int64_t>(rows.size()))) return;
+    Decimal sum;
+    for (const FieldMap& row : rows) {
+      const Field* f = number_field(row, "budget");
+      if (!f || read_in_yuan(*f)) return;
+      sum += *f->number;
+    }
+    if (amounts_agree(*stated->number, sum, rows.size(), false)) return;
+    add("summary.text_total", Severity::Error, *stated,
+        "正文所述资金 " + amount_text(*stated->number) + " 万元 ≠ 表中 " + std::to_string(rows.size()) + " 个项目的资金之和 " +
+            amount_text(sum) + " 万元",
+        sum.to_string(), stated->number->to_string());
   }
 
   Record& rec_;

@@ -43,6 +43,7 @@
 // project_summary:
 //   summary.total                             合计 67.66 ≠ 40.00 + 27.56 = 67.56
 //   summary.grade                             等级 良 与得分 90.98 不符：90.98 ≥ 90 为 优
+//   summary.text_total                        正文所述资金 17815.56 万元 ≠ 表中 9 个项目的资金之和 17851.56 万元
 //
 // Read beyond the field list of model/record.h, as mapping/layouts/ produce them: indicators_weight
 // (the weight in the label "绩效指标（60分）"), indicators_total.weight (the 总分 row's 分值), items'

@@ -156,7 +156,9 @@ std::vector<KindDef> build() {
         .f("total.executed", T::Amount, "合计 执行数")
         .f("total.rate", T::Rate, "合计 执行率")
         .f("total.score", T::Score, "合计 得分")
-        .f("total.grade", T::Grade, "合计 等级");
+        .f("total.grade", T::Grade, "合计 等级")
+        .f("text_total.count", T::Number, "表前正文所述项目个数（共对N个项目）")
+        .f("text_total.budget", T::Amount, "表前正文所述资金合计（涉及资金X万元）");
     out.push_back(std::move(b.k));
   }
   {

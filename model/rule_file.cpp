@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "model/rule_language.h"
+#include "model/rule_schema_check.h"
 
 namespace jixiao {
 
@@ -96,7 +97,8 @@ std::optional<std::pair<std::string, size_t>> attribute_key(std::string_view lin
 
 class FileParser {
  public:
-  FileParser(std::string_view text, std::string file) : text_(text), file_(std::move(file)) {}
+  FileParser(std::string_view text, std::string file, SchemaCheck schema)
+      : text_(text), file_(std::move(file)), schema_(schema) {}
 
   Expected<RuleSet> run() {
     try {
@@ -235,13 +237,19 @@ class FileParser {
       if (a.key == "check") {
         rule.checks.push_back(expression(a, opt));
         collect_vars(*rule.checks.back(), vars);
+        if (auto c = schema_ == SchemaCheck::On ? rules::check_paths(*rule.checks.back(), rule.each) : std::nullopt)
+          throw Error{c->pos, "规则 " + raw.id + " 的 " + c->message, "rules.unknown_field"};
       }
     }
     if (rule.checks.empty()) throw Error{raw.pos, "规则 " + raw.id + " 缺少 check（要核对的等式）"};
     rules::ParseOptions plain = opt;
     plain.assertion = false;
     for (const Attribute& a : raw.attrs)
-      if (a.key == "when") rule.when = expression(a, plain);
+      if (a.key == "when") {
+        rule.when = expression(a, plain);
+        if (auto c = schema_ == SchemaCheck::On ? rules::check_paths(*rule.when, rule.each) : std::nullopt)
+          throw Error{c->pos, "规则 " + raw.id + " 的 " + c->message, "rules.unknown_field"};
+      }
     plain.variables = vars;
     if (message) {
       rule.message = message_template(*message, plain);
@@ -346,12 +354,15 @@ class FileParser {
 
   std::string_view text_;
   std::string file_;
+  SchemaCheck schema_;
   RuleSet set_;
 };
 
 }  // namespace
 
-Expected<RuleSet> parse_rules(std::string_view text, const std::string& file) { return FileParser(text, file).run(); }
+Expected<RuleSet> parse_rules(std::string_view text, const std::string& file, SchemaCheck schema) {
+  return FileParser(text, file, schema).run();
+}
 
 Expected<RuleSet> load_rules(const std::filesystem::path& file) {
   std::ifstream in(file, std::ios::binary);

@@ -150,3 +150,30 @@ TEST(RecomputeCli, FinalAccountsTableIsPassedOverNotAnError) {
 
 }  // namespace
 }  // namespace jixiao
+
+namespace jixiao {
+namespace {
+
+// Seed 004's overview laid out in rows (tests/fixtures/workbook_check/make_overview_rows.py): its 产出
+// 36.80 typed 36.08 disagrees with the 产出得分情况表's 合计 36.80 (and with its own 合计 88.57);
+// the clean copy yields no error.
+TEST(RecomputeCli, RowOrientedOverviewIsCheckedAgainstItsDetailSheets) {
+  auto dir = test::source_dir() / "tests" / "fixtures" / "workbook_check";
+  auto clean = test::run_cli("-q recompute --json " + q(dir / "overview_rows.xlsx"));
+  EXPECT_EQ(clean.exit_code, 0) << clean.out;
+  auto err = test::run_cli("-q recompute --json " + q(dir / "overview_rows_err.xlsx"));
+  EXPECT_EQ(err.exit_code, 1);
+  json j = json::parse(err.out);
+  int across = 0;
+  for (const json& f : j["findings"])
+    if (f["rule"] == "score_table.overview_detail") {
+      ++across;
+      EXPECT_EQ(f["sheet"], "整体得分情况");
+      EXPECT_EQ(f["cell"], "C5");  // 产出 is the third group row under the header in row 2
+      EXPECT_EQ(number_text(f["found"]), "36.08");
+    }
+  EXPECT_EQ(across, 1) << err.out;
+}
+
+}  // namespace
+}  // namespace jixiao

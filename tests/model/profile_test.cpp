@@ -145,6 +145,8 @@ TEST(Profile, ErrorsNameTheFileTheLineAndTheProblem) {
       {"weight text", with("weight=\"90\"", "weight=\"九十\""), "weight=\"九十\" 不是数字"},
       {"negative", with("weight=\"10\"", "weight=\"-10\""), "不能为负数"},
       {"block key", with("key=\"funds\"", "key=\"money\""), "<block key=\"money\"> 不认识"},
+      {"kind", with("<profile ", "<profile kinds=\"project_self_eval\" "), "“project_self_eval” 不是记录种类"},
+      {"block of the kind", with("<profile ", "<profile kinds=\"score_table\" "), "<block key=\"funds\"> 不是 score_table 记录的组成部分"},
       {"no grades", with("<grades><grade word=\"优\" min=\"90\"/><grade word=\"差\"/></grades>", ""), "缺少 <grades>"},
       {"grade order", with("<grade word=\"差\"/>", "<grade word=\"良\" min=\"95\"/><grade word=\"差\"/>"),
        "等级应从高到低排列"},

@@ -469,6 +469,24 @@ TEST(Recompute, AmountsReadInYuanMustAddUpExactly) {
   EXPECT_EQ(f[0].message, "合计 67.57 ≠ 40.00 + 27.56 = 67.56");
 }
 
+// A notice's sentence above its list (衢州: 共对9个重点项目……资金17815.56万元) against the rows, here seed
+// 003's two projects, 40.00 + 27.56 = 67.56 万元: checked when it counts exactly the rows listed.
+TEST(Recompute, FundsStatedAboveTheListMatchTheRowsWhenTheCountDoes) {
+  Record r = test::summary_003();
+  r.fields["text_total.count"] = test::kSummary.num("2", "2", "A1");
+  r.fields["text_total.budget"] = test::kSummary.num("67.65", "67.65", "A1");
+  Findings f = recompute(r, profile("hubei-2019"));
+  ASSERT_EQ(f.size(), 1u) << dump(f);
+  EXPECT_EQ(f[0].rule, "summary.text_total");
+  EXPECT_EQ(f[0].cell, "A1");
+  EXPECT_EQ(f[0].expected, "67.56");
+  r.fields["text_total.count"] = test::kSummary.num("3", "3", "A1");  // speaks of a project not listed
+  EXPECT_TRUE(recompute(r, profile("hubei-2019")).empty());
+  r.fields["text_total.count"] = test::kSummary.num("2", "2", "A1");
+  r.fields["text_total.budget"] = test::kSummary.num("67.56", "67.56", "A1");
+  EXPECT_TRUE(recompute(r, profile("hubei-2019")).empty());
+}
+
 TEST(Recompute, UnknownGradeWordIsAWarning) {
   Record r = test::overall_004();
   r.fields["grade"] = test::kS4.txt("B", "B10");

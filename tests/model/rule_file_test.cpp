@@ -24,6 +24,27 @@ std::string code_of(const std::string& text) {
   return r.ok() ? "ok" : r.error().code;
 }
 
+// A rule naming a field the record does not have never fires; it is refused where it is written.
+TEST(RuleFile, PathsAreCheckedAgainstTheRecordSchema) {
+  std::string e = error_of("rule dept.x\n  title: 执行数\n  check: selfeval.funds.executd == t01.expenditure.total\n");
+  EXPECT_NE(e.find("第 3 行"), std::string::npos) << e;
+  EXPECT_NE(e.find("funds.executd"), std::string::npos) << e;
+  EXPECT_NE(e.find("funds.executed"), std::string::npos) << e;  // the name it has
+  EXPECT_EQ(code_of("rule dept.x\n  title: 执行数\n  check: selfeval.funds.executd == 1\n"), "rules.unknown_field");
+  // A row's field inside where and sum, a for variable, and every value of an each parameter.
+  EXPECT_EQ(code_of("rule s\n  title: 汇总\n  check: for r in summary.rows where count(projects where name == r.name) == 1:\n"
+                    "    r.budget == sum(projects where name == r.nmae, funds.budget)\n"),
+            "rules.unknown_field");
+  EXPECT_EQ(code_of("rule s\n  title: 汇总\n  check: for r in summary.rows:\n    r.budget == sum(projects where name == r.name, funds.budgte)\n"),
+            "rules.unknown_field");
+  EXPECT_EQ(code_of("rule c\n  title: 类\n  each: $col in total, basci\n  check: t03.total.$col == sum(t03.items, $col)\n"),
+            "rules.unknown_field");
+  EXPECT_EQ(code_of("rule c\n  title: 类\n  each: $col in total, basic\n  check: t03.total.$col == sum(t03.items where len(code) == 3, $col)\n"),
+            "ok");
+  EXPECT_EQ(code_of("rule p\n  title: 上年\n  check: t08.total.carryover_begin == prior.t08.total.carryover_ending\n"),
+            "rules.unknown_field");
+}
+
 TEST(RuleFile, Format) {
   auto r = parse(
       "\xEF\xBB\xBF# 注释\r\n"
@@ -112,30 +133,30 @@ TEST(RuleFile, ErrorsNameFileLineAndColumn) {
   EXPECT_EQ(error_of("rule x\n  titel: t\n"),
             "审核规则 地区.rules 第 2 行第 3 列：未知的键 “titel”：可用 title、severity、tolerance、each、when、check、message");
   EXPECT_EQ(code_of("rule x\n  titel: t\n"), "rules.invalid");
-  EXPECT_EQ(error_of("\nrule x\n  check: t01.a == 1\n"), "审核规则 地区.rules 第 2 行第 1 列：规则 x 缺少 title（中文标题）");
+  EXPECT_EQ(error_of("\nrule x\n  check: t01.income.total == 1\n"), "审核规则 地区.rules 第 2 行第 1 列：规则 x 缺少 title（中文标题）");
   EXPECT_EQ(error_of(head), "审核规则 地区.rules 第 1 行第 1 列：规则 x 缺少 check（要核对的等式）");
-  EXPECT_EQ(error_of(head + "  title: u\n  check: t01.a == 1\n"), "审核规则 地区.rules 第 3 行第 3 列：规则 x 的 title 写了两次");
-  EXPECT_EQ(error_of(head + "  severity: fatal\n  check: t01.a == 1\n"),
+  EXPECT_EQ(error_of(head + "  title: u\n  check: t01.income.total == 1\n"), "审核规则 地区.rules 第 3 行第 3 列：规则 x 的 title 写了两次");
+  EXPECT_EQ(error_of(head + "  severity: fatal\n  check: t01.income.total == 1\n"),
             "审核规则 地区.rules 第 3 行第 13 列：severity 应为 error、warning 或 info，实际为 “fatal”");
-  EXPECT_EQ(error_of(head + "  tolerance: 一分\n  check: t01.a == 1\n"),
+  EXPECT_EQ(error_of(head + "  tolerance: 一分\n  check: t01.income.total == 1\n"),
             "审核规则 地区.rules 第 3 行第 14 列：tolerance 应为 auto、0、0.05 这样的数或 “0.02 per addend”，实际为 “一分”");
-  EXPECT_EQ(error_of(head + "  each: col in a, b\n  check: t01.a == 1\n"),
+  EXPECT_EQ(error_of(head + "  each: col in a, b\n  check: t01.income.total == 1\n"),
             "审核规则 地区.rules 第 3 行第 9 列：each 应以参数名开头；each 的写法是 each: $col in total, basic, project");
-  EXPECT_EQ(error_of(head + "  each: $c in a, , b\n  check: t01.a == 1\n"),
+  EXPECT_EQ(error_of(head + "  each: $c in a, , b\n  check: t01.income.total == 1\n"),
             "审核规则 地区.rules 第 3 行第 9 列：取值 “” 应为字段名或表名；each 的写法是 each: $col in total, basic, project");
   EXPECT_EQ(error_of(head + "  check: t01.$col == 1\n"), "审核规则 地区.rules 第 3 行第 10 列：参数 $col 没有在本规则的 each 中定义");
-  EXPECT_EQ(error_of(head + "  check: t01.a == 1\n  message: {check\n"), "审核规则 地区.rules 第 4 行第 12 列：“{” 没有对应的 “}”");
-  EXPECT_EQ(error_of(head + "  check: t01.a == 1\n  message: 差 {diff}}\n"),
+  EXPECT_EQ(error_of(head + "  check: t01.income.total == 1\n  message: {check\n"), "审核规则 地区.rules 第 4 行第 12 列：“{” 没有对应的 “}”");
+  EXPECT_EQ(error_of(head + "  check: t01.income.total == 1\n  message: 差 {diff}}\n"),
             "审核规则 地区.rules 第 4 行第 20 列：多余的 “}”（字面的花括号请写 }}）");
-  EXPECT_EQ(error_of(head + "  check: t01.a == 1\n  message: {check}，{c.name}\n"),
+  EXPECT_EQ(error_of(head + "  check: t01.income.total == 1\n  message: {check}，{c.name}\n"),
             "审核规则 地区.rules 第 4 行第 21 列：消息中的 {c.name}：未知的名称 “c”：可用 t01…t09、prior.t01…、selfeval、"
             "summary、projects 和 for 引入的变量；行的字段（如 code、total）只能在 where 条件和 sum/count 的字段参数中直接写");
-  EXPECT_EQ(error_of(head + "  when: for c in t05.items: c.a == 1\n  check: t01.a == 1\n"),
+  EXPECT_EQ(error_of(head + "  when: for c in t05.items: c.a == 1\n  check: t01.income.total == 1\n"),
             "审核规则 地区.rules 第 3 行第 9 列：for 只能用在 check 中");
-  EXPECT_EQ(error_of("check: t01.a == 1\n"),
+  EXPECT_EQ(error_of("check: t01.income.total == 1\n"),
             "审核规则 地区.rules 第 1 行第 1 列：无法识别的行：顶格的行应以 rule、label 或 disable 开头（规则的内容请缩进）");
-  EXPECT_EQ(error_of("# 注释\n  check: t01.a == 1\n"), "审核规则 地区.rules 第 2 行第 3 列：缩进的行应写在某条 rule 之下");
-  EXPECT_EQ(error_of("rule x\n  t01.a == 1\n"), "审核规则 地区.rules 第 2 行第 3 列：此行应为 “键: 值”，如 check: …");
+  EXPECT_EQ(error_of("# 注释\n  check: t01.income.total == 1\n"), "审核规则 地区.rules 第 2 行第 3 列：缩进的行应写在某条 rule 之下");
+  EXPECT_EQ(error_of("rule x\n  t01.income.total == 1\n"), "审核规则 地区.rules 第 2 行第 3 列：此行应为 “键: 值”，如 check: …");
   EXPECT_EQ(error_of("rule 规则一\n"), "审核规则 地区.rules 第 1 行第 6 列：规则编号 “规则一” 不合规：只能包含字母、数字和 . _ -");
   EXPECT_EQ(error_of("label t01 公开01\n"), "审核规则 地区.rules 第 1 行第 7 列：label 的写法是 label 名称 = 文字，如 label t01 = 公开01");
   EXPECT_EQ(error_of("label 公开01 = t01\n"),
@@ -150,10 +171,10 @@ void write(const std::filesystem::path& p, const std::string& text) { std::ofstr
 TEST(RuleFile, DirectoriesMergeInNameOrder) {
   auto dir = test::scratch_dir() / "rules";
   std::filesystem::create_directories(dir);
-  write(dir / "20_region.rules", "disable a.one\nlabel t01 = 本地01\nrule b.two\n  title: t\n  check: t01.a == 2\n");
+  write(dir / "20_region.rules", "disable a.one\nlabel t01 = 本地01\nrule b.two\n  title: t\n  check: t01.income.total == 2\n");
   write(dir / "10_base.rules",
-        "label t01 = 公开01\nlabel t02 = 公开02\nrule a.one\n  title: t\n  check: t01.a == 1\n"
-        "rule a.keep\n  title: t\n  check: t01.a == 3\n");
+        "label t01 = 公开01\nlabel t02 = 公开02\nrule a.one\n  title: t\n  check: t01.income.total == 1\n"
+        "rule a.keep\n  title: t\n  check: t01.income.total == 3\n");
   write(dir / "README.txt", "not a rules file");
   auto set = load_rule_dir(dir);
   ASSERT_TRUE(set.ok()) << set.error().message;

@@ -1147,7 +1147,9 @@ def f_quzhou():
     sh.grid(f"A2:E{last}")
     total = sum(D(x[2]) for x in rows)
     assert total == D("17815.56")
-    sh.facts["total.budget"] = {"cell": "A1", "value": sh.shown["A1"]}
+    # The sentence in A1 states the count and the funds of the rows below (record fields text_total.*).
+    sh.facts["text_total.count"] = {"cell": "A1", "value": "9"}
+    sh.facts["text_total.budget"] = {"cell": "A1", "value": "17815.56"}
     arith = ("Σ资金量 = 2059 + 1424.74 + 1180 + 318 + 240 + 1600 + 140 + 7134.06 + 3719.76 = 17815.56 = the 资金17815.56万元 "
              "of the text in A1; 9 rows = 9个重点项目; 评价等级 8 × 良 + 1 × 中 = the text's count (无“优”和“差”); no 合计 row "
              "and no scores on the table")
