@@ -44,6 +44,9 @@ RenderResult render(Resources& resources, const RenderOptions& o) {
   if (o.output.empty() && !o.data_only) return refuse("请用 -o 指定输出的 .docx（或用 --print-data 只看数据）");
   if (o.data.empty()) return refuse("没有数据：请给出 .xlsx 工作簿或 JSON 数据文件（DATA 或 --data）");
   std::string templ = o.templ;
+  // Which shipped report the template is — by its name, or by the file name of a copy exported with
+  // `templates --export` (dept-report.docx): it decides the data tree built.
+  const std::string kind = fs::path(o.templ).extension() == ".docx" ? fs::path(o.templ).stem().string() : o.templ;
   for (const ShippedTemplate& s : templates(resources))
     if (o.templ == s.name) templ = s.path.string();
   if (!fs::exists(templ)) return refuse("找不到模板 " + o.templ + "（jixiao templates 列出自带的模板）");
@@ -84,11 +87,11 @@ RenderResult render(Resources& resources, const RenderOptions& o) {
       score(resources, r);
       projects.push_back(&r);
     }
-  const bool project_report = o.templ == "project-report" || (in.tables.empty() && !projects.empty());
+  const bool project_report = kind == "project-report" || (in.tables.empty() && !projects.empty());
   if (project_report) {
     if (projects.empty()) return refuse("项目支出绩效自评报告需要项目支出绩效自评表（.xlsx）");
     tree = project_report_tree(projects, in.facts);
-  } else if (o.templ == "dept-report") {
+  } else if (kind == "dept-report") {
     if (in.tables.empty()) return refuse("部门整体支出绩效自评报告需要本年度的部门决算公开表（.xlsx）");
     const Record* dept = nullptr;
     for (FoundRecord& f : store)

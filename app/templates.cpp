@@ -1,5 +1,7 @@
 #include "app/templates.h"
 
+#include "writers/template_export.h"
+
 namespace jixiao::app {
 
 namespace {
@@ -35,6 +37,20 @@ std::vector<ShippedTemplate> templates(const Resources& resources) {
   std::vector<ShippedTemplate> out;
   for (const Entry& e : kShipped) out.push_back({e.name, resources.data_dir() / "templates" / e.file, e.what, e.needs});
   return out;
+}
+
+Expected<std::filesystem::path> export_shipped_template(const Resources& resources, const std::string& name,
+                                                        const std::filesystem::path& dir) {
+  for (const ShippedTemplate& t : templates(resources))
+    if (t.name == name) {
+      auto written = export_template(t.path, dir);
+      if (!written) return written.error();
+      return std::filesystem::path(*written);
+    }
+  Diagnostic d;
+  d.code = "template.unknown";
+  d.message = "没有名为 " + name + " 的自带模板（jixiao templates 列出全部）";
+  return d;
 }
 
 }  // namespace jixiao::app

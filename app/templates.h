@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "app/resources.h"
+#include "core/diagnostic.h"
 
 namespace jixiao::app {
 
@@ -17,5 +18,11 @@ struct ShippedTemplate {
 };
 
 std::vector<ShippedTemplate> templates(const Resources& resources);
+
+// A copy of the shipped template `name` in `dir`, to edit in Word/WPS/Excel and give to render, fill or
+// convert --template: the path written. Never over an existing file ("template.export_exists"); an
+// unknown name is "template.unknown".
+Expected<std::filesystem::path> export_shipped_template(const Resources& resources, const std::string& name,
+                                                        const std::filesystem::path& dir);
 
 }  // namespace jixiao::app

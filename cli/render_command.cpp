@@ -38,9 +38,25 @@ void add_render_command(CLI::App& app, const GlobalOptions& global, int& exit_co
 }
 
 void add_templates_command(CLI::App& app, const GlobalOptions& global, int& exit_code) {
-  CLI::App* cmd = app.add_subcommand("templates", "列出自带的模板及各自需要的数据");
-  cmd->callback([&global, &exit_code] {
+  CLI::App* cmd = app.add_subcommand("templates", "列出自带的模板及各自需要的数据；--export 导出一份供在 Word/WPS/Excel 中修改");
+  auto exported = std::make_shared<std::vector<std::string>>();
+  cmd->add_option("--export", *exported, "名称 目录：把名为“名称”的自带模板复制到“目录”（不覆盖已有文件），修改后用 render/fill/convert --template 使用")
+      ->expected(2)
+      ->type_name("名称 目录");
+  cmd->callback([exported, &global, &exit_code] {
     app::Resources resources(global.settings());
+    if (!exported->empty()) {
+      auto written = app::export_shipped_template(resources, (*exported)[0], (*exported)[1]);
+      if (!written) {
+        print_diagnostic(written.error(), global);
+        const std::string& code = written.error().code;
+        exit_code = code == "template.export_exists" || code == "template.unknown" ? kUsage : kUnreadable;
+        return;
+      }
+      std::printf("已写入 %s\n", written->string().c_str());
+      exit_code = kOk;
+      return;
+    }
     for (const app::ShippedTemplate& s : app::templates(resources))
       std::printf("%-22s %s\n%-22s 数据：%s\n%-22s 文件：%s\n", s.name.c_str(), s.what.c_str(), "", s.needs.c_str(), "",
                   s.path.string().c_str());

@@ -25,6 +25,15 @@ struct Diagnostic {
 
   // "自评表.xlsx [xl/worksheets/sheet1.xml @1234] 'Sheet1'!C9: message"
   std::string to_text() const;
+  // An error with its code, message and, where known, file and part; the caller adds the rest.
+  static Diagnostic error(std::string code, std::string message, std::string file = {}, std::string part = {}) {
+    Diagnostic d;
+    d.code = std::move(code);
+    d.message = std::move(message);
+    d.file = std::move(file);
+    d.part = std::move(part);
+    return d;
+  }
 };
 
 // Collects warnings (and errors that do not stop the run). Not thread-safe by design: each reader

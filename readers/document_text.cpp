@@ -7,37 +7,12 @@
 #include <iterator>
 
 #include "readers/docx_paragraphs.h"
+#include "readers/ooxml_package.h"
 #include "readers/sniff.h"
 
 namespace jixiao {
 
 namespace {
-
-Diagnostic refuse(std::string code, std::string message, const std::string& file, std::string part = {}) {
-  Diagnostic d;
-  d.code = std::move(code);
-  d.message = std::move(message);
-  d.file = file;
-  d.part = std::move(part);
-  return d;
-}
-
-// The main document part: the officeDocument relationship of _rels/.rels, else word/document.xml.
-std::string main_part(const ZipPackage& zip) {
-  if (auto rels = zip.read("_rels/.rels")) {
-    pugi::xml_document doc;
-    if (doc.load_buffer(rels->data(), rels->size())) {
-      for (pugi::xml_node r : doc.document_element().children()) {
-        std::string type = r.attribute("Type").value();
-        if (type.size() >= 15 && type.compare(type.size() - 15, 15, "/officeDocument") == 0) {
-          std::string part = resolve_part_target("", r.attribute("Target").value());
-          if (zip.has(part)) return zip.find(part);
-        }
-      }
-    }
-  }
-  return zip.find("word/document.xml");
-}
 
 Expected<DocumentText> docx_from_zip(Expected<ZipPackage> zip, const std::string& file) {
   if (!zip) {
@@ -48,23 +23,22 @@ Expected<DocumentText> docx_from_zip(Expected<ZipPackage> zip, const std::string
     }
     return d;
   }
-  std::string part = main_part(*zip);
+  std::string part = ooxml::main_part(*zip, "word/document.xml");
   if (part.empty())
-    return refuse("docx.no_document", "文件中没有 Word 正文部件（word/document.xml）：不是 .docx 文档；请用 Word 或 WPS 另存为 .docx",
+    return Diagnostic::error("docx.no_document", "文件中没有 Word 正文部件（word/document.xml）：不是 .docx 文档；请用 Word 或 WPS 另存为 .docx",
                   file);
   auto xml = zip->read(part);
   if (!xml) return xml.error();
   pugi::xml_document doc;
   pugi::xml_parse_result r = doc.load_buffer_inplace(xml->data(), xml->size(), pugi::parse_default | pugi::parse_ws_pcdata_single);
   if (!r) {
-    Diagnostic d = refuse("docx.malformed_xml", std::string("Word 正文部件的 XML 已损坏（") + r.description() + "）；请用 Word 打开并另存", file,
+    Diagnostic d = Diagnostic::error("docx.malformed_xml", std::string("Word 正文部件的 XML 已损坏（") + r.description() + "）；请用 Word 打开并另存", file,
                           part);
     d.offset = r.offset;
     return d;
   }
-  std::string_view root = doc.document_element().name();
-  if (root.substr(root.find(':') == std::string_view::npos ? 0 : root.find(':') + 1) != "document")
-    return refuse("docx.no_document", "文件中没有 Word 正文（主部件不是 w:document）：不是 .docx 文档；请给出 Word 文档或 PDF", file, part);
+  if (ooxml::local_name(doc.document_element()) != "document")
+    return Diagnostic::error("docx.no_document", "文件中没有 Word 正文（主部件不是 w:document）：不是 .docx 文档；请给出 Word 文档或 PDF", file, part);
   DocumentText out;
   out.file = file;
   out.format = "docx";
@@ -86,17 +60,17 @@ bool ends_with(const std::string& s, const char* suffix) {
 
 Expected<DocumentText> read_docx_text(const std::string& path, PackageLimits limits) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) return refuse("docx.unreadable", "无法打开文件：请检查路径和读取权限", path);
+  if (!in) return Diagnostic::error("docx.unreadable", "无法打开文件：请检查路径和读取权限", path);
   std::string head(8, '\0');
   in.read(head.data(), 8);
   head.resize(static_cast<size_t>(in.gcount()));
-  if (head.empty()) return refuse("docx.empty", "文件为空（0 字节）", path);
+  if (head.empty()) return Diagnostic::error("docx.empty", "文件为空（0 字节）", path);
   if (head.compare(0, 4, "\xD0\xCF\x11\xE0") == 0) {
     std::string all(head);
     all.append(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
     if (sniff_bytes(all) == FileKind::EncryptedOoxml)
-      return refuse("docx.encrypted", "文档有打开密码：请在 Word 中去掉密码后另存为 .docx 再核对", path);
-    return refuse("docx.legacy_doc", "这是旧版 Word 97-2003 文档（.doc）：请用 Word/WPS 另存为 .docx，或用 "
+      return Diagnostic::error("docx.encrypted", "文档有打开密码：请在 Word 中去掉密码后另存为 .docx 再核对", path);
+    return Diagnostic::error("docx.legacy_doc", "这是旧版 Word 97-2003 文档（.doc）：请用 Word/WPS 另存为 .docx，或用 "
                                      "soffice --headless --convert-to docx 转换后再核对",
                   path);
   }
@@ -104,7 +78,7 @@ Expected<DocumentText> read_docx_text(const std::string& path, PackageLimits lim
 }
 
 Expected<DocumentText> read_docx_text_memory(const std::string& data, const std::string& file, PackageLimits limits) {
-  if (sniff_bytes(data) != FileKind::Zip) return refuse("docx.not_zip", "不是 .docx 文档（不是 zip 包）", file);
+  if (sniff_bytes(data) != FileKind::Zip) return Diagnostic::error("docx.not_zip", "不是 .docx 文档（不是 zip 包）", file);
   return docx_from_zip(ZipPackage::open_memory(data.data(), data.size(), file, limits), file);
 }
 

@@ -1,23 +1,14 @@
 #include "readers/docx_paragraphs.h"
 
-#include <cstring>
 #include <string_view>
+
+#include "readers/ooxml_package.h"
 
 namespace jixiao::docx_text {
 
 namespace {
 
-std::string_view local(pugi::xml_node n) {
-  const char* name = n.name();
-  const char* colon = std::strchr(name, ':');
-  return colon ? std::string_view(colon + 1) : std::string_view(name);
-}
-
-std::string_view prefix(pugi::xml_node n) {
-  std::string_view name = n.name();
-  size_t colon = name.find(':');
-  return colon == std::string_view::npos ? std::string_view() : name.substr(0, colon);
-}
+using ooxml::local_name;
 
 // Containers inside a paragraph whose runs are shown.
 bool shows_runs(std::string_view l) {
@@ -28,7 +19,7 @@ bool shows_runs(std::string_view l) {
 std::string run_text(pugi::xml_node run) {
   std::string out;
   for (pugi::xml_node c : run.children()) {
-    std::string_view l = local(c);
+    std::string_view l = local_name(c);
     if (l == "t") out += c.text().get();
     else if (l == "tab" || l == "ptab") out += '\t';
     else if (l == "br" || l == "cr") out += '\n';
@@ -40,7 +31,7 @@ std::string run_text(pugi::xml_node run) {
 void collect_runs(pugi::xml_node parent, std::vector<RunText>& out) {
   for (pugi::xml_node c : parent.children()) {
     if (c.type() != pugi::node_element) continue;
-    std::string_view l = local(c);
+    std::string_view l = local_name(c);
     if (l == "r") {
       std::string t = run_text(c);
       if (!t.empty()) out.push_back({c, std::move(t)});
@@ -58,8 +49,8 @@ struct Walker {
   void walk(pugi::xml_node n) {
     for (pugi::xml_node c : n.children()) {
       if (c.type() != pugi::node_element) continue;
-      std::string_view l = local(c);
-      if (prefix(c) == "mc" && l == "Fallback") continue;  // the same drawing again, for old readers
+      std::string_view l = local_name(c);
+      if (ooxml::prefix_of(c) == "mc:" && l == "Fallback") continue;  // the same drawing again, for old readers
       if (l == "del" || l == "moveFrom") continue;
       if (l == "p") {
         TextLocation where = cell;
@@ -71,11 +62,11 @@ struct Walker {
         cell.table = ++tables;
         cell.row = 0;
         for (pugi::xml_node tr : c.children()) {
-          if (local(tr) != "tr") continue;
+          if (local_name(tr) != "tr") continue;
           ++cell.row;
           cell.cell = 0;
           for (pugi::xml_node tc : tr.children()) {
-            std::string_view tl = local(tc);
+            std::string_view tl = local_name(tc);
             if (tl == "tc") {
               ++cell.cell;
               walk(tc);

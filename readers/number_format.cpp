@@ -2,19 +2,26 @@
 // oracle; tests/fixtures/make_number_format_cases.py records what it shows), except where Excel and
 // LibreOffice differ and the difference is written down in tests/fixtures/LO_CSV_NOTES.md.
 // This unit picks the section for a value, shows General and knows the built-in ids; parsing,
-// roles, rendering and digits live in the number_format_* and number_digits units.
+// roles, rendering, dates, Chinese numerals and digits have their own units (number_format_section.h
+// lists them).
 #include "readers/number_format.h"
 
 #include <cmath>
 #include <string_view>
 
+#include "readers/chinese_numerals.h"
 #include "readers/number_digits.h"
-#include "readers/number_format_internal.h"
+#include "readers/number_format_dates.h"
+#include "readers/number_format_render.h"
+#include "readers/number_format_section.h"
 
 namespace jixiao {
 
 namespace numfmt {
 
+namespace {
+
+// Whether a section condition holds for v; result -1 when the section has none.
 bool check(Op op, double lim, double v, int& result) {
   switch (op) {
     case Op::None: result = -1; return true;
@@ -28,89 +35,7 @@ bool check(Op op, double lim, double v, int& result) {
   return true;
 }
 
-namespace {
-
-// Digits of [DBNum1] (lower case, 〇 for zero) and [DBNum2] (financial upper case, 零).
-const char* const kLowerDigits[10] = {"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
-const char* const kUpperDigits[10] = {"零", "壹", "贰", "叁", "肆", "伍", "陆", "柒", "捌", "玖"};
-const char* const kLowerUnits[4] = {"", "十", "百", "千"};
-const char* const kUpperUnits[4] = {"", "拾", "佰", "仟"};
-const char* const kGroupUnits[4] = {"", "万", "亿", "兆"};
-
-// An integer's digits read out with units, in groups of four from the right (万, 亿): a run of
-// zeros between digits is one zero (1001 一千〇一, 100010 一十万〇一十), trailing zeros say nothing;
-// 10 is 一十, as Excel and LibreOffice write it.
-void integer_words(std::string_view digits, bool upper, std::string& out) {
-  while (digits.size() > 1 && digits.front() == '0') digits.remove_prefix(1);
-  const char* const* names = upper ? kUpperDigits : kLowerDigits;
-  if (digits.size() > 16) {  // past 兆: digit by digit
-    for (char c : digits) out += names[c - '0'];
-    return;
-  }
-  if (digits == "0") {
-    out += names[0];
-    return;
-  }
-  const char* const* units = upper ? kUpperUnits : kLowerUnits;
-  bool zero = false, group_has = false;
-  for (size_t i = 0; i < digits.size(); ++i) {
-    const size_t place = digits.size() - 1 - i;
-    const int d = digits[i] - '0';
-    if (d == 0) {
-      zero = true;
-    } else {
-      if (zero) out += names[0];
-      zero = false;
-      out += names[d];
-      out += units[place % 4];
-      group_has = true;
-    }
-    if (place % 4 == 0) {
-      if (group_has) out += kGroupUnits[place / 4];
-      group_has = false;
-    }
-  }
-}
-
 }  // namespace
-
-// Rewrites the digits a section wrote from `from` on: [DBNum1] 12323 -> 一万二千三百二十三 and
-// 123.45 -> 一百二十三．四五, [DBNum2] 壹万贰仟叁佰贰拾叁 and 壹佰贰拾叁点肆伍, [DBNum3] full-width
-// digits (１２３２３). Grouping commas between digits are dropped, as LibreOffice does.
-void to_chinese_numerals(std::string& out, size_t from, int kind) {
-  std::string result(out, 0, from);
-  size_t i = from;
-  while (i < out.size()) {
-    if (out[i] < '0' || out[i] > '9') {
-      result += out[i++];
-      continue;
-    }
-    std::string int_digits;
-    while (i < out.size() && ((out[i] >= '0' && out[i] <= '9') ||
-                              (out[i] == ',' && i + 1 < out.size() && out[i + 1] >= '0' && out[i + 1] <= '9'))) {
-      if (out[i] != ',') int_digits += out[i];
-      ++i;
-    }
-    std::string frac_digits;
-    if (i + 1 < out.size() && out[i] == '.' && out[i + 1] >= '0' && out[i + 1] <= '9') {
-      ++i;
-      while (i < out.size() && out[i] >= '0' && out[i] <= '9') frac_digits += out[i++];
-    }
-    if (kind == 3) {
-      for (char c : int_digits) result += "\xEF\xBC" + std::string(1, static_cast<char>(0x90 + (c - '0')));
-      if (!frac_digits.empty()) result += "．";
-      for (char c : frac_digits) result += "\xEF\xBC" + std::string(1, static_cast<char>(0x90 + (c - '0')));
-      continue;
-    }
-    const bool upper = kind == 2;
-    integer_words(int_digits, upper, result);
-    if (!frac_digits.empty()) {
-      result += upper ? "点" : "．";
-      for (char c : frac_digits) result += (upper ? kUpperDigits : kLowerDigits)[c - '0'];
-    }
-  }
-  out.swap(result);
-}
 
 }  // namespace numfmt
 
@@ -167,14 +92,14 @@ void NumberFormat::format_number(double value, bool date1904, std::string& out) 
         out += "####";
         return;
       }
-      s.render_date(value, date1904, ix == 0, out);
+      render_date(s, value, date1904, ix == 0, out);
       return;
     case Section::Kind::Number:
       if (std::isinf(value)) {
         general_in_format(value, out);
         return;
       }
-      s.render_number(value, ix == 0, out);
+      render_number(s, value, ix == 0, out);
       break;
   }
   if (s.dbnum) to_chinese_numerals(out, start, s.dbnum);
@@ -185,7 +110,7 @@ void NumberFormat::format_text(std::string_view text, std::string& out) const {
     out += text;
     return;
   }
-  sections_[text_section_]->render_text(text, out);
+  render_text(*sections_[text_section_], text, out);
 }
 
 // ---- General -------------------------------------------------------------------------------

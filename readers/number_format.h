@@ -32,7 +32,7 @@ class NumberFormat {
   bool is_text() const { return text_; }   // the code is "@" (text)
   const std::string& code() const { return code_; }
 
-  struct Section;  // defined in number_format.cpp
+  struct Section;  // defined in number_format_section.h (internal)
 
  private:
   std::string code_ = "General";

@@ -1,32 +1,13 @@
-// Number format codes -> sections of tokens: quotes, escapes, [brackets] (conditions, colours,
-// locales, elapsed time, [DBNumN]), digit placeholders, date and time letters; then
-// NumberFormat::parse, which also sets LibreOffice's default section conditions.
+// Number format codes -> sections of tokens (see number_format_parse.h); then NumberFormat::parse,
+// which also sets LibreOffice's default section conditions.
+#include "readers/number_format_parse.h"
+
 #include <algorithm>
 #include <charconv>
 #include <memory>
 
-#include "readers/number_format_internal.h"
 
 namespace jixiao::numfmt {
-
-void add_lit(std::vector<Tok>& toks, std::string_view s) {
-  if (!toks.empty() && toks.back().t == T::Lit) {
-    toks.back().s += s;
-  } else {
-    Tok t;
-    t.t = T::Lit;
-    t.s = std::string(s);
-    toks.push_back(std::move(t));
-  }
-}
-
-void add(std::vector<Tok>& toks, T t, char c, uint16_t n) {
-  Tok k;
-  k.t = t;
-  k.c = c;
-  k.n = n;
-  toks.push_back(std::move(k));
-}
 
 namespace {
 

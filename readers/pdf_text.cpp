@@ -170,14 +170,6 @@ std::vector<Para> page_paragraphs(std::vector<Line> lines, int page_no) {
   return out;
 }
 
-Diagnostic refuse(std::string code, std::string message, const std::string& file) {
-  Diagnostic d;
-  d.code = std::move(code);
-  d.message = std::move(message);
-  d.file = file;
-  return d;
-}
-
 void quiet(const std::string&, void*) {}
 
 }  // namespace
@@ -186,16 +178,16 @@ Expected<DocumentText> read_pdf_text(const std::string& path) {
   poppler::set_debug_error_function(quiet, nullptr);
   {
     std::ifstream in(path, std::ios::binary);
-    if (!in) return refuse("pdf.unreadable", "无法打开文件：请检查路径和读取权限", path);
+    if (!in) return Diagnostic::error("pdf.unreadable", "无法打开文件：请检查路径和读取权限", path);
     char head[5] = {};
     in.read(head, 5);
     if (in.gcount() < 5 || std::string_view(head, 5) != "%PDF-")
-      return refuse("pdf.not_pdf", "不是 PDF 文件（文件头不是 %PDF-）：文件可能已损坏或扩展名有误", path);
+      return Diagnostic::error("pdf.not_pdf", "不是 PDF 文件（文件头不是 %PDF-）：文件可能已损坏或扩展名有误", path);
   }
   std::unique_ptr<poppler::document> doc(poppler::document::load_from_file(path));
-  if (!doc) return refuse("pdf.damaged", "PDF 文件已损坏，无法读取：请重新导出 PDF，或直接提供 .docx", path);
+  if (!doc) return Diagnostic::error("pdf.damaged", "PDF 文件已损坏，无法读取：请重新导出 PDF，或直接提供 .docx", path);
   if (doc->is_locked())
-    return refuse("pdf.encrypted", "PDF 有打开密码：请提供未加密的 PDF 或 .docx", path);
+    return Diagnostic::error("pdf.encrypted", "PDF 有打开密码：请提供未加密的 PDF 或 .docx", path);
   DocumentText out;
   out.file = path;
   out.format = "pdf";
@@ -220,7 +212,7 @@ Expected<DocumentText> read_pdf_text(const std::string& path) {
     for (Para& p : here) paras.push_back(std::move(p));
   }
   if (!any_text)
-    return refuse("pdf.no_text",
+    return Diagnostic::error("pdf.no_text",
                   "PDF 中没有文字层（可能是扫描件或图片）：无法读取文字。请提供 Word 原件（.docx），或先做文字识别（OCR）后再核对",
                   path);
   int n = 0;

@@ -22,14 +22,6 @@ using namespace xls;
 
 constexpr size_t kNone = static_cast<size_t>(-1);
 
-Diagnostic error(const std::string& file, std::string code, std::string message) {
-  Diagnostic d;
-  d.code = std::move(code);
-  d.file = file;
-  d.message = std::move(message);
-  return d;
-}
-
 // The Windows code page of a font character set (a FONT record's bCharSet); 0 when none applies.
 uint16_t charset_codepage(uint8_t charset) {
   switch (charset) {
@@ -474,7 +466,7 @@ Expected<Workbook> BiffReader::run(bool bare_stream) {
   worksheet_only_ = worksheet_only;
   record_budget_ = 4 * (s_.size() / 4 + 16);  // records are at least 4 bytes: every one read ~4 times
   substream(0, worksheet_only ? &single : nullptr);
-  if (filepass_) return error(file_, "xls.encrypted_internal", "内部错误：加密记录未在读取前处理");
+  if (filepass_) return Diagnostic::error("xls.encrypted_internal", "内部错误：加密记录未在读取前处理", file_);
   finish_formats();
 
   if (worksheet_only) {
@@ -550,8 +542,8 @@ Expected<Workbook> read_stream(std::string stream, bool workbook_stream, bool ba
                                Diagnostics& diags, const XlsOptions& opt) {
   const int biff = biff_version(stream, workbook_stream);
   if (biff == 0)
-    return error(file, "xls.no_bof",
-                 "工作簿数据流不以 BOF 记录开头，文件已损坏或不是 Excel 工作簿；请用 Excel/WPS 打开修复后另存为 .xlsx");
+    return Diagnostic::error("xls.no_bof",
+                 "工作簿数据流不以 BOF 记录开头，文件已损坏或不是 Excel 工作簿；请用 Excel/WPS 打开修复后另存为 .xlsx", file);
   // A FILEPASS record in the globals means everything after it is encrypted.
   RecordReader rr(stream, 0);
   Record r;
@@ -586,12 +578,12 @@ Expected<Workbook> read_xls_memory(std::string_view bytes, const std::string& fi
   if (at < 0) at = cf->find("Book");
   if (at < 0) {
     if (cf->has("EncryptedPackage"))
-      return error(file, "xls.encrypted_ooxml", "这是加密的 .xlsx 工作簿，不是 .xls");
-    if (cf->has("WordDocument")) return error(file, "xls.not_workbook", "这是 Word 97-2003 文档（.doc），不是 Excel 工作簿");
+      return Diagnostic::error("xls.encrypted_ooxml", "这是加密的 .xlsx 工作簿，不是 .xls", file);
+    if (cf->has("WordDocument")) return Diagnostic::error("xls.not_workbook", "这是 Word 97-2003 文档（.doc），不是 Excel 工作簿", file);
     if (cf->has("PowerPoint Document"))
-      return error(file, "xls.not_workbook", "这是 PowerPoint 97-2003 演示文稿（.ppt），不是 Excel 工作簿");
-    return error(file, "xls.no_workbook_stream",
-                 "复合文档中没有工作簿数据流（Workbook/Book），这不是 Excel 工作簿或文件已损坏；请用 Excel/WPS 打开后另存为 .xlsx");
+      return Diagnostic::error("xls.not_workbook", "这是 PowerPoint 97-2003 演示文稿（.ppt），不是 Excel 工作簿", file);
+    return Diagnostic::error("xls.no_workbook_stream",
+                 "复合文档中没有工作簿数据流（Workbook/Book），这不是 Excel 工作簿或文件已损坏；请用 Excel/WPS 打开后另存为 .xlsx", file);
   }
   auto stream = cf->read(at);
   if (!stream) return stream.error();

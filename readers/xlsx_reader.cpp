@@ -17,6 +17,7 @@
 #include "core/parallel.h"
 #include "readers/number_format.h"
 #include "readers/office_crypto.h"
+#include "readers/ooxml_package.h"
 #include "readers/sniff.h"
 #include "readers/xls_reader.h"
 #include "readers/xlsx_internal.h"
@@ -26,57 +27,13 @@ namespace jixiao {
 
 namespace {
 
-Diagnostic error(const std::string& file, std::string code, std::string message, std::string part = {}) {
-  Diagnostic d;
-  d.code = std::move(code);
-  d.file = file;
-  d.part = std::move(part);
-  d.message = std::move(message);
-  return d;
-}
-
-std::string_view local_name(const char* qname) {
-  std::string_view s(qname);
-  auto colon = s.rfind(':');
-  return colon == std::string_view::npos ? s : s.substr(colon + 1);
-}
-
-// Children and attributes by local name: prefixes (x:, r:) and namespace URIs (Transitional or
-// Strict) do not matter.
-pugi::xml_node child(pugi::xml_node n, std::string_view name) {
-  for (pugi::xml_node c : n.children())
-    if (c.type() == pugi::node_element && local_name(c.name()) == name) return c;
-  return {};
-}
-template <class F>
-void each_child(pugi::xml_node n, std::string_view name, F&& f) {
-  for (pugi::xml_node c : n.children())
-    if (c.type() == pugi::node_element && local_name(c.name()) == name) f(c);
-}
-std::string_view attr(pugi::xml_node n, std::string_view name) {
-  for (pugi::xml_attribute a : n.attributes())
-    if (local_name(a.name()) == name) return a.value();
-  return {};
-}
-pugi::xml_node root(const pugi::xml_document& doc) {
-  for (pugi::xml_node c : doc.children())
-    if (c.type() == pugi::node_element) return c;
-  return {};
-}
-
-struct Relationship {
-  std::string type;    // the URI's last segment: "officeDocument", "worksheet", "styles", ...
-  std::string target;  // resolved part name
-  bool external = false;
-};
-using Relationships = std::unordered_map<std::string, Relationship>;
-
-// The .rels part that belongs to a part: xl/workbook.xml -> xl/_rels/workbook.xml.rels.
-std::string rels_part_of(std::string_view part) {
-  auto slash = part.rfind('/');
-  if (slash == std::string_view::npos) return "_rels/" + std::string(part) + ".rels";
-  return std::string(part.substr(0, slash)) + "/_rels/" + std::string(part.substr(slash + 1)) + ".rels";
-}
+using ooxml::attr;
+using ooxml::child;
+using ooxml::each_child;
+using ooxml::local_name;
+using ooxml::rels_part_of;
+using ooxml::root;
+using Relationships = std::unordered_map<std::string, ooxml::Relationship>;  // by id
 
 class Reader {
  public:
@@ -121,21 +78,13 @@ Relationships Reader::load_rels(const std::string& source_part) {
     diags_.add(*err);
     return rels;
   }
-  each_child(root(doc), "Relationship", [&](pugi::xml_node r) {
-    Relationship rel;
-    std::string_view type = attr(r, "Type");
-    auto slash = type.rfind('/');
-    rel.type = std::string(slash == std::string_view::npos ? type : type.substr(slash + 1));
-    rel.external = attr(r, "TargetMode") == "External";
-    rel.target = rel.external ? std::string(attr(r, "Target")) : resolve_part_target(source_part, attr(r, "Target"));
-    rels.emplace(std::string(attr(r, "Id")), std::move(rel));
-  });
+  for (ooxml::Relationship& rel : ooxml::relationships(doc, source_part)) rels.emplace(rel.id, std::move(rel));
   return rels;
 }
 
 std::string Reader::find_workbook_part() {
   for (const auto& [id, rel] : load_rels(""))
-    if (rel.type == "officeDocument" && pkg_.has(rel.target)) return pkg_.find(rel.target);
+    if (rel.is("officeDocument") && pkg_.has(rel.target)) return pkg_.find(rel.target);
   // No usable root relationship: the content types name the main part, else the usual place.
   pugi::xml_document ct;
   if (pkg_.has("[Content_Types].xml") && !load_xml("[Content_Types].xml", ct)) {
@@ -235,11 +184,11 @@ Expected<Workbook> Reader::run() {
   const std::string wb_part = find_workbook_part();
   if (wb_part.empty()) {
     if (pkg_.has("word/document.xml"))
-      return error(file_, "xlsx.not_workbook", "这是 Word 文档（.docx），不是 Excel 工作簿");
+      return Diagnostic::error("xlsx.not_workbook", "这是 Word 文档（.docx），不是 Excel 工作簿", file_);
     if (pkg_.has("ppt/presentation.xml"))
-      return error(file_, "xlsx.not_workbook", "这是 PowerPoint 演示文稿，不是 Excel 工作簿");
-    return error(file_, "xlsx.no_workbook",
-                 "压缩包中没有工作簿部件（xl/workbook.xml），这不是 Excel 工作簿或文件已损坏；请用 Excel/WPS 重新保存为 .xlsx");
+      return Diagnostic::error("xlsx.not_workbook", "这是 PowerPoint 演示文稿，不是 Excel 工作簿", file_);
+    return Diagnostic::error("xlsx.no_workbook",
+                 "压缩包中没有工作簿部件（xl/workbook.xml），这不是 Excel 工作簿或文件已损坏；请用 Excel/WPS 重新保存为 .xlsx", file_);
   }
   pugi::xml_document doc;
   if (auto err = load_xml(wb_part, doc)) return *err;
@@ -267,10 +216,11 @@ Expected<Workbook> Reader::run() {
       diags_.warn("xlsx.missing_sheet_part", "工作表“" + sheet.name + "”的关系编号“" + std::string(attr(s, "id")) +
                   "”在 " + rels_part_of(wb_part) + " 中不存在，按空表处理", file_);
     } else if (it != rels.end() && !it->second.external) {
-      if (it->second.type == "worksheet") part = pkg_.find(it->second.target);
-      else if (it->second.type != "chartsheet" && it->second.type != "dialogsheet")
-        diags_.warn("xlsx.unknown_sheet_type", "工作表“" + sheet.name + "”的类型 " + it->second.type + " 无法读取，按空表处理", file_);
-      if (part.empty() && it->second.type == "worksheet")
+      if (it->second.is("worksheet")) part = pkg_.find(it->second.target);
+      else if (!it->second.is("chartsheet") && !it->second.is("dialogsheet"))
+        diags_.warn("xlsx.unknown_sheet_type",
+                    "工作表“" + sheet.name + "”的类型 " + std::string(it->second.type_name()) + " 无法读取，按空表处理", file_);
+      if (part.empty() && it->second.is("worksheet"))
         diags_.warn("xlsx.missing_sheet_part", "工作表“" + sheet.name + "”指向的部件 " + it->second.target + " 不存在，按空表处理", file_);
     } else {
       // No relationship: fall back on the usual name.
@@ -297,8 +247,8 @@ Expected<Workbook> Reader::run() {
   std::string sst_part, styles_part;
   for (const auto& [id, rel] : rels) {
     if (rel.external) continue;
-    if (rel.type == "sharedStrings" && pkg_.has(rel.target)) sst_part = pkg_.find(rel.target);
-    if (rel.type == "styles" && pkg_.has(rel.target)) styles_part = pkg_.find(rel.target);
+    if (rel.is("sharedStrings") && pkg_.has(rel.target)) sst_part = pkg_.find(rel.target);
+    if (rel.is("styles") && pkg_.has(rel.target)) styles_part = pkg_.find(rel.target);
   }
   if (sst_part.empty()) sst_part = pkg_.find(resolve_part_target(wb_part, "sharedStrings.xml"));
   if (styles_part.empty()) styles_part = pkg_.find(resolve_part_target(wb_part, "styles.xml"));
@@ -320,13 +270,13 @@ Expected<Workbook> Reader::run() {
 std::optional<Diagnostic> Reader::check_workbook_root(pugi::xml_node book) {
   const std::string_view name = local_name(book.name());
   if (name == "presentation")
-    return error(file_, "xlsx.not_workbook", "这是 PowerPoint 演示文稿（.pptx），不是 Excel 工作簿；请确认选对了文件");
+    return Diagnostic::error("xlsx.not_workbook", "这是 PowerPoint 演示文稿（.pptx），不是 Excel 工作簿；请确认选对了文件", file_);
   if (name == "document")
-    return error(file_, "xlsx.not_workbook", "这是 Word 文档（.docx），不是 Excel 工作簿；请确认选对了文件");
+    return Diagnostic::error("xlsx.not_workbook", "这是 Word 文档（.docx），不是 Excel 工作簿；请确认选对了文件", file_);
   if (name != "workbook")
-    return error(file_, "xlsx.not_workbook",
+    return Diagnostic::error("xlsx.not_workbook",
                  "主部件的根元素是 <" + std::string(name) + ">，不是 Excel 工作簿（<workbook>）；请确认选对了文件，"
-                 "或用 Excel/WPS 打开后另存为 .xlsx");
+                 "或用 Excel/WPS 打开后另存为 .xlsx", file_);
   // The namespace of the root element: Office 2007's beta wrote its own, with other element names
   // (strings in the sheets are lost), so it is refused rather than half read.
   std::string_view qname(book.name());
@@ -334,9 +284,9 @@ std::optional<Diagnostic> Reader::check_workbook_root(pugi::xml_node book) {
   std::string xmlns = colon == std::string_view::npos ? "xmlns" : "xmlns:" + std::string(qname.substr(0, colon));
   std::string_view ns = book.attribute(xmlns.c_str()).value();
   if (ns.starts_with("http://schemas.microsoft.com/office/excel/2006/"))
-    return error(file_, "xlsx.beta_format",
+    return Diagnostic::error("xlsx.beta_format",
                  "这是 Office 2007 测试版（beta）格式的工作簿（命名空间 " + std::string(ns) +
-                     "），与正式的 .xlsx 格式不同，无法可靠读取；请用 Excel 2007 或更新版本打开后另存为 .xlsx");
+                     "），与正式的 .xlsx 格式不同，无法可靠读取；请用 Excel 2007 或更新版本打开后另存为 .xlsx", file_);
   return std::nullopt;
 }
 
@@ -358,10 +308,10 @@ std::optional<Diagnostic> Reader::check_unread_cells(const Workbook& wb) {
       return xlsx::parse_sheet(sc, in, probe, local, ignored);
     });
     if (err || probe.cells.empty()) continue;
-    return error(file_, "xlsx.sheets_unlinked",
+    return Diagnostic::error("xlsx.sheets_unlinked",
                  "工作簿中的工作表都读成了空表，但部件 " + name + " 含有 " + std::to_string(probe.cells.size()) +
                      " 个单元格：工作簿的关系部件（" + rels_part_of(find_workbook_part()) +
-                     "）没有指向它，文件已损坏；请用 Excel/WPS 打开修复后另存为 .xlsx",
+                     "）没有指向它，文件已损坏；请用 Excel/WPS 打开修复后另存为 .xlsx", file_,
                  name);
   }
   return std::nullopt;
@@ -378,10 +328,10 @@ std::optional<Diagnostic> Reader::check_text_budget(const Workbook& wb) {
       if (c.text == kNoIndex) continue;
       shown += wb.text(c).size();
       if (shown > limit)
-        return error(file_, "xlsx.text_too_large",
+        return Diagnostic::error("xlsx.text_too_large",
                      "单元格显示的文字合计超过上限 " + std::to_string(limit >> 20) + " MiB（工作表“" + s.name + "”的 " +
                          cell_name(c.pos()) + " 处已超过；许多单元格引用同一段很长的共享字符串），疑似恶意构造的文件，"
-                         "已拒绝读取；确属正常的大文件请用 --max-part-mb 调高上限",
+                         "已拒绝读取；确属正常的大文件请用 --max-part-mb 调高上限", file_,
                      s.part);
     }
   return std::nullopt;
@@ -393,12 +343,12 @@ Expected<Workbook> read_xlsx_memory(std::string_view bytes, const std::string& f
                                     const XlsxOptions& opt) {
   switch (sniff_bytes(bytes)) {
     case FileKind::Empty:
-      return error(file, "xlsx.empty", "文件是空的（0 字节），可能下载或复制没有完成；请重新获取文件");
+      return Diagnostic::error("xlsx.empty", "文件是空的（0 字节），可能下载或复制没有完成；请重新获取文件", file);
     case FileKind::EncryptedOoxml: {
       auto plain = decrypt_ooxml(bytes, file, opt.password);
       if (!plain) return plain.error();
       if (sniff_bytes(*plain) != FileKind::Zip)
-        return error(file, "xlsx.encrypted_not_zip", "解密后的内容不是 .xlsx 压缩包，无法读取；请在 Excel/WPS 中取消密码后另存，再试");
+        return Diagnostic::error("xlsx.encrypted_not_zip", "解密后的内容不是 .xlsx 压缩包，无法读取；请在 Excel/WPS 中取消密码后另存，再试", file);
       auto wb = read_xlsx_memory(*plain, file, diags, opt);  // the decrypted package stays in memory
       if (wb) wb->encrypted = true;
       return wb;
@@ -407,9 +357,9 @@ Expected<Workbook> read_xlsx_memory(std::string_view bytes, const std::string& f
     case FileKind::LegacyBiff:
       return read_xls_memory(bytes, file, diags, XlsOptions{opt.password});
     case FileKind::Unknown:
-      return error(file, "xlsx.not_zip",
+      return Diagnostic::error("xlsx.not_zip",
                    "不是 Excel 工作簿（.xlsx 应为 zip 压缩包，此文件开头不是）；如果是 CSV、网页或其他格式导出的文件，"
-                   "请在 Excel/WPS 中打开后另存为 .xlsx");
+                   "请在 Excel/WPS 中打开后另存为 .xlsx", file);
     case FileKind::Zip:
       break;
   }
@@ -426,14 +376,14 @@ Expected<Workbook> read_xlsx_memory(std::string_view bytes, const std::string& f
 
 Expected<Workbook> read_xlsx_file(const std::string& path, Diagnostics& diags, const XlsxOptions& opt) {
   std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) return error(path, "io.open", "这是一个目录，不是文件");
+  if (std::filesystem::is_directory(path, ec)) return Diagnostic::error("io.open", "这是一个目录，不是文件", path);
   // The file is mapped, not copied: libzip reads the compressed bytes straight from the page cache.
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return error(path, "io.open", "无法打开文件（不存在或没有读取权限）");
+  if (fd < 0) return Diagnostic::error("io.open", "无法打开文件（不存在或没有读取权限）", path);
   struct stat st {};
   if (::fstat(fd, &st) != 0) {
     ::close(fd);
-    return error(path, "io.read", "无法读取文件信息");
+    return Diagnostic::error("io.read", "无法读取文件信息", path);
   }
   const size_t size = static_cast<size_t>(st.st_size);
   if (size == 0) {
@@ -442,7 +392,7 @@ Expected<Workbook> read_xlsx_file(const std::string& path, Diagnostics& diags, c
   }
   void* map = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
   ::close(fd);
-  if (map == MAP_FAILED) return error(path, "io.read", "读取文件失败");
+  if (map == MAP_FAILED) return Diagnostic::error("io.read", "读取文件失败", path);
   auto result = read_xlsx_memory(std::string_view(static_cast<const char*>(map), size), path, diags, opt);
   ::munmap(map, size);
   return result;

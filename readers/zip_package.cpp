@@ -62,16 +62,6 @@ std::string resolve_part_target(std::string_view source_part, std::string_view t
   return out;
 }
 
-static Diagnostic package_error(const std::string& file, std::string code, std::string message,
-                                std::string part = {}) {
-  Diagnostic d;
-  d.code = std::move(code);
-  d.file = file;
-  d.part = std::move(part);
-  d.message = std::move(message);
-  return d;
-}
-
 static const char* kNotZip =
     "不是有效的 zip 压缩包（xlsx 文件本质上是 zip）：文件可能已损坏、不完整或并非 Excel 文件；"
     "请用 Excel/WPS 重新另存为 .xlsx 后再试";
@@ -104,8 +94,8 @@ Expected<ZipPackage> ZipPackage::open_file(const std::string& path, PackageLimit
   if (!z && err == ZIP_ER_INCONS) z = zip_open(path.c_str(), ZIP_RDONLY, &err);
   if (!z) {
     if (err == ZIP_ER_OPEN || err == ZIP_ER_NOENT || err == ZIP_ER_READ)
-      return package_error(path, "io.open", "无法打开文件（不存在或没有读取权限）");
-    return package_error(path, "xlsx.not_zip", kNotZip);
+      return Diagnostic::error("io.open", "无法打开文件（不存在或没有读取权限）", path);
+    return Diagnostic::error("xlsx.not_zip", kNotZip, path);
   }
   return adopt(z, path, limits);
 }
@@ -127,7 +117,7 @@ Expected<ZipPackage> ZipPackage::open_memory(const void* data, size_t size, std:
     zip_source_free(src);
     if (code != ZIP_ER_INCONS) break;
   }
-  return package_error(file, "xlsx.not_zip", kNotZip);
+  return Diagnostic::error("xlsx.not_zip", kNotZip, file);
 }
 
 std::string ZipPackage::find(std::string_view name) const {
@@ -155,9 +145,9 @@ PartReader::PartReader(PartReader&& o) noexcept
 }
 
 static Diagnostic too_big(const std::string& file, const std::string& part, uint64_t limit) {
-  return package_error(file, "xlsx.part_too_large",
+  return Diagnostic::error("xlsx.part_too_large",
                        "部件解压后超过上限 " + std::to_string(limit >> 20) +
-                           " MiB（疑似压缩炸弹），已拒绝读取；确属正常的大文件请用 --max-part-mb 调高上限",
+                           " MiB（疑似压缩炸弹），已拒绝读取；确属正常的大文件请用 --max-part-mb 调高上限", file,
                        part);
 }
 
@@ -168,7 +158,7 @@ Expected<size_t> PartReader::read(char* dst, size_t cap) {
   zip_int64_t n = zip_fread(f, dst, std::min<uint64_t>(cap, room));
   if (n < 0) {
     std::string why = zip_error_strerror(zip_file_get_error(f));
-    return package_error(zip_name_, "xlsx.damaged_part", "解压部件失败（" + why + "），文件可能已损坏或不完整", part_);
+    return Diagnostic::error("xlsx.damaged_part", "解压部件失败（" + why + "），文件可能已损坏或不完整", zip_name_, part_);
   }
   total_ += static_cast<uint64_t>(n);
   if (total_ > limit_) return too_big(zip_name_, part_, limit_);
@@ -178,20 +168,20 @@ Expected<size_t> PartReader::read(char* dst, size_t cap) {
 Expected<PartReader> ZipPackage::open_part(std::string_view name) const {
   auto it = impl_->by_key.find(normalize_part_name(name));
   if (it == impl_->by_key.end())
-    return package_error(file_, "xlsx.missing_part", "压缩包中缺少部件 " + std::string(name), std::string(name));
+    return Diagnostic::error("xlsx.missing_part", "压缩包中缺少部件 " + std::string(name), file_, std::string(name));
   const std::string& stored = it->second.first;
   zip_uint64_t index = it->second.second;
   zip_stat_t st;
   zip_stat_init(&st);
   if (zip_stat_index(impl_->zip, index, 0, &st) != 0)
-    return package_error(file_, "xlsx.damaged_part", "无法读取部件信息，文件可能已损坏", stored);
+    return Diagnostic::error("xlsx.damaged_part", "无法读取部件信息，文件可能已损坏", file_, stored);
   if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) && st.encryption_method != ZIP_EM_NONE)
-    return package_error(file_, "xlsx.encrypted_part", "部件经过 zip 加密，无法读取", stored);
+    return Diagnostic::error("xlsx.encrypted_part", "部件经过 zip 加密，无法读取", file_, stored);
   if ((st.valid & ZIP_STAT_SIZE) && st.size > limits_.max_part_bytes) return too_big(file_, stored, limits_.max_part_bytes);
   zip_file_t* f = zip_fopen_index(impl_->zip, index, 0);
   if (!f)
-    return package_error(file_, "xlsx.damaged_part",
-                         std::string("无法解压部件：") + zip_strerror(impl_->zip) + "；文件可能已损坏", stored);
+    return Diagnostic::error("xlsx.damaged_part",
+                         std::string("无法解压部件：") + zip_strerror(impl_->zip) + "；文件可能已损坏", file_, stored);
   PartReader r;
   r.file_ = f;
   r.zip_name_ = file_;

@@ -8,7 +8,10 @@
 #include <set>
 #include <sstream>
 
+#include "readers/ooxml_package.h"
 #include "writers/package_writer.h"
+#include "writers/spreadsheet_parts.h"
+#include "writers/xml_writer.h"
 
 namespace jixiao {
 
@@ -18,12 +21,7 @@ using Json = nlohmann::ordered_json;
 
 bool is(pugi::xml_node n, const char* name) { return std::strcmp(n.name(), name) == 0; }
 
-Diagnostic bad(std::string message) {
-  Diagnostic d;
-  d.code = "template.chart_data";
-  d.message = std::move(message);
-  return d;
-}
+Diagnostic bad(std::string message) { return Diagnostic::error("template.chart_data", std::move(message)); }
 
 // What xsd:double accepts of a decimal: sign, digits, point, exponent; no inf or NaN.
 bool is_decimal(std::string_view s) {
@@ -59,20 +57,6 @@ std::string column_name(size_t i) {
   std::string s;
   for (++i; i > 0; i = (i - 1) / 26) s.insert(s.begin(), static_cast<char>('A' + (i - 1) % 26));
   return s;
-}
-
-std::string escape(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-  return out;
 }
 
 bool is_plot(pugi::xml_node n) {
@@ -395,68 +379,97 @@ std::string chart_title_text(std::string_view xml) {
   return s.substr(b);
 }
 
-Expected<std::string> chart_workbook(const ChartData& data) {
-  static const char* const kMain = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-  static const char* const kRel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-  static const char* const kDecl = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
-  const bool custom = !data.format.empty() && data.format != "General";
-  std::vector<std::string> strings;
+namespace {
+
+const char* const kSheetMl = "application/vnd.openxmlformats-officedocument.spreadsheetml.";
+
+std::string chart_sheet_xml(const ChartData& data, bool custom, std::vector<std::string>& strings) {
   auto sst = [&](const std::string& s) {
     strings.push_back(s);
-    return std::to_string(strings.size() - 1);
+    return strings.size() - 1;
   };
-  std::string rows;
   const size_t n = data.categories.size();
-  rows += "<row r=\"1\">";
-  for (size_t s = 0; s < data.series.size(); ++s)
-    rows += "<c r=\"" + column_name(s + 1) + "1\" t=\"s\"><v>" + sst(data.series[s].name) + "</v></c>";
-  rows += "</row>";
-  for (size_t i = 0; i < n; ++i) {
-    std::string r = std::to_string(i + 2);
-    rows += "<row r=\"" + r + "\"><c r=\"A" + r + "\" t=\"s\"><v>" + sst(data.categories[i]) + "</v></c>";
-    for (size_t s = 0; s < data.series.size(); ++s) {
-      const auto& v = data.series[s].values;
-      if (i < v.size() && v[i])
-        rows += "<c r=\"" + column_name(s + 1) + r + "\"" + (custom ? " s=\"1\"" : "") + "><v>" + *v[i] + "</v></c>";
+  return xml::part("worksheet", ooxml::kMainNs, [&](xml::Writer& w) {
+    w.start("dimension").attr("ref", "A1:" + column_name(data.series.size()) + std::to_string(n + 1)).end();
+    w.start("sheetData");
+    w.start("row").attr("r", 1);
+    for (size_t s = 0; s < data.series.size(); ++s)
+      w.start("c").attr("r", column_name(s + 1), "1").attr("t", "s").start("v").text(sst(data.series[s].name)).end().end();
+    w.end();
+    for (size_t i = 0; i < n; ++i) {
+      std::string r = std::to_string(i + 2);
+      w.start("row").attr("r", r);
+      w.start("c").attr("r", "A", r).attr("t", "s").start("v").text(sst(data.categories[i])).end().end();
+      for (size_t s = 0; s < data.series.size(); ++s) {
+        const auto& v = data.series[s].values;
+        if (i >= v.size() || !v[i]) continue;
+        w.start("c").attr("r", column_name(s + 1), r);
+        if (custom) w.attr("s", 1);
+        w.element("v", *v[i]).end();
+      }
+      w.end();
     }
-    rows += "</row>";
-  }
-  std::string dim = "A1:" + column_name(data.series.size()) + std::to_string(n + 1);
-  std::string shared = std::string(kDecl) + "<sst xmlns=\"" + kMain + "\" count=\"" + std::to_string(strings.size()) +
-                       "\" uniqueCount=\"" + std::to_string(strings.size()) + "\">";
-  for (const std::string& s : strings) shared += "<si><t xml:space=\"preserve\">" + escape(s) + "</t></si>";
-  shared += "</sst>";
-  std::string styles = std::string(kDecl) + "<styleSheet xmlns=\"" + kMain + "\">" +
-                       (custom ? "<numFmts count=\"1\"><numFmt numFmtId=\"164\" formatCode=\"" + escape(data.format) + "\"/></numFmts>" : "") +
-                       "<fonts count=\"1\"><font><sz val=\"11\"/><name val=\"Calibri\"/></font></fonts>"
-                       "<fills count=\"2\"><fill><patternFill patternType=\"none\"/></fill><fill><patternFill patternType=\"gray125\"/></fill></fills>"
-                       "<borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"
-                       "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>"
-                       "<cellXfs count=\"2\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>"
-                       "<xf numFmtId=\"" + std::string(custom ? "164" : "0") + "\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/></cellXfs>"
-                       "<cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles></styleSheet>";
-  const std::string ct = "application/vnd.openxmlformats-officedocument.spreadsheetml.";
+    w.end();
+  });
+}
+
+std::string chart_shared_strings_xml(const std::vector<std::string>& strings) {
+  return xml::part("sst", ooxml::kMainNs, [&](xml::Writer& w) {
+    w.attr("count", strings.size()).attr("uniqueCount", strings.size());
+    for (const std::string& s : strings) w.start("si").start("t").attr("xml:space", "preserve").text(s).end().end();
+  });
+}
+
+std::string relationships_xml(std::initializer_list<std::pair<const char*, const char*>> rels) {
+  return xml::part("Relationships", ooxml::kPkgRelNs, [&](xml::Writer& w) {
+    int id = 0;
+    for (auto [type, target] : rels)
+      w.start("Relationship").attr("Id", "rId" + std::to_string(++id)).attr("Type", std::string(ooxml::kRelTypeBase) + type)
+          .attr("Target", target).end();
+  });
+}
+
+std::string content_types_xml() {
+  return xml::part("Types", ooxml::kContentTypesNs, [&](xml::Writer& w) {
+    w.start("Default").attr("Extension", "rels").attr("ContentType", "application/vnd.openxmlformats-package.relationships+xml");
+    w.end().start("Default").attr("Extension", "xml").attr("ContentType", "application/xml").end();
+    for (auto [part, type] : {std::pair{"/xl/workbook.xml", "sheet.main+xml"}, {"/xl/worksheets/sheet1.xml", "worksheet+xml"},
+                              {"/xl/styles.xml", "styles+xml"}, {"/xl/sharedStrings.xml", "sharedStrings+xml"}})
+      w.start("Override").attr("PartName", part).attr("ContentType", std::string(kSheetMl) + type).end();
+  });
+}
+
+std::string workbook_xml() {
+  return xml::part("workbook", ooxml::kMainNs, [&](xml::Writer& w) {
+    w.attr("xmlns:r", ooxml::kRelNs);
+    w.start("sheets").start("sheet").attr("name", "Sheet1").attr("sheetId", 1).attr("r:id", "rId1").end().end();
+  });
+}
+
+}  // namespace
+
+ChartWorkbookParts chart_workbook_parts(const ChartData& data) {
+  const bool custom = !data.format.empty() && data.format != "General";  // values styled by cellXfs 1
+  ChartWorkbookParts p;
+  std::vector<std::string> strings;
+  p.sheet = chart_sheet_xml(data, custom, strings);
+  p.shared_strings = chart_shared_strings_xml(strings);
+  p.styles = minimal_stylesheet(data.format);
+  return p;
+}
+
+Expected<std::string> chart_workbook(const ChartData& data) {
+  ChartWorkbookParts parts = chart_workbook_parts(data);
   PackageWriter w;
-  w.put("[Content_Types].xml",
-        std::string(kDecl) + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-        "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
-        "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-        "<Override PartName=\"/xl/workbook.xml\" ContentType=\"" + ct + "sheet.main+xml\"/>"
-        "<Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"" + ct + "worksheet+xml\"/>"
-        "<Override PartName=\"/xl/styles.xml\" ContentType=\"" + ct + "styles+xml\"/>"
-        "<Override PartName=\"/xl/sharedStrings.xml\" ContentType=\"" + ct + "sharedStrings+xml\"/></Types>");
-  w.put("_rels/.rels", std::string(kDecl) + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-        "<Relationship Id=\"rId1\" Type=\"" + kRel + "/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>");
-  w.put("xl/workbook.xml", std::string(kDecl) + "<workbook xmlns=\"" + kMain + "\" xmlns:r=\"" + kRel + "\">"
-        "<sheets><sheet name=\"Sheet1\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>");
-  w.put("xl/_rels/workbook.xml.rels", std::string(kDecl) + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-        "<Relationship Id=\"rId1\" Type=\"" + kRel + "/worksheet\" Target=\"worksheets/sheet1.xml\"/>"
-        "<Relationship Id=\"rId2\" Type=\"" + kRel + "/styles\" Target=\"styles.xml\"/>"
-        "<Relationship Id=\"rId3\" Type=\"" + kRel + "/sharedStrings\" Target=\"sharedStrings.xml\"/></Relationships>");
-  w.put("xl/worksheets/sheet1.xml", std::string(kDecl) + "<worksheet xmlns=\"" + kMain + "\"><dimension ref=\"" + dim +
-        "\"/><sheetData>" + rows + "</sheetData></worksheet>");
-  w.put("xl/styles.xml", styles);
-  w.put("xl/sharedStrings.xml", shared);
+  w.put("[Content_Types].xml", content_types_xml());
+  w.put("_rels/.rels", relationships_xml({{"officeDocument", "xl/workbook.xml"}}));
+  w.put("xl/workbook.xml", workbook_xml());
+  w.put("xl/_rels/workbook.xml.rels", relationships_xml({{"worksheet", "worksheets/sheet1.xml"},
+                                                         {"styles", "styles.xml"},
+                                                         {"sharedStrings", "sharedStrings.xml"}}));
+  w.put("xl/worksheets/sheet1.xml", std::move(parts.sheet));
+  w.put("xl/styles.xml", std::move(parts.styles));
+  w.put("xl/sharedStrings.xml", std::move(parts.shared_strings));
   return w.write_memory();
 }
 

@@ -52,4 +52,10 @@ std::string chart_title_text(std::string_view chart_xml);
 // series names, A2.. the categories, the values as numbers in the data's format.
 Expected<std::string> chart_workbook(const ChartData& data);
 
+// The parts of that workbook that depend on the data (the rest is fixed), as XML.
+struct ChartWorkbookParts {
+  std::string sheet, shared_strings, styles;
+};
+ChartWorkbookParts chart_workbook_parts(const ChartData& data);
+
 }  // namespace jixiao

@@ -3,7 +3,7 @@
 #include "writers/ooxml_edit.h"
 
 #include <cctype>
-#include <sstream>
+#include <tuple>
 
 namespace jixiao {
 
@@ -28,24 +28,6 @@ std::string retarget(const std::string& target, const std::string& new_part) {
   return (slash == std::string::npos ? "" : target.substr(0, slash + 1)) + file_name(new_part);
 }
 
-bool ends_with(const std::string& s, const char* tail) {
-  size_t n = std::char_traits<char>::length(tail);
-  return s.size() >= n && s.compare(s.size() - n, n, tail) == 0;
-}
-
-std::string xml_text(const pugi::xml_document& doc) {
-  std::ostringstream os;
-  doc.save(os, "", pugi::format_raw, pugi::encoding_utf8);
-  return os.str();
-}
-
-std::string new_rid(pugi::xml_node rels) {
-  std::set<std::string> ids;
-  for (pugi::xml_node r : rels.children("Relationship")) ids.insert(r.attribute("Id").value());
-  for (size_t k = ids.size() + 1;; ++k)
-    if (!ids.count("rId" + std::to_string(k))) return "rId" + std::to_string(k);
-}
-
 }  // namespace
 
 ChartParts::Rels* ChartParts::rels_of(const std::string& part) {
@@ -57,7 +39,7 @@ ChartParts::Rels* ChartParts::rels_of(const std::string& part) {
   if (auto xml = pkg_.read(ooxml::rels_part_of(name)); xml.ok()) {
     r = std::make_unique<Rels>();
     r->part = name;
-    if (!r->doc.load_buffer(xml->data(), xml->size())) r.reset();
+    if (!r->rels.load(*xml)) r.reset();
   }
   return (rels_[key] = std::move(r)).get();
 }
@@ -65,7 +47,7 @@ ChartParts::Rels* ChartParts::rels_of(const std::string& part) {
 pugi::xml_node ChartParts::relationship(const std::string& part, const std::string& rid) {
   Rels* r = rels_of(part);
   if (!r) return {};
-  return r->doc.child("Relationships").find_child_by_attribute("Relationship", "Id", rid.c_str());
+  return r->rels.find_id(rid);
 }
 
 std::string ChartParts::title(const std::string& source_part, const std::string& rid) {
@@ -94,37 +76,28 @@ std::string ChartParts::fresh_name(const std::string& like) {
 void ChartParts::add_override(const std::string& like, const std::string& part) {
   if (!types_loaded_) {
     types_loaded_ = true;
-    if (auto xml = pkg_.read("[Content_Types].xml"); xml.ok()) types_.load_buffer(xml->data(), xml->size());
+    if (auto xml = pkg_.read("[Content_Types].xml"); xml.ok()) types_.load(*xml);
   }
-  pugi::xml_node types = types_.child("Types");
-  std::string key = normalize_part_name(like);
-  for (pugi::xml_node o : types.children("Override")) {
-    if (normalize_part_name(o.attribute("PartName").value()) != key) continue;
-    pugi::xml_node copy = types.append_child("Override");
-    copy.append_attribute("PartName").set_value(("/" + part).c_str());
-    copy.append_attribute("ContentType").set_value(o.attribute("ContentType").value());
+  // without an override the extension's default covers the copy as it covered the original
+  if (std::string type = types_.override_type(normalize_part_name(like)); !type.empty()) {
+    types_.set_override(part, type);
     types_changed_ = true;
-    return;
   }
-  // no override: the extension's default covers the copy as it covered the original
 }
 
-// Copies the chart `chart` (and every part its relationships name) under new names and adds a
-// relationship to the copy beside `rel`; returns the copy's part name.
-Expected<std::string> ChartParts::copy_chart(const std::string& source_part, pugi::xml_node rel, const std::string& chart) {
+Expected<std::pair<std::string, std::string>> ChartParts::copy_chart(const std::string& source_part, pugi::xml_node rel,
+                                                                     const std::string& chart) {
   std::string part = fresh_name(chart);
-  pugi::xml_node rels = rel.parent();
-  pugi::xml_node added = rels.append_copy(rel);
-  added.attribute("Id").set_value(new_rid(rels).c_str());
-  added.attribute("Target").set_value(retarget(rel.attribute("Target").value(), part).c_str());
-  rels_[normalize_part_name(source_part)]->changed = true;
+  Rels* from = rels_[normalize_part_name(source_part)].get();
+  std::string rid = from->rels.add_like(rel, retarget(rel.attribute("Target").value(), part));
+  from->changed = true;
   add_override(chart, part);
   if (Rels* own = rels_of(chart)) {
     auto copy = std::make_unique<Rels>();
-    copy->doc.reset(own->doc);
+    copy->rels.assign(own->rels);
     copy->part = part;
     copy->changed = true;
-    for (pugi::xml_node r : copy->doc.child("Relationships").children("Relationship")) {
+    for (pugi::xml_node r : copy->rels.all()) {
       if (std::string(r.attribute("TargetMode").value()) == "External") continue;
       std::string target = resolve_part_target(chart, r.attribute("Target").value());
       auto bytes = pkg_.read(target);
@@ -138,7 +111,7 @@ Expected<std::string> ChartParts::copy_chart(const std::string& source_part, pug
   } else {
     rels_[normalize_part_name(part)] = nullptr;
   }
-  return part;
+  return std::pair{part, rid};
 }
 
 Expected<std::string> ChartParts::bind(const std::string& source_part, const std::string& rid, const ChartData& data,
@@ -153,8 +126,7 @@ Expected<std::string> ChartParts::bind(const std::string& source_part, const std
   if (!bound_.insert(normalize_part_name(chart)).second) {
     auto copy = copy_chart(source_part, rel, chart);
     if (!copy) return copy.error();
-    part = *copy;
-    use_rid = rel.parent().last_child().attribute("Id").value();
+    std::tie(part, use_rid) = *copy;
   }
   auto filled = fill_chart_xml(*xml, data, title, &notes);
   if (!filled) {
@@ -164,8 +136,8 @@ Expected<std::string> ChartParts::bind(const std::string& source_part, const std
   }
   writer_.put(part, std::move(*filled));
   if (Rels* own = rels_of(part)) {
-    for (pugi::xml_node r : own->doc.child("Relationships").children("Relationship")) {
-      if (!ends_with(r.attribute("Type").value(), "/package") ||
+    for (pugi::xml_node r : own->rels.all()) {
+      if (!ooxml::type_is(r.attribute("Type").value(), "package") ||
           std::string(r.attribute("TargetMode").value()) == "External")
         continue;
       auto book = chart_workbook(data);
@@ -178,8 +150,8 @@ Expected<std::string> ChartParts::bind(const std::string& source_part, const std
 
 void ChartParts::finish() {
   for (auto& [key, r] : rels_)
-    if (r && r->changed) writer_.put(ooxml::rels_part_of(r->part), xml_text(r->doc));
-  if (types_changed_) writer_.put("[Content_Types].xml", xml_text(types_));
+    if (r && r->changed) writer_.put(ooxml::rels_part_of(r->part), r->rels.text());
+  if (types_changed_) writer_.put("[Content_Types].xml", types_.text());
 }
 
 }  // namespace jixiao

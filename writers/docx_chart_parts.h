@@ -15,6 +15,7 @@
 #include "core/diagnostic.h"
 #include "readers/zip_package.h"
 #include "writers/docx_chart.h"
+#include "writers/ooxml_edit.h"
 #include "writers/package_writer.h"
 
 namespace jixiao {
@@ -35,19 +36,22 @@ class ChartParts {
  private:
   struct Rels {
     std::string part;  // the part they describe, as named in the package
-    pugi::xml_document doc;
+    ooxml::Rels rels;
     bool changed = false;
   };
   Rels* rels_of(const std::string& part);  // null when the part has none
   pugi::xml_node relationship(const std::string& part, const std::string& rid);
   std::string fresh_name(const std::string& like);
   void add_override(const std::string& like, const std::string& part);
-  Expected<std::string> copy_chart(const std::string& source_part, pugi::xml_node rel, const std::string& chart);
+  // Copies the chart `chart` (and every part its relationships name) under new names and adds a
+  // relationship to the copy beside `rel` (of source_part); returns the copy's part name and the id.
+  Expected<std::pair<std::string, std::string>> copy_chart(const std::string& source_part, pugi::xml_node rel,
+                                                           const std::string& chart);
 
   const ZipPackage& pkg_;
   PackageWriter& writer_;
   std::map<std::string, std::unique_ptr<Rels>> rels_;  // by normalised name of the part they describe
-  pugi::xml_document types_;
+  ooxml::ContentTypes types_;
   bool types_loaded_ = false, types_changed_ = false;
   std::set<std::string> bound_;  // normalised names of chart parts filled already
   std::set<std::string> taken_;  // normalised names of parts added

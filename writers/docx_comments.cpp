@@ -23,12 +23,7 @@ constexpr std::initializer_list<const char*> kRPrOrder = {
     "specVanish", "oMath"};
 
 Diagnostic fail(const std::string& file, std::string message, std::string part = {}) {
-  Diagnostic d;
-  d.code = "docx.annotate";
-  d.file = file;
-  d.part = std::move(part);
-  d.message = std::move(message);
-  return d;
+  return Diagnostic::error("docx.annotate", std::move(message), file, std::move(part));
 }
 
 size_t text_length(pugi::xml_node child) {
@@ -131,16 +126,7 @@ Expected<bool> write_docx_comments(const std::string& in, const std::string& out
                                    const std::string& author) {
   auto zip = ZipPackage::open_file(in);
   if (!zip) return zip.error();
-  // the main document part and its relationships
-  std::string main = zip->find("word/document.xml");
-  if (auto rels = zip->read("_rels/.rels")) {
-    ooxml::Rels r;
-    r.load_or_init(&*rels);
-    if (pugi::xml_node rel = r.find_type("officeDocument")) {
-      std::string target = resolve_part_target("", rel.attribute("Target").value());
-      if (zip->has(target)) main = zip->find(target);
-    }
-  }
+  const std::string main = ooxml::main_part(*zip, "word/document.xml");
   if (main.empty()) return fail(in, "不是 .docx 文档：没有 Word 正文部件");
   auto xml = zip->read(main);
   if (!xml) return xml.error();

@@ -1,6 +1,7 @@
 #include "writers/docx_images.h"
 
 #include "writers/ooxml_edit.h"
+#include "writers/xml_writer.h"
 
 #include <cstdint>
 #include <fstream>
@@ -10,12 +11,7 @@ namespace jixiao::docx {
 
 namespace {
 
-Diagnostic image_error(std::string message) {
-  Diagnostic d;
-  d.code = "template.image";
-  d.message = std::move(message);
-  return d;
-}
+Diagnostic image_error(std::string message) { return Diagnostic::error("template.image", std::move(message)); }
 
 uint32_t be32(const std::string& s, size_t i) {
   return (uint32_t(uint8_t(s[i])) << 24) | (uint32_t(uint8_t(s[i + 1])) << 16) | (uint32_t(uint8_t(s[i + 2])) << 8) |
@@ -94,22 +90,27 @@ Expected<bool> ImageStore::place(pugi::xml_node run, const nlohmann::ordered_jso
     if (std::string(c.name()) != "w:rPr") run.remove_child(c);
     c = next;
   }
-  std::string cxs = std::to_string(static_cast<long long>(cx)), cys = std::to_string(static_cast<long long>(cy));
-  std::string xml =
-      "<w:drawing xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" "
-      "xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\" "
-      "xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" "
-      "xmlns:pic=\"http://schemas.openxmlformats.org/drawingml/2006/picture\" "
-      "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
-      "<wp:inline distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\"><wp:extent cx=\"" + cxs + "\" cy=\"" + cys + "\"/>"
-      "<wp:docPr id=\"1\" name=\"" + name + "\"/><wp:cNvGraphicFramePr>"
-      "<a:graphicFrameLocks noChangeAspect=\"1\"/></wp:cNvGraphicFramePr>"
-      "<a:graphic><a:graphicData uri=\"http://schemas.openxmlformats.org/drawingml/2006/picture\">"
-      "<pic:pic><pic:nvPicPr><pic:cNvPr id=\"0\" name=\"" + name + "\"/><pic:cNvPicPr/></pic:nvPicPr>"
-      "<pic:blipFill><a:blip r:embed=\"" + rid + "\"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>"
-      "<pic:spPr><a:xfrm><a:off x=\"0\" y=\"0\"/><a:ext cx=\"" + cxs + "\" cy=\"" + cys + "\"/></a:xfrm>"
-      "<a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic>"
-      "</wp:inline></w:drawing>";
+  const long long cxs = static_cast<long long>(cx), cys = static_cast<long long>(cy);
+  // an inline picture as Word writes one (wp:inline > a:graphic > pic:pic), declaring its prefixes
+  std::string xml;
+  xml::Writer x(xml);
+  x.start("w:drawing").attr("xmlns:w", "http://schemas.openxmlformats.org/wordprocessingml/2006/main");
+  x.attr("xmlns:wp", "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing");
+  x.attr("xmlns:a", "http://schemas.openxmlformats.org/drawingml/2006/main");
+  x.attr("xmlns:pic", "http://schemas.openxmlformats.org/drawingml/2006/picture").attr("xmlns:r", ooxml::kRelNs);
+  x.start("wp:inline").attr("distT", 0).attr("distB", 0).attr("distL", 0).attr("distR", 0);
+  x.start("wp:extent").attr("cx", cxs).attr("cy", cys).end();
+  x.start("wp:docPr").attr("id", 1).attr("name", name).end();
+  x.start("wp:cNvGraphicFramePr").start("a:graphicFrameLocks").attr("noChangeAspect", 1).end().end();
+  x.start("a:graphic").start("a:graphicData").attr("uri", "http://schemas.openxmlformats.org/drawingml/2006/picture");
+  x.start("pic:pic").start("pic:nvPicPr").start("pic:cNvPr").attr("id", 0).attr("name", name).end();
+  x.start("pic:cNvPicPr").end().end();
+  x.start("pic:blipFill").start("a:blip").attr("r:embed", rid).end().start("a:stretch").start("a:fillRect").end().end();
+  x.end();
+  x.start("pic:spPr").start("a:xfrm").start("a:off").attr("x", 0).attr("y", 0).end();
+  x.start("a:ext").attr("cx", cxs).attr("cy", cys).end().end();
+  x.start("a:prstGeom").attr("prst", "rect").start("a:avLst").end().end();
+  x.end().end().end().end().end().end();
   pugi::xml_document frag;
   frag.load_string(xml.c_str());
   pugi::xml_node drawing = run.append_copy(frag.first_child());

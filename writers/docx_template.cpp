@@ -15,6 +15,7 @@
 #include "writers/docx_runs.h"
 #include "writers/filters.h"
 #include "writers/package_writer.h"
+#include "writers/template_language.h"
 
 namespace jixiao {
 
@@ -22,47 +23,36 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 using docx::tag_of;
+using tmpl::Tag;
+using Kind = tmpl::Tag::Kind;
 
 bool is(pugi::xml_node n, const char* name) { return std::strcmp(n.name(), name) == 0; }
 
-std::string trim(std::string s) {
-  auto sp = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
-  while (!s.empty() && sp(s.front())) s.erase(0, 1);
-  while (!s.empty() && sp(s.back())) s.pop_back();
+// The text of a run's w:t elements.
+std::string run_text(pugi::xml_node run) {
+  std::string s;
+  for (pugi::xml_node t = run.child("w:t"); t; t = t.next_sibling("w:t")) s += t.text().get();
   return s;
 }
 
-// A tag's parts: kind ('#', '?', '^', '/', '@' or 0 for a value), path, filters.
-struct Tag {
-  char kind = 0;
-  std::string path, filters, text;
-};
-
-Tag parse_tag(const std::string& inner) {
-  Tag t;
-  t.text = "{{" + inner + "}}";
-  std::string s = trim(inner);
-  if (s.rfind("@index", 0) == 0 && (s.size() == 6 || s[6] == ' ' || s[6] == '|')) {  // the position, not an image
-    size_t bar = s.find('|');
-    t.path = "@index";
-    if (bar != std::string::npos) t.filters = s.substr(bar + 1);
-    return t;
-  }
-  if (!s.empty() && std::strchr("#?^/@", s[0])) {
-    t.kind = s[0];
-    s = trim(s.substr(1));
-  }
-  size_t bar = s.find('|');
-  t.path = trim(s.substr(0, bar));
-  if (bar != std::string::npos) t.filters = s.substr(bar + 1);
-  return t;
+// The tag a tag run holds; nullopt when the run is not one or its tag does not parse (reported
+// where the run itself is rendered).
+std::optional<Tag> run_tag(pugi::xml_node run) {
+  std::string inner = tag_of(run);
+  if (inner.empty()) return std::nullopt;
+  auto t = tmpl::parse_tag(inner);
+  if (!t) return std::nullopt;
+  return std::move(t).value();
 }
 
-bool truthy(const Json* v) {
-  if (!v || v->is_null()) return false;
-  if (v->is_boolean()) return v->get<bool>();
-  if (v->is_string() || v->is_array() || v->is_object()) return !v->empty();
-  return true;  // a number, even 0: the value is there
+// A paragraph that is exactly one tag, such as "{{#items}}".
+std::optional<Tag> sole_tag(pugi::xml_node p) {
+  std::string text = docx::paragraph_text(p);
+  auto inner = tmpl::sole_tag_inner(text);
+  if (!inner) return std::nullopt;
+  auto t = tmpl::parse_tag(*inner);
+  if (!t) return std::nullopt;
+  return std::move(t).value();
 }
 
 // The paragraph as one line, for messages: “2022年度收、支总计{{total | wan}}万元…”
@@ -88,7 +78,7 @@ class Renderer {
   Renderer(const Json& data, Diagnostics& warnings, const DocxRenderOptions& opt, ChartParts& charts,
            docx::ImageStore& images)
       : warnings_(warnings), opt_(opt), charts_(charts), images_(images) {
-    scope_.push_back({&data, 0, {}});
+    scope_.push_back({&data, 0, nullptr});
   }
 
   // Renders one part; false (with error()) at the first mistake.
@@ -108,17 +98,11 @@ class Renderer {
   const Diagnostic& error() const { return *error_; }
 
  private:
-  struct Frame {
-    const Json* value;
-    size_t index;       // 1-based position in its list; 0 outside a list
-    std::string list;   // the list's path, for messages
-  };
-
   // "projects 第 2 项" for messages: where in the data a tag in a repeated section was rendered.
   std::string where_in_data() const {
     std::string s;
-    for (const Frame& f : scope_)
-      if (f.index) s += (s.empty() ? "" : "、") + f.list + " 第 " + std::to_string(f.index) + " 项";
+    for (const tmpl::Frame& f : scope_)
+      if (f.index && f.list) s += (s.empty() ? "" : "、") + *f.list + " 第 " + std::to_string(f.index) + " 项";
     return s.empty() ? s : "（" + s + "）";
   }
 
@@ -132,82 +116,59 @@ class Renderer {
     return false;
   }
 
-  // The value a path names, innermost scope first; nullptr when no scope has it.
-  const Json* lookup(const std::string& path) {
-    if (path == "." || path.empty()) return scope_.back().value;
-    if (path == "@index") {
-      index_value_ = scope_.back().index;
-      return &index_value_;
-    }
-    std::vector<std::string> parts;
-    for (size_t i = 0; i <= path.size();) {
-      size_t j = path.find('.', i);
-      if (j == std::string::npos) j = path.size();
-      parts.push_back(path.substr(i, j - i));
-      i = j + 1;
-    }
-    for (auto f = scope_.rbegin(); f != scope_.rend(); ++f) {
-      const Json* v = f->value;
-      if (!v->is_object() || !v->contains(parts[0])) continue;
-      v = &(*v)[parts[0]];
-      bool ok = true;
-      for (size_t k = 1; k < parts.size() && ok; ++k) {
-        if (v->is_object() && v->contains(parts[k])) {
-          v = &(*v)[parts[k]];
-        } else if (v->is_array() && !parts[k].empty() &&
-                   parts[k].find_first_not_of("0123456789") == std::string::npos &&
-                   std::stoul(parts[k]) < v->size()) {
-          v = &(*v)[std::stoul(parts[k])];
-        } else {
-          ok = false;
-        }
-      }
-      if (ok) return v;
-      return nullptr;  // the head matched here: a missing tail is missing, not found further out
-    }
-    return nullptr;
+  // The value a tag names; `out` is null when the data lacks it (never an error: for placeholders).
+  bool lookup(const Tag& t, pugi::xml_node where, const Json*& out) {
+    auto v = tmpl::resolve(scope_, t, index_value_);
+    if (!v) return fail(where, v.error().message);
+    out = *v;
+    return true;
   }
 
   // A path that must exist; in lenient mode a missing one is null and warned.
   bool resolve(const Tag& t, pugi::xml_node where, const Json*& out) {
-    out = lookup(t.path);
+    if (!lookup(t, where, out)) return false;
     if (out) return true;
-    if (!opt_.lenient) return fail(where, "标签 " + t.text + " 的路径“" + t.path + "”在数据中不存在");
+    if (!opt_.lenient) return fail(where, tmpl::missing_path_message(t));
     Diagnostic w;
     w.code = "template.unknown_path";
     w.severity = Severity::Warning;
     w.part = part_;
     pugi::xml_node p = enclosing_paragraph(where);
-    w.message = "标签 " + t.text + " 的路径在数据中不存在，已留空" + (p ? "（所在段落：“" + excerpt(p) + "”）" : "");
+    w.message = tmpl::missing_path_message(t) + "，已留空" + (p ? "（所在段落：“" + excerpt(p) + "”）" : "");
     warnings_.add(std::move(w));
     out = &null_;
     return true;
   }
 
-  // The scopes a section renders with: one per element of a list, one for an object or true.
-  bool section_frames(const Tag& t, pugi::xml_node where, std::vector<Frame>& frames) {
+  // The scopes a section renders with.
+  bool section_frames(const Tag& t, pugi::xml_node where, std::vector<tmpl::Frame>& frames) {
     const Json* v = nullptr;
     if (!resolve(t, where, v)) return false;
-    if (t.kind == '?') {
-      if (truthy(v)) frames.push_back(scope_.back());
-    } else if (t.kind == '^') {
-      if (!truthy(v)) frames.push_back(scope_.back());
-    } else if (v->is_array()) {
-      for (size_t i = 0; i < v->size(); ++i) frames.push_back({&(*v)[i], i + 1, t.path});
-    } else if (v->is_object()) {
-      if (!v->empty()) frames.push_back({v, 0, t.path});
-    } else if (truthy(v)) {
-      frames.push_back(v->is_boolean() ? scope_.back() : Frame{v, 0, t.path});
-    }
+    tmpl::section_frames(t, *v, scope_, frames);
     return true;
   }
 
-  static std::optional<Tag> sole_tag(pugi::xml_node p) {
-    std::string text = trim(docx::paragraph_text(p));
-    if (text.size() < 5 || text.compare(0, 2, "{{") != 0 || text.compare(text.size() - 2, 2, "}}") != 0 ||
-        text.find("{{", 2) != std::string::npos)
-      return std::nullopt;
-    return parse_tag(text.substr(2, text.size() - 4));
+  // One copy of `body` per frame, rendered by `render` with the frame as the innermost scope and put
+  // before `before`; then the originals go. Each copy is rendered in a scratch element of its own,
+  // so that rendering it cannot reach the originals or the other copies.
+  template <class Render>
+  bool repeat(pugi::xml_node parent, const std::vector<pugi::xml_node>& body, pugi::xml_node before,
+              const std::vector<tmpl::Frame>& frames, Render render) {
+    for (const tmpl::Frame& f : frames) {
+      scope_.push_back(f);
+      pugi::xml_node scratch = parent.insert_child_before("jixiao-scratch", before);
+      for (pugi::xml_node n : body) scratch.append_copy(n);
+      if (!render(scratch)) return false;
+      for (pugi::xml_node n = scratch.first_child(); n;) {
+        pugi::xml_node next = n.next_sibling();
+        parent.insert_move_before(n, scratch);
+        n = next;
+      }
+      parent.remove_child(scratch);
+      scope_.pop_back();
+    }
+    for (pugi::xml_node n : body) parent.remove_child(n);
+    return true;
   }
 
   // Children of a block container: body, table cell, header, footer, footnote, text box.
@@ -216,43 +177,21 @@ class Renderer {
     for (pugi::xml_node c = container.first_child(); c;) {
       if (is(c, "w:p")) {
         std::optional<Tag> t = sole_tag(c);
-        if (t && (t->kind == '#' || t->kind == '?' || t->kind == '^')) {
+        if (t && t->opens()) {
           // a section of whole paragraphs (and tables): find its closing paragraph among the siblings
-          int depth = 0;
+          tmpl::CloseFinder finder(*t);
           pugi::xml_node close;
           for (pugi::xml_node n = c.next_sibling(); n && !close; n = n.next_sibling()) {
             if (!is(n, "w:p")) continue;
-            std::optional<Tag> u = sole_tag(n);
-            if (!u || u->path != t->path) continue;
-            if (u->kind == '/') {
-              if (depth == 0) close = n;
-              else --depth;
-            } else if (u->kind == t->kind) {
-              ++depth;
-            }
+            if (std::optional<Tag> u = sole_tag(n); u && finder.closes(*u)) close = n;
           }
           if (close) {
-            std::vector<Frame> frames;
+            std::vector<tmpl::Frame> frames;
             if (!section_frames(*t, c, frames)) return false;
             std::vector<pugi::xml_node> body;
             for (pugi::xml_node n = c.next_sibling(); n != close; n = n.next_sibling()) body.push_back(n);
-            for (const Frame& f : frames) {
-              scope_.push_back(f);
-              // the copies are rendered as a block of their own (nested sections inside them), in a
-              // scratch element, then moved into place
-              pugi::xml_node scratch = container.insert_child_before("jixiao-scratch", close);
-              for (pugi::xml_node n : body) scratch.append_copy(n);
-              if (!block(scratch)) return false;
-              for (pugi::xml_node n = scratch.first_child(); n;) {
-                pugi::xml_node nn = n.next_sibling();
-                container.insert_move_before(n, scratch);
-                n = nn;
-              }
-              container.remove_child(scratch);
-              scope_.pop_back();
-            }
+            if (!repeat(container, body, close, frames, [this](pugi::xml_node n) { return block(n); })) return false;
             pugi::xml_node next = close.next_sibling();
-            for (pugi::xml_node n : body) container.remove_child(n);
             container.remove_child(c);
             container.remove_child(close);
             c = next;
@@ -284,21 +223,32 @@ class Renderer {
     return out;
   }
 
+  // The tag run after `open_run` among `runs` that closes `open`; null when none does.
+  static pugi::xml_node closing_run(const std::vector<pugi::xml_node>& runs, pugi::xml_node open_run, const Tag& open,
+                                    tmpl::CloseFinder& finder) {
+    bool after_open = !open_run;
+    for (pugi::xml_node s : runs) {
+      if (s == open_run) {
+        after_open = true;
+        continue;
+      }
+      if (!after_open) continue;
+      if (std::optional<Tag> u = run_tag(s); u && finder.closes(*u)) return s;
+    }
+    return {};
+  }
+
   bool table(pugi::xml_node tbl) {
     for (pugi::xml_node row = tbl.child("w:tr"); row;) {
       // a row section opens with a section tag whose closing tag is not in the same paragraph
       pugi::xml_node open_run, close_run, last_row;
       std::optional<Tag> open;
       for (pugi::xml_node r : tag_runs_in(row)) {
-        Tag t = parse_tag(tag_of(r));
-        if (t.kind != '#' && t.kind != '?' && t.kind != '^') continue;
-        bool closed_here = false;
-        for (pugi::xml_node s : tag_runs_in(enclosing_paragraph(r))) {
-          Tag u = parse_tag(tag_of(s));
-          if (u.kind == '/' && u.path == t.path) closed_here = true;
-        }
-        if (closed_here) continue;
-        open = t;
+        std::optional<Tag> t = run_tag(r);
+        if (!t || !t->opens()) continue;
+        tmpl::CloseFinder here(*t);
+        if (closing_run(tag_runs_in(enclosing_paragraph(r)), r, *t, here)) continue;
+        open = std::move(t);
         open_run = r;
         break;
       }
@@ -308,31 +258,13 @@ class Renderer {
         row = row.next_sibling("w:tr");
         continue;
       }
-      int depth = 0;
-      bool after_open = false;
+      tmpl::CloseFinder finder(*open);
       for (pugi::xml_node r2 = row; r2 && !close_run; r2 = r2.next_sibling("w:tr")) {
-        for (pugi::xml_node s : tag_runs_in(r2)) {
-          if (s == open_run) {
-            after_open = true;
-            continue;
-          }
-          if (!after_open) continue;
-          Tag u = parse_tag(tag_of(s));
-          if (u.path != open->path) continue;
-          if (u.kind == '/') {
-            if (depth == 0) {
-              close_run = s;
-              last_row = r2;
-              break;
-            }
-            --depth;
-          } else if (u.kind == open->kind) {
-            ++depth;
-          }
-        }
+        close_run = closing_run(tag_runs_in(r2), r2 == row ? open_run : pugi::xml_node(), *open, finder);
+        if (close_run) last_row = r2;
       }
-      if (!close_run) return fail(open_run, "标签 " + open->text + " 没有对应的 {{/" + open->path + "}}");
-      std::vector<Frame> frames;
+      if (!close_run) return fail(open_run, tmpl::unclosed_section_message(*open));
+      std::vector<tmpl::Frame> frames;
       if (!section_frames(*open, open_run, frames)) return false;
       docx::set_run_text(open_run, "");
       docx::set_run_text(close_run, "");
@@ -342,7 +274,7 @@ class Renderer {
         if (r2 == last_row) break;
       }
       pugi::xml_node next = last_row.next_sibling("w:tr");
-      for (const Frame& f : frames) {
+      for (const tmpl::Frame& f : frames) {
         scope_.push_back(f);
         for (pugi::xml_node r2 : rows) {
           pugi::xml_node copy = tbl.insert_copy_before(r2, rows.front());
@@ -381,54 +313,33 @@ class Renderer {
       std::string inner = tag_of(c);
       if (inner.empty()) {
         if ((c.child("w:drawing") || c.child("mc:AlternateContent")) && !charts(c)) return false;
+        if (std::string text = run_text(c); text.find("{{") != std::string::npos)
+          return fail(c, "标签 " + text.substr(text.find("{{"), 40) + " 没有以 }} 结束");
         c = next;
         continue;
       }
-      Tag t = parse_tag(inner);
-      if (t.kind == '/') return fail(c, "多余的结束标签 " + t.text);
-      if (t.kind == '#' || t.kind == '?' || t.kind == '^') {
-        int depth = 0;
+      auto parsed = tmpl::parse_tag(inner);
+      if (!parsed) return fail(c, parsed.error().message);
+      Tag t = std::move(parsed).value();
+      if (t.kind == Kind::Close) return fail(c, tmpl::stray_close_message(t));
+      if (t.opens()) {
+        tmpl::CloseFinder finder(t);
         pugi::xml_node close;
-        for (pugi::xml_node n = next; n && !close; n = n.next_sibling()) {
-          std::string i2 = tag_of(n);
-          if (i2.empty()) continue;
-          Tag u = parse_tag(i2);
-          if (u.path != t.path) continue;
-          if (u.kind == '/') {
-            if (depth == 0) close = n;
-            else --depth;
-          } else if (u.kind == t.kind) {
-            ++depth;
-          }
-        }
-        if (!close) return fail(c, "标签 " + t.text + " 没有对应的 {{/" + t.path + "}}（同一段落内）");
-        std::vector<Frame> frames;
+        for (pugi::xml_node n = next; n && !close; n = n.next_sibling())
+          if (std::optional<Tag> u = run_tag(n); u && finder.closes(*u)) close = n;
+        if (!close) return fail(c, tmpl::unclosed_section_message(t) + "（同一段落内）");
+        std::vector<tmpl::Frame> frames;
         if (!section_frames(t, c, frames)) return false;
         std::vector<pugi::xml_node> body;
         for (pugi::xml_node n = next; n != close; n = n.next_sibling()) body.push_back(n);
-        pugi::xml_node holder = parent;
-        for (const Frame& f : frames) {
-          scope_.push_back(f);
-          // copies go into a scratch element first, so that rendering them cannot reach the originals
-          pugi::xml_node scratch = holder.insert_child_before("jixiao-scratch", close);
-          for (pugi::xml_node n : body) scratch.append_copy(n);
-          if (!runs(scratch)) return false;
-          for (pugi::xml_node n = scratch.first_child(); n;) {
-            pugi::xml_node nn = n.next_sibling();
-            holder.insert_move_before(n, scratch);
-            n = nn;
-          }
-          holder.remove_child(scratch);
-          scope_.pop_back();
-        }
+        if (!repeat(parent, body, close, frames, [this](pugi::xml_node n) { return runs(n); })) return false;
         next = close.next_sibling();
-        for (pugi::xml_node n : body) holder.remove_child(n);
-        holder.remove_child(c);
-        holder.remove_child(close);
+        parent.remove_child(c);
+        parent.remove_child(close);
         c = next;
         continue;
       }
-      if (t.kind == '@') {
+      if (t.kind == Kind::Image) {
         const Json* v = nullptr;
         if (!resolve(t, c, v)) return false;
         if (v->is_null()) {  // no picture: the tag goes
@@ -441,27 +352,24 @@ class Renderer {
       }
       // the engine's own steps: placeholder:TEXT (a value the data lacks shows TEXT, highlighted, and
       // render warns) and vmerge (merge equal values down a looped column); the rest format the value
-      std::vector<FilterStep> filters = parse_filters(t.filters);
-      std::optional<FilterStep> holder = take_filter(filters, "placeholder");
-      std::optional<FilterStep> vmerge = take_filter(filters, "vmerge");
+      std::optional<FilterStep> holder = take_filter(t.filters, "placeholder");
+      std::optional<FilterStep> vmerge = take_filter(t.filters, "vmerge");
       std::string placeholder = holder ? (holder->arg.empty() ? "【待补充】" : holder->arg) : "";
       const Json* v = nullptr;
       if (holder) {
-        v = lookup(t.path);  // a placeholder stands for a value that may be missing: never an error
+        if (!lookup(t, c, v)) return false;  // a placeholder stands for a value that may be missing: never an error
         if (!v) v = &null_;
       } else if (!resolve(t, c, v)) {
         return false;
       }
-      if (v->is_array() || v->is_object())
-        return fail(c, "标签 " + t.text + " 的值是列表或对象，不能直接写入；请用 {{#" + t.path + "}} … {{/" + t.path + "}}");
+      auto text = tmpl::value_text(t, *v);
+      if (!text) return fail(c, text.error().message);
       if (vmerge) {
         pugi::xml_node tc = c.parent();
         while (tc && !is(tc, "w:tc")) tc = tc.parent();
         if (!tc) return fail(c, "标签 " + t.text + "：vmerge 只能用在表格单元格中");
-        auto shown = apply_filters(*v, filters);
-        if (!shown) return fail(c, "标签 " + t.text + "：" + shown.error().message);
-        if (tc.attribute("jixiao-vmerge")) tc.attribute("jixiao-vmerge").set_value(shown->c_str());
-        else tc.append_attribute("jixiao-vmerge") = shown->c_str();
+        if (tc.attribute("jixiao-vmerge")) tc.attribute("jixiao-vmerge").set_value(text->c_str());
+        else tc.append_attribute("jixiao-vmerge") = text->c_str();
       }
       bool missing = v->is_null() || (v->is_string() && v->get<std::string>().empty());
       if (missing && !placeholder.empty()) {
@@ -483,8 +391,6 @@ class Renderer {
         c = next;
         continue;
       }
-      auto text = apply_filters(*v, filters);
-      if (!text) return fail(c, "标签 " + t.text + "：" + text.error().message);
       docx::set_run_text(c, *text);
       c = next;
     }
@@ -493,12 +399,12 @@ class Renderer {
 
   // ---- charts ------------------------------------------------------------------------------------
   // A tag standing alone in an attribute or a title: "{{funds}}", spaces around allowed.
-  static std::optional<Tag> whole_tag(std::string s) {
-    s = trim(std::move(s));
-    if (s.size() < 5 || s.compare(0, 2, "{{") != 0 || s.compare(s.size() - 2, 2, "}}") != 0 ||
-        s.find("{{", 2) != std::string::npos)
-      return std::nullopt;
-    return parse_tag(s.substr(2, s.size() - 4));
+  static std::optional<Tag> whole_tag(const std::string& s) {
+    auto inner = tmpl::sole_tag_inner(s);
+    if (!inner) return std::nullopt;
+    auto t = tmpl::parse_tag(*inner);
+    if (!t) return std::nullopt;
+    return std::move(t).value();
   }
 
   // Native charts drawn in this run, bound by the drawing's alt text (descr), its title attribute or
@@ -516,7 +422,7 @@ class Renderer {
       bool by_title = false;
       if (!tag && (tag = whole_tag(charts_.title(part_, rid)))) by_title = true;
       if (!tag) continue;
-      if (tag->kind != 0 || !tag->filters.empty())
+      if (tag->kind != Kind::Value || tag->source != Tag::Source::Path || !tag->filters.empty())
         return fail(run, "图表标签 " + tag->text + " 应为单独的 {{路径}}（不带 #、?、^ 或过滤器）");
       const Json* v = nullptr;
       if (!resolve(*tag, run, v)) return false;
@@ -554,7 +460,7 @@ class Renderer {
   ChartParts& charts_;
   docx::ImageStore& images_;
   std::string part_;
-  std::vector<Frame> scope_;
+  tmpl::Scopes scope_;
   std::optional<Diagnostic> error_;
   Json index_value_;
   const Json null_ = nullptr;

@@ -1,16 +1,15 @@
-// The DOCX template engine: a Word document with tags, filled from a JSON tree.
+// The DOCX template engine: a Word document with tags, filled from a JSON tree. The tag language and
+// its rules (paths, scopes, true and false, filters, printing) are writers/template_language.h; this
+// engine lays them over Word's structure:
 //
-//   {{path}}              a value: "funds.budget", "items.0.name"; inside a section the path is looked up in
-//                         the current element first, then outwards; {{.}} is the element, {{@index}} its
-//                         1-based position. Escaped for XML; "\n" becomes a line break.
-//   {{path | f | g:arg}}  filters (writers/filters.h): wan, fixed:N, money, pct:N, abs, dir:增加,减少,
-//                         cnupper, cnnum, date:PATTERN, default:TEXT
-//   {{#list}} … {{/list}} repeats what stands between: paragraphs (each tag alone in its paragraph),
-//                         table rows (the tags in cells of the first and last row), or runs of one
-//                         paragraph; an object renders once with it as the scope, true once, an empty
-//                         list, null or false not at all — leaving no empty paragraph or row behind
+//   {{#x}} … {{/x}}       (and {{?x}}, {{^x}}) repeats what stands between: paragraphs (each tag alone
+//                         in its paragraph), table rows (the tags in cells of the first and last row),
+//                         or runs of one paragraph — leaving no empty paragraph or row behind
+//   {{path}}              escaped for XML; "\n" becomes a line break
+//   {{x | placeholder:T}} a value the data lacks (null, "" or no such path) shows T highlighted, with a
+//                         warning; never an error
 //   {{x | vmerge}}        in a looped table row: cells whose value equals the one above merge with it
-//   {{?x}} … {{/x}}        once when x is truthy (not null, false, "", [] or {}), {{^x}} … {{/x}} when not
+//   {{@path}}             a PNG or JPEG picture (writers/docx_images.h)
 //   native charts         a chart whose alt text (wp:docPr descr), drawing title or own chart title is
 //                         exactly {{path}}: the path names {"categories", "series", "format", "title"}
 //                         (writers/docx_chart.h); its series, caches and embedded workbook are replaced.
@@ -21,7 +20,7 @@
 //
 // Tags work in the body, tables, headers, footers, footnotes, endnotes and text boxes, whatever runs
 // Word split them into. Drawing and bookmark ids stay unique after repetition. An unknown path is an
-// error naming the tag and where it stands (lenient: empty, with a warning).
+// error naming the tag and the paragraph it stands in (lenient: empty, with a warning).
 #pragma once
 
 #include <nlohmann/json.hpp>

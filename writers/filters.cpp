@@ -22,12 +22,7 @@ using Json = nlohmann::ordered_json;
 // A value between filters: nothing, an exact number, or text.
 using Value = std::variant<std::monostate, Decimal, std::string>;
 
-Diagnostic filter_error(std::string message) {
-  Diagnostic d;
-  d.code = "template.filter";
-  d.message = std::move(message);
-  return d;
-}
+Diagnostic filter_error(std::string message) { return Diagnostic::error("template.filter", std::move(message)); }
 
 std::string trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
@@ -205,8 +200,6 @@ Expected<Value> apply_one(const Value& v, const std::string& name, const std::st
 }
 
 }  // namespace
-
-std::string plain_text(const Json& value) { return text_of(from_json(value)); }
 
 std::vector<FilterStep> parse_filters(std::string_view chain) {
   std::vector<FilterStep> steps;

@@ -42,8 +42,4 @@ Expected<std::string> apply_filters(const nlohmann::ordered_json& value, const s
 // filter, a number filter on text) carry a Chinese message naming the filter.
 Expected<std::string> apply_filters(const nlohmann::ordered_json& value, std::string_view chain);
 
-// The JSON value as printed without filters: numbers at their decimal value (19.98, never 19.979999),
-// strings as they are, null as "".
-std::string plain_text(const nlohmann::ordered_json& value);
-
 }  // namespace jixiao

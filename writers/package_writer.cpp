@@ -126,6 +126,13 @@ std::string PackageWriter::add_entries(void* dst_zip, void* src_zip) const {
   return {};
 }
 
+std::string PackageWriter::close_into(void* dst, void* src) const {
+  if (std::string m = add_entries(dst, src); !m.empty()) return m;
+  if (zip_close(static_cast<zip_t*>(dst)) != 0) return std::string("写入失败：") + zip_strerror(static_cast<zip_t*>(dst));
+  if (src) zip_discard(static_cast<zip_t*>(src));
+  return {};
+}
+
 Expected<std::string> PackageWriter::write_memory() const {
   std::string where = source_path_.empty() ? "(内存中的包)" : source_path_;
   zip_t* src = nullptr;
@@ -149,18 +156,8 @@ Expected<std::string> PackageWriter::write_memory() const {
   if (!dst) return fail("无法在内存中创建压缩包");
   zip_source_keep(buf);  // the archive's close would free it; the bytes are read from it afterwards
   kept = true;
-  if (std::string m = add_entries(dst, src); !m.empty()) {
-    zip_discard(dst);
-    dst = nullptr;
-    return fail(m);
-  }
-  if (zip_close(dst) != 0) {
-    std::string m = zip_strerror(dst);
-    return fail("写入失败：" + m);
-  }
-  dst = nullptr;
-  if (src) zip_discard(src);
-  src = nullptr;
+  if (std::string m = close_into(dst, src); !m.empty()) return fail(m);
+  dst = src = nullptr;
   std::string out;
   zip_stat_t st;
   zip_stat_init(&st);
@@ -199,14 +196,8 @@ Expected<bool> PackageWriter::write(const std::string& path) const {
     return write_error(path, "package.write", std::move(message));
   };
   if (!dst) return fail("无法创建输出文件（目录不可写？）");
-  if (std::string m = add_entries(dst, src); !m.empty()) return fail(m);
-  if (zip_close(dst) != 0) {
-    std::string m = zip_strerror(dst);
-    return fail("写入失败：" + m);
-  }
-  dst = nullptr;
-  if (src) zip_discard(src);
-  src = nullptr;
+  if (std::string m = close_into(dst, src); !m.empty()) return fail(m);
+  dst = src = nullptr;
   fs::rename(tmp, target, ec);
   if (ec) {
     fs::remove(tmp, ec);

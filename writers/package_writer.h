@@ -49,6 +49,9 @@ class PackageWriter {
   // Adds every entry to dst, parts carried over copied from src still compressed; an error message
   // or empty.
   std::string add_entries(void* dst, void* src) const;
+  // add_entries, then closes dst (writing it) and src (when given); an error message, and both left
+  // open for the caller to discard, when that fails.
+  std::string close_into(void* dst, void* src) const;
   Entry* entry(std::string_view name);
   const Entry* entry(std::string_view name) const;
   std::string source_path_;

@@ -36,12 +36,7 @@ constexpr const char* kStylesType = "application/vnd.openxmlformats-officedocume
 int rank(Severity s) { return s == Severity::Error ? 0 : s == Severity::Warning ? 1 : 2; }
 
 Diagnostic fail(const std::string& file, const std::string& part, std::string code, std::string message) {
-  Diagnostic d;
-  d.code = "annotate." + std::move(code);
-  d.file = file;
-  d.part = part;
-  d.message = "无法写出批注副本：" + std::move(message);
-  return d;
+  return Diagnostic::error("annotate." + std::move(code), "无法写出批注副本：" + std::move(message), file, part);
 }
 
 // The first cell of "C9", "$C$9", "C5:C9" or "'表'!C9"; nullopt for "" and anything else.

@@ -6,6 +6,8 @@
 
 #include "readers/zip_package.h"
 #include "writers/package_writer.h"
+#include "writers/spreadsheet_parts.h"
+#include "writers/xml_writer.h"
 #include "writers/xlsx_annotate.h"
 
 namespace jixiao {
@@ -40,17 +42,6 @@ bool is_plain_number(std::string_view s) {
 
 namespace {
 
-constexpr const char* kMinimalStyles =
-    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-    "<styleSheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
-    "<fonts count=\"1\"><font><sz val=\"11\"/><name val=\"Calibri\"/></font></fonts>"
-    "<fills count=\"2\"><fill><patternFill patternType=\"none\"/></fill><fill><patternFill patternType=\"gray125\"/></fill></fills>"
-    "<borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"
-    "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>"
-    "<cellXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/></cellXfs>"
-    "<cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles>"
-    "</styleSheet>";
-
 uint32_t element_count(pugi::xml_node n) {
   uint32_t k = 0;
   for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) k += c.type() == pugi::node_element;
@@ -70,7 +61,7 @@ void set_attr(pugi::xml_node n, const char* name, const char* value) {
 }  // namespace
 
 bool StyleEditor::load(const std::string* data) {
-  if (!x::load(doc_, data ? *data : std::string(kMinimalStyles))) return false;
+  if (!x::load(doc_, data ? *data : minimal_stylesheet())) return false;
   for (pugi::xml_node xf : section("cellXfs").children())
     if (x::local_name(xf) == "xf") original_xfs_.push_back(xf);
   if (original_xfs_.empty()) {
@@ -257,25 +248,41 @@ constexpr const char* kCommentsType = "application/vnd.openxmlformats-officedocu
 constexpr const char* kVmlType = "application/vnd.openxmlformats-officedocument.vmlDrawing";
 // Each added element declares its own prefixes: drawings written by others bind other prefixes
 // (openpyxl's ns0:, ns1:) or declare them on inner elements only.
-#define JIXIAO_VML_NS                                                                      \
-  " xmlns:v=\"urn:schemas-microsoft-com:vml\" xmlns:o=\"urn:schemas-microsoft-com:office:office\"" \
-  " xmlns:x=\"urn:schemas-microsoft-com:office:excel\""
-constexpr const char* kVmlShapeType =
-    "<v:shapetype" JIXIAO_VML_NS " id=\"_x0000_t202\" coordsize=\"21600,21600\" o:spt=\"202\" path=\"m,l,21600r21600,l21600,xe\">"
-    "<v:stroke joinstyle=\"miter\"/><v:path gradientshapeok=\"t\" o:connecttype=\"rect\"/></v:shapetype>\n";
+void vml_namespaces(xml::Writer& w) {
+  w.attr("xmlns:v", "urn:schemas-microsoft-com:vml").attr("xmlns:o", "urn:schemas-microsoft-com:office:office");
+  w.attr("xmlns:x", "urn:schemas-microsoft-com:office:excel");
+}
 
-std::string vml_shape(long id, CellPos p, int z) {
+// The note box type Excel declares once per drawing (_x0000_t202), on a line of its own.
+void vml_shape_type(xml::Writer& w) {
+  w.start("v:shapetype");
+  vml_namespaces(w);
+  w.attr("id", "_x0000_t202").attr("coordsize", "21600,21600").attr("o:spt", "202");
+  w.attr("path", "m,l,21600r21600,l21600,xe");
+  w.start("v:stroke").attr("joinstyle", "miter").end();
+  w.start("v:path").attr("gradientshapeok", "t").attr("o:connecttype", "rect").end();
+  w.end().newline();
+}
+
+// A hidden note box for the cell at p (shape id, z order), as Excel writes one: anchored beside the
+// cell, 4 columns wide and 6 rows high.
+void vml_shape(xml::Writer& w, long id, CellPos p, int z) {
   const uint32_t top = p.row == 0 ? 0 : p.row - 1;
-  std::string anchor = std::to_string(p.col + 1) + ", 15, " + std::to_string(top) + ", 10, " + std::to_string(p.col + 5) +
-                       ", 15, " + std::to_string(top + 6) + ", 4";
-  return "<v:shape" JIXIAO_VML_NS " id=\"_x0000_s" + std::to_string(id) +
-         "\" type=\"#_x0000_t202\" style=\"position:absolute;margin-left:80pt;margin-top:2pt;width:240pt;height:96pt;"
-         "z-index:" + std::to_string(z) + ";visibility:hidden\" fillcolor=\"#ffffe1\" o:insetmode=\"auto\">"
-         "<v:fill color2=\"#ffffe1\"/><v:shadow on=\"t\" color=\"black\" obscured=\"t\"/>"
-         "<v:path o:connecttype=\"none\"/><v:textbox style=\"mso-direction-alt:auto\"><div style=\"text-align:left\"></div>"
-         "</v:textbox><x:ClientData ObjectType=\"Note\"><x:MoveWithCells/><x:SizeWithCells/><x:Anchor>" + anchor +
-         "</x:Anchor><x:AutoFill>False</x:AutoFill><x:Row>" + std::to_string(p.row) + "</x:Row><x:Column>" +
-         std::to_string(p.col) + "</x:Column></x:ClientData></v:shape>\n";
+  w.start("v:shape");
+  vml_namespaces(w);
+  w.attr("id", "_x0000_s" + std::to_string(id)).attr("type", "#_x0000_t202");
+  w.attr("style", "position:absolute;margin-left:80pt;margin-top:2pt;width:240pt;height:96pt;z-index:" + std::to_string(z) +
+                      ";visibility:hidden");
+  w.attr("fillcolor", "#ffffe1").attr("o:insetmode", "auto");
+  w.start("v:fill").attr("color2", "#ffffe1").end();
+  w.start("v:shadow").attr("on", "t").attr("color", "black").attr("obscured", "t").end();
+  w.start("v:path").attr("o:connecttype", "none").end();
+  w.start("v:textbox").attr("style", "mso-direction-alt:auto").start("div").attr("style", "text-align:left").text("").end().end();
+  w.start("x:ClientData").attr("ObjectType", "Note").start("x:MoveWithCells").end().start("x:SizeWithCells").end();
+  w.element("x:Anchor", std::to_string(p.col + 1) + ", 15, " + std::to_string(top) + ", 10, " + std::to_string(p.col + 5) +
+                            ", 15, " + std::to_string(top + 6) + ", 4");
+  w.element("x:AutoFill", "False").start("x:Row").text(p.row).end().start("x:Column").text(p.col).end();
+  w.end().end().newline();
 }
 
 // The largest number following `key` in text (idmap data="3", _x0000_s2049), 0 when none.
@@ -294,12 +301,7 @@ std::string upper_ref(std::string_view s) {
   return out;
 }
 
-Diagnostic note_error(std::string message) {
-  Diagnostic d;
-  d.code = "annotate.comments";
-  d.message = std::move(message);
-  return d;
-}
+Diagnostic note_error(std::string message) { return Diagnostic::error("annotate.comments", std::move(message)); }
 
 }  // namespace
 
@@ -398,10 +400,11 @@ Expected<bool> add_comments(const CommentTarget& t, const std::vector<std::pair<
       if (end == std::string::npos || vml.find("urn:schemas-microsoft-com:vml") == std::string::npos)
         return note_error("工作表“" + t.sheet + "”已有的批注绘图（" + vml_part + "）格式无法识别");
       std::string add;
-      if (vml.find("_x0000_t202") == std::string::npos) add += kVmlShapeType;
+      xml::Writer w(add);
+      if (vml.find("_x0000_t202") == std::string::npos) vml_shape_type(w);
       long id = std::max(max_number_after(vml, "_x0000_s"), 1024L);
       int z = static_cast<int>(max_number_after(vml, "z-index:"));
-      for (CellPos pos : new_shapes) add += vml_shape(++id, pos, ++z);
+      for (CellPos pos : new_shapes) vml_shape(w, ++id, pos, ++z);
       vml.insert(end, add);
       out.put(vml_part, std::move(vml));
     } else {
@@ -414,14 +417,17 @@ Expected<bool> add_comments(const CommentTarget& t, const std::vector<std::pair<
         if (auto text = read(part)) block = std::max(block, max_number_after(*text, "data=\""));
       }
       ++block;
-      std::string vml =
-          "<xml xmlns:v=\"urn:schemas-microsoft-com:vml\" xmlns:o=\"urn:schemas-microsoft-com:office:office\" "
-          "xmlns:x=\"urn:schemas-microsoft-com:office:excel\">\n<o:shapelayout v:ext=\"edit\"><o:idmap v:ext=\"edit\" data=\"" +
-          std::to_string(block) + "\"/></o:shapelayout>\n" + kVmlShapeType;
+      std::string vml;
+      xml::Writer w(vml);
+      w.start("xml");
+      vml_namespaces(w);
+      w.newline().start("o:shapelayout").attr("v:ext", "edit").start("o:idmap").attr("v:ext", "edit").attr("data", block);
+      w.end().end().newline();
+      vml_shape_type(w);
       long id = block * 1024;
       int z = 0;
-      for (CellPos pos : new_shapes) vml += vml_shape(++id, pos, ++z);
-      vml += "</xml>\n";
+      for (CellPos pos : new_shapes) vml_shape(w, ++id, pos, ++z);
+      w.end().newline();
       vml_part = [&] {
         for (int n = 1;; ++n)
           if (std::string name = "xl/drawings/vmlDrawing" + std::to_string(n) + ".vml"; !out.has(name)) return name;

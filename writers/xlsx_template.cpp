@@ -13,6 +13,7 @@
 
 #include "writers/package_writer.h"
 #include "writers/xlsx_template_internal.h"
+#include "writers/xml_writer.h"
 
 namespace jixiao {
 
@@ -22,10 +23,11 @@ using formula::Value;
 
 namespace {
 
+// Rows that repeat: from the row holding the opening tag to the one holding its closing tag.
 struct Section {
-  std::string path, tag;
+  tmpl::Tag tag;
   uint32_t first = 0, last = 0;
-  std::string cell;  // where it opens, for messages
+  CellPos at;  // where it opens, for messages
 };
 
 struct SheetTemplate {
@@ -33,16 +35,12 @@ struct SheetTemplate {
   pugi::xml_document doc;
   std::vector<TemplateRow> rows;
   std::vector<Section> sections;
-  std::vector<const Json*> section_values;
+  std::vector<std::vector<tmpl::Frame>> section_frames;  // per section, the scope of each copy
 };
 
 Diagnostic error(std::string code, std::string message, const std::string& file, const std::string& part = {},
                  const std::string& sheet = {}, const std::string& cell = {}) {
-  Diagnostic d;
-  d.code = std::move(code);
-  d.message = std::move(message);
-  d.file = file;
-  d.part = part;
+  Diagnostic d = Diagnostic::error(std::move(code), std::move(message), file, part);
   d.sheet = sheet;
   d.cell = cell;
   return d;
@@ -77,7 +75,7 @@ std::string attrs_except(pugi::xml_node n, std::initializer_list<std::string_vie
     out += ' ';
     out += name;
     out += "=\"";
-    append_escaped(out, a.value(), true);
+    xml::append_attribute(out, a.value());
     out += '"';
   }
   return out;
@@ -110,8 +108,8 @@ class Filler {
   Expected<bool> find_sections(SheetTemplate& s);
   Expected<bool> render(int sheet);
   Expected<bool> render_row(int sheet, const TemplateRow& row, uint32_t out_row, const ShiftSite& site);
-  Expected<const Json*> resolve(const SheetTemplate& s, const TemplateRow& row, const TemplateCell& c,
-                                const TagPiece& p, Value* index_value);
+  Expected<const Json*> resolve(const SheetTemplate& s, uint32_t row, uint32_t col, const TemplateCell* c,
+                                const tmpl::Tag& t);
   void evaluate_all();
   std::string sheet_xml(int sheet);
   Diagnostic tag_error(const SheetTemplate& s, uint32_t row, uint32_t col, const std::string& msg,
@@ -130,7 +128,8 @@ class Filler {
   std::vector<std::unique_ptr<SheetTemplate>> sheets_;
   WorkbookRowMaps maps_;
   std::vector<OutSheet> out_;
-  std::vector<ScopeFrame> scopes_;
+  tmpl::Scopes scopes_;
+  Json scratch_;  // {{@index}}
   std::set<std::pair<const TemplateCell*, std::string>> warned_;
 };
 
@@ -145,7 +144,7 @@ Expected<bool> Filler::load() {
   pkg_ = std::make_unique<ZipPackage>(std::move(pkg).value());
   workbook_part_ = "xl/workbook.xml";
   for (const Relationship& r : read_relationships(*pkg_, ""))
-    if (type_is(r, "officeDocument")) workbook_part_ = r.target;
+    if (r.is("officeDocument")) workbook_part_ = r.target;
   auto wb = pkg_->read(workbook_part_);
   if (!wb) return error("template.unreadable", "无法读取模板：" + wb.error().message, path_, workbook_part_);
   if (!workbook_.load_buffer(wb->data(), wb->size(), kParseFlags))
@@ -153,7 +152,7 @@ Expected<bool> Filler::load() {
                  workbook_part_);
   auto rels = read_relationships(*pkg_, workbook_part_);
   for (const Relationship& r : rels) {
-    if (!type_is(r, "sharedStrings") || !pkg_->has(r.target)) continue;
+    if (!r.is("sharedStrings") || !pkg_->has(r.target)) continue;
     auto xml = pkg_->read(r.target);
     if (!xml) return error("template.unreadable", "无法读取模板：" + xml.error().message, path_, r.target);
     pugi::xml_document doc;
@@ -238,7 +237,7 @@ Expected<bool> Filler::load_sheet(SheetTemplate& s) {
         if (is_text) {
           Value v = static_value(cell.t, c, sst_);
           text = v.text;
-          cell.text = parse_cell_text(text);
+          cell.text = tmpl::parse_text(text);
           if (!cell.text.error.empty())
             return tag_error(s, row.row, cell.col, "标签 " + cell.text.error_tag + " 有误：" + cell.text.error);
         }
@@ -260,59 +259,66 @@ Expected<bool> Filler::load_sheet(SheetTemplate& s) {
   return find_sections(s);
 }
 
+// A section whose closing tag is in the same cell repeats text inside the cell (tmpl::render_text);
+// any other is a row section, whose tags are taken out of the cells here.
 Expected<bool> Filler::find_sections(SheetTemplate& s) {
   std::optional<Section> open;
-  for (const TemplateRow& row : s.rows) {
-    for (const TemplateCell& c : row.cells) {
-      for (const TagPiece& p : c.text.pieces) {
-        if (p.kind == TagPiece::Kind::Open) {
+  std::string open_cell;
+  for (TemplateRow& row : s.rows) {
+    for (TemplateCell& c : row.cells) {
+      std::vector<tmpl::Piece>& pieces = c.text.pieces;
+      std::vector<tmpl::Piece> kept;
+      for (size_t i = 0; i < pieces.size(); ++i) {
+        tmpl::Piece& p = pieces[i];
+        if (p.is_tag && p.tag.opens()) {
+          tmpl::CloseFinder finder(p.tag);
+          size_t close = i + 1;
+          while (close < pieces.size() && !(pieces[close].is_tag && finder.closes(pieces[close].tag))) ++close;
+          if (close < pieces.size()) {  // inline: kept as it is, up to its closing tag
+            for (; i <= close; ++i) kept.push_back(std::move(pieces[i]));
+            --i;
+            continue;
+          }
           if (open)
             return tag_error(s, row.row, c.col,
-                             "标签 " + p.tag + " 出现在区段 {{#" + open->path + "}}（始于 " + open->cell +
-                                 "）之内：XLSX 模板暂不支持嵌套区段 — 请先结束外层区段");
-          open = Section{p.text, p.tag, row.row, row.row, cell_name({row.row, c.col})};
-        } else if (p.kind == TagPiece::Kind::Close) {
-          if (!open || open->path != p.text)
+                             "标签 " + p.tag.text + " 出现在区段 " + open->tag.text + "（始于 " + open_cell +
+                                 "）之内：XLSX 模板的行区段不能嵌套 — 请先结束外层区段，或把内层区段写在一个单元格之内");
+          open = Section{std::move(p.tag), row.row, row.row, {row.row, c.col}};
+          open_cell = cell_name(open->at);
+        } else if (p.is_tag && p.tag.kind == tmpl::Tag::Kind::Close) {
+          if (!open || open->tag.path != p.tag.path)
             return tag_error(s, row.row, c.col,
-                             "标签 " + p.tag + " 没有对应的开始标签" +
-                                 (open ? "（当前区段是 {{#" + open->path + "}}，始于 " + open->cell + "）" : std::string()) +
+                             tmpl::stray_close_message(p.tag) +
+                                 (open ? "（当前区段是 " + open->tag.text + "，始于 " + open_cell + "）" : std::string()) +
                                  " — 请检查区段标签是否成对");
           open->last = row.row;
-          s.sections.push_back(*open);
+          s.sections.push_back(std::move(*open));
           open.reset();
+        } else {
+          kept.push_back(std::move(p));
         }
       }
+      pieces = std::move(kept);
     }
   }
-  if (open) {
-    auto pos = parse_cell(open->cell);
-    return tag_error(s, pos->row, pos->col, "区段标签 " + open->tag + " 没有结束标签 {{/" + open->path + "}} — 请在区段最后一行加上结束标签");
-  }
+  if (open)
+    return tag_error(s, open->at.row, open->at.col,
+                     tmpl::unclosed_section_message(open->tag) + " — 请在区段最后一行加上结束标签");
   return true;
 }
 
-Expected<const Json*> Filler::resolve(const SheetTemplate& s, const TemplateRow& row, const TemplateCell& c,
-                                      const TagPiece& p, Value* index_value) {
-  switch (p.kind) {
-    case TagPiece::Kind::Dot:
-      return scopes_.back().value;
-    case TagPiece::Kind::Index:
-      if (scopes_.size() < 2)
-        return tag_error(s, row.row, c.col, "标签 " + p.tag + " 只能用在区段 {{#列表}}…{{/列表}} 之内");
-      *index_value = Value::num(static_cast<double>(scopes_.back().index + 1));
-      return nullptr;
-    default:
-      break;
-  }
-  const Json* v = lookup_path(scopes_, p.segments);
-  if (v) return v;
+Expected<const Json*> Filler::resolve(const SheetTemplate& s, uint32_t row, uint32_t col, const TemplateCell* c,
+                                      const tmpl::Tag& t) {
+  auto v = tmpl::resolve(scopes_, t, scratch_);
+  if (!v) return tag_error(s, row, col, v.error().message);
+  if (*v) return *v;
   if (!opt_.lenient)
-    return tag_error(s, row.row, c.col,
-                     "标签 " + p.tag + " 的路径 " + p.text + " 在数据中不存在 — 请检查 JSON 数据，或用宽松模式（--lenient）让它留空",
+    return tag_error(s, row, col,
+                     tmpl::missing_path_message(t) + " — 请检查 JSON 数据，或用宽松模式（--lenient）让它留空",
                      "template.unknown_path");
-  if (warned_.emplace(&c, p.text).second) {
-    Diagnostic d = error("template.unknown_path", "标签 " + p.tag + " 的路径 " + p.text + " 在数据中不存在，已留空", path_,
-                         s.info.part, s.info.name, cell_name({row.row, c.col}));
+  if (warned_.emplace(c, t.path).second) {
+    Diagnostic d = error("template.unknown_path", tmpl::missing_path_message(t) + "，已留空", path_, s.info.part,
+                         s.info.name, cell_name({row, col}));
     d.severity = Severity::Warning;
     warnings_.add(std::move(d));
   }
@@ -334,59 +340,45 @@ Expected<bool> Filler::render_row(int sheet, const TemplateRow& row, uint32_t ou
       oc.kind = OutCell::Kind::Formula;
       oc.aux = c.formula.apply(maps_, site);
     } else {
-      const TagPiece* single = nullptr;
-      size_t visible = 0;
-      for (const TagPiece& p : c.text.pieces)
-        if (p.kind != TagPiece::Kind::Open && p.kind != TagPiece::Kind::Close) {
-          ++visible;
-          single = &p;
-        }
-      if (visible == 0) {
+      const std::vector<tmpl::Piece>& pieces = c.text.pieces;
+      const tmpl::Tag* single = pieces.size() == 1 && pieces[0].is_tag && pieces[0].tag.kind == tmpl::Tag::Kind::Value &&
+                                        pieces[0].tag.filters.empty()
+                                    ? &pieces[0].tag
+                                    : nullptr;
+      if (pieces.empty()) {
         oc.kind = OutCell::Kind::Empty;
-      } else if (visible == 1 && single->kind != TagPiece::Kind::Text) {
-        Value index;
-        auto v = resolve(s, row, c, *single, &index);
+      } else if (single) {  // the cell takes the value's type
+        auto v = resolve(s, row.row, c.col, &c, *single);
         if (!v) {
           o.cells.pop_back();
           return v.error();
         }
         const Json* j = *v;
-        if (index.kind == Value::Kind::Number) {
-          oc.kind = OutCell::Kind::Number;
-          oc.value = index;
-          oc.aux = std::to_string(static_cast<long long>(index.number));
-        } else if (!j || j->is_null()) {
+        if (!j || j->is_null()) {
           oc.kind = OutCell::Kind::Empty;
         } else if (j->is_number()) {
           oc.kind = OutCell::Kind::Number;
           oc.value = Value::num(j->get<double>());
-          append_json_number(oc.aux, *j);
+          tmpl::append_json_number(oc.aux, *j);
         } else if (j->is_boolean()) {
           oc.kind = OutCell::Kind::Boolean;
           oc.value = Value::boolean(j->get<bool>());
         } else if (j->is_string()) {
           oc.kind = OutCell::Kind::String;
           oc.str = &j->get_ref<const std::string&>();
-        } else {
-          oc.kind = OutCell::Kind::String;
-          oc.value = Value::str(json_text(*j));
+        } else {  // a list or an object: the message says to use a section
+          o.cells.pop_back();
+          return tag_error(s, row.row, c.col, tmpl::value_text(*single, *j).error().message);
         }
       } else {
         std::string text;
-        for (const TagPiece& p : c.text.pieces) {
-          if (p.kind == TagPiece::Kind::Open || p.kind == TagPiece::Kind::Close) continue;
-          if (p.kind == TagPiece::Kind::Text) {
-            text += p.text;
-            continue;
-          }
-          Value index;
-          auto v = resolve(s, row, c, p, &index);
-          if (!v) {
-            o.cells.pop_back();
-            return v.error();
-          }
-          if (index.kind == Value::Kind::Number) text += std::to_string(static_cast<long long>(index.number));
-          else if (*v) text += json_text(**v);
+        auto ok = tmpl::render_text(
+            pieces, scopes_, [&](const tmpl::Tag& t) { return resolve(s, row.row, c.col, &c, t); }, text);
+        if (!ok) {
+          o.cells.pop_back();
+          Diagnostic d = ok.error();
+          if (d.cell.empty()) d = tag_error(s, row.row, c.col, d.message);
+          return d;
         }
         oc.kind = OutCell::Kind::String;
         oc.value = Value::str(std::move(text));
@@ -424,9 +416,9 @@ Expected<bool> Filler::render(int sheet) {
     const RowBlock& blk = rm.blocks()[b];
     size_t j = i;
     while (j < s.rows.size() && s.rows[j].row <= blk.last) ++j;
-    const Json* v = s.section_values[b];
+    const std::vector<tmpl::Frame>& frames = s.section_frames[b];
     for (uint32_t copy = 0; copy < blk.copies; ++copy) {
-      scopes_.push_back({v->is_array() ? &(*v)[copy] : v, copy});
+      scopes_.push_back(frames[copy]);
       for (size_t k = i; k < j; ++k) {
         auto ok = render_row(sheet, s.rows[k], static_cast<uint32_t>(rm.in_copy(b, s.rows[k].row, copy)),
                              ShiftSite{sheet, b, copy});
@@ -464,7 +456,7 @@ std::string Filler::sheet_xml(int sheet) {
   while (data.first_child()) data.remove_child(data.first_child());
   static const std::string kMarker = "@@JIXIAO_SHEETDATA@@";
   data.append_child(pugi::node_pcdata).set_value(kMarker.c_str());
-  std::string xml = serialize(s.doc);
+  std::string xml = ooxml::save(s.doc);
   size_t at = xml.find(kMarker);
   std::string out;
   out.reserve(xml.size() + o.cells.size() * 48 + o.rows.size() * 24);
@@ -477,16 +469,18 @@ std::string Filler::sheet_xml(int sheet) {
 Expected<bool> Filler::run(const std::string& out_path) {
   auto ok = load();
   if (!ok) return ok;
-  scopes_ = {{&data_, 0}};
+  scopes_ = {{&data_, 0, nullptr}};
   maps_.maps.resize(sheets_.size());
+  static const Json null_value;
   for (size_t k = 0; k < sheets_.size(); ++k) {
     SheetTemplate& s = *sheets_[k];
     std::vector<RowBlock> blocks;
     for (const Section& sec : s.sections) {
-      const Json* v = lookup_path(scopes_, sec.path);
-      s.section_values.push_back(v);
-      uint32_t copies = !v ? 0 : v->is_array() ? static_cast<uint32_t>(v->size()) : truthy(*v) ? 1 : 0;
-      blocks.push_back(RowBlock{sec.first, sec.last, copies, 0});
+      auto v = resolve(s, sec.at.row, sec.at.col, nullptr, sec.tag);
+      if (!v) return v.error();
+      std::vector<tmpl::Frame>& frames = s.section_frames.emplace_back();
+      tmpl::section_frames(sec.tag, *v ? **v : null_value, scopes_, frames);
+      blocks.push_back(RowBlock{sec.first, sec.last, static_cast<uint32_t>(frames.size()), 0});
     }
     maps_.maps[k] = RowMap(std::move(blocks));
   }
@@ -527,20 +521,26 @@ Expected<bool> Filler::run(const std::string& out_path) {
     auto xml = pkg_->read(part);
     pugi::xml_document doc;
     if (!xml || !doc.load_buffer(xml->data(), xml->size(), kParseFlags)) continue;  // carried over as it is
-    if (shift_chart(doc, maps_)) writer->put(part, serialize(doc));
+    if (shift_chart(doc, maps_)) writer->put(part, ooxml::save(doc));
   }
+  // the calculation chain goes (Excel rebuilds it): its part, relationship and content type
+  std::vector<std::string> chains;
   for (const Relationship& r : read_relationships(*pkg_, workbook_part_))
-    if (type_is(r, "calcChain")) writer->remove(r.target);
-  std::string rels_part = rels_part_of(workbook_part_);
-  if (auto xml = pkg_->read(rels_part)) {
-    bool changed = false;
-    std::string fixed = without_calc_chain_rels(*xml, changed);
-    if (changed) writer->put(rels_part, std::move(fixed));
-  }
-  if (auto xml = pkg_->read("[Content_Types].xml")) {
-    bool changed = false;
-    std::string fixed = without_calc_chain_types(*xml, changed);
-    if (changed) writer->put("[Content_Types].xml", std::move(fixed));
+    if (r.is("calcChain")) chains.push_back(r.target);
+  if (!chains.empty()) {
+    std::string rels_part = rels_part_of(workbook_part_);
+    ooxml::Rels rels;
+    if (auto xml = pkg_->read(rels_part); xml && rels.load(*xml)) {
+      while (rels.remove_type("calcChain")) {
+      }
+      writer->put(rels_part, rels.text());
+    }
+    ooxml::ContentTypes types;
+    if (auto ct = pkg_->read("[Content_Types].xml"); ct && types.load(*ct)) {
+      for (const std::string& part : chains) types.remove_override(part);
+      writer->put("[Content_Types].xml", types.text());
+    }
+    for (const std::string& part : chains) writer->remove(part);
   }
   auto written = writer->write(out_path);
   if (!written) {

@@ -1,10 +1,10 @@
 // XLSX template fill: a workbook with {{tags}} in its cells plus a JSON tree -> a filled workbook.
-// Tags (in shared or inline strings): {{path}} (dot path, looked up in the current section element
-// first, then outwards), {{.}} (the current element), {{@index}} (1-based position, for 序号),
-// {{#list}} … {{/list}} (rows from the row of the opening tag to the row of the closing tag repeat
-// once per element; removed for an empty list, a missing or false value; shown once with an
-// object as scope). A cell that is one tag takes the value's type (numbers stay numbers with the
-// cell's style); a tag among other text renders as text.
+// The tag language and its rules are writers/template_language.h; this engine lays them over cells
+// (shared or inline strings) and sheet rows: a section or condition whose closing tag is in another
+// cell repeats, keeps or removes the rows from the row of its opening tag to the row of its closing
+// tag (row sections do not nest); one closed in the same cell repeats text inside the cell. A cell that
+// is exactly one tag without filters takes the value's type (numbers stay numbers with the cell's
+// style); anything else renders as text.
 // Inserted and removed rows move everything below them in the whole workbook: cells, merges,
 // formulas in every sheet, conditional formats, validations, defined names and print areas, drawing
 // anchors, hyperlinks, auto filters, tables and comments; see writers/xlsx_shift.h for how

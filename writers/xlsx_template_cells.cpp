@@ -1,11 +1,12 @@
 // The output cells of the XLSX template fill: computing their formulas with jixiao's evaluator and
-// streaming them as sheet XML with a string builder (a 100,000-row list never becomes a DOM).
+// streaming them as sheet XML through the XML writer (a 100,000-row list never becomes a DOM).
 #include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
 
 #include "writers/xlsx_template_internal.h"
+#include "writers/xml_writer.h"
 
 namespace jixiao::xlsx_fill {
 
@@ -107,104 +108,65 @@ void evaluate_formulas(std::vector<OutSheet>& out, const WorkbookRowMaps& maps, 
   }
 }
 
-void append_sheet_rows(std::string& out, const OutSheet& o, const std::string& P) {
-  // Element names with the sheet's prefix, built once (a 100,000-row list writes millions of them).
-  const std::string row_open = std::string("<") + P + "row r=\"", row_close = std::string("</") + P + "row>";
-  const std::string c_open = std::string("<") + P + "c r=\"", c_close = std::string("</") + P + "c>";
-  const std::string v_open = std::string("<") + P + "v>", v_close = std::string("</") + P + "v>";
-  const std::string f_open = std::string("<") + P + "f", f_close = std::string("</") + P + "f>";
-  const std::string is_open = std::string(" t=\"inlineStr\"><") + P + "is><" + P + "t", is_close = std::string("</") + P + "t></" + P + "is>";
+void append_sheet_rows(std::string& out, const OutSheet& o, const std::string& prefix) {
+  xml::Writer w(out, prefix);
+  // the names a 100,000-row list writes millions of times, prepared once
+  const xml::Name row("row", prefix), cell("c", prefix), value("v", prefix), formula("f", prefix),
+      inline_string("is", prefix), text("t", prefix), r("r"), t("t");
   char rnum[16];
-  for (const OutRow& r : o.rows) {
-    auto rn = std::to_chars(rnum, rnum + sizeof rnum, r.row + 1);
+  std::string number;
+  for (const OutRow& orow : o.rows) {
+    auto rn = std::to_chars(rnum, rnum + sizeof rnum, orow.row + 1);
     std::string_view row_text(rnum, rn.ptr - rnum);
-    out += row_open;
-    out += row_text;
-    out += '"';
-    out += r.tmpl->attrs;
-    if (r.first == r.end) {
-      out += "/>";
-      continue;
-    }
-    out += '>';
-    for (size_t i = r.first; i < r.end; ++i) {
+    w.start(row).attr(r, row_text).raw_attrs(orow.tmpl->attrs);
+    for (size_t i = orow.first; i < orow.end; ++i) {
       const OutCell& c = o.cells[i];
-      const TemplateCell& t = *c.tmpl;
-      out += c_open;
-      out += t.colname;
-      out += row_text;
-      out += '"';
-      out += t.attrs;
+      const TemplateCell& tc = *c.tmpl;
+      w.start(cell).attr(r, tc.colname, row_text).raw_attrs(tc.attrs);
       switch (c.kind) {
         case OutCell::Kind::Static:
-          if (!t.t.empty()) {
-            out += " t=\"";
-            append_escaped(out, t.t, true);
-            out += '"';
-          }
-          if (t.inner.empty()) {
-            out += "/>";
-            continue;
-          }
-          out += '>';
-          out += t.inner;
+          if (!tc.t.empty()) w.attr(t, tc.t);
+          if (!tc.inner.empty()) w.raw(tc.inner);
           break;
         case OutCell::Kind::Empty:
-          out += "/>";
-          continue;
+          break;
         case OutCell::Kind::Number:
-          out += '>';
-          out += v_open;
-          out += c.aux;
-          out += v_close;
+          w.element(value, c.aux);
           break;
         case OutCell::Kind::Boolean:
-          out += " t=\"b\">";
-          out += v_open;
-          out += c.value.number != 0 ? '1' : '0';
-          out += v_close;
+          w.attr(t, "b").element(value, c.value.number != 0 ? "1" : "0");
           break;
         case OutCell::Kind::String: {
-          out += is_open;
           const std::string& s = c.str ? *c.str : c.value.text;
-          bool keep_space = !s.empty() && (s.front() == ' ' || s.back() == ' ' || s.find_first_of("\n\t\r") != std::string::npos);
-          if (keep_space) out += " xml:space=\"preserve\"";
-          out += '>';
-          append_escaped(out, s, false);
-          out += is_close;
+          w.attr(t, "inlineStr").start(inline_string).start(text);
+          if (!s.empty() && (s.front() == ' ' || s.back() == ' ' || s.find_first_of("\n\t\r") != std::string::npos))
+            w.attr("xml:space", "preserve");
+          w.text(s).end().end();
           break;
         }
         case OutCell::Kind::Formula: {
           const Value& v = c.value;
           bool have = c.state == 2;
-          if (have && v.kind == Value::Kind::String) out += " t=\"str\"";
-          if (have && v.kind == Value::Kind::Boolean) out += " t=\"b\"";
-          if (have && v.kind == Value::Kind::Error) out += " t=\"e\"";
-          out += '>';
-          out += f_open;
-          if (t.array) {
-            out += " t=\"array\" ref=\"";
-            out += t.colname;
-            out += row_text;
-            out += '"';
-          }
-          out += '>';
-          append_escaped(out, c.aux, false);
-          out += f_close;
+          if (have && v.kind == Value::Kind::String) w.attr(t, "str");
+          if (have && v.kind == Value::Kind::Boolean) w.attr(t, "b");
+          if (have && v.kind == Value::Kind::Error) w.attr(t, "e");
+          w.start(formula);
+          if (tc.array) w.attr(t, "array").attr("ref", tc.colname, row_text);
+          w.text(c.aux).end();
           if (have) {
-            out += v_open;
-            if (v.kind == Value::Kind::Number) append_number(out, v.number);
-            else if (v.kind == Value::Kind::Boolean) out += v.number != 0 ? '1' : '0';
-            else if (v.kind == Value::Kind::Empty) out += '0';
-            else append_escaped(out, v.text, false);
-            out += v_close;
+            number.clear();
+            if (v.kind == Value::Kind::Number) append_number(number, v.number);
+            else if (v.kind == Value::Kind::Boolean) number = v.number != 0 ? "1" : "0";
+            else if (v.kind == Value::Kind::Empty) number = "0";
+            w.element(value, v.kind == Value::Kind::String || v.kind == Value::Kind::Error ? std::string_view(v.text)
+                                                                                          : std::string_view(number));
           }
           break;
         }
       }
-      out += c_close;
+      w.end();
     }
-    out += row_close;
+    w.end();
   }
 }
 

@@ -12,28 +12,21 @@
 #include "core/diagnostic.h"
 #include "core/huge_page_allocator.h"
 #include "readers/formula.h"
+#include "readers/ooxml_package.h"
 #include "readers/zip_package.h"
 #include "writers/xlsx_shift.h"
-#include "writers/xlsx_tags.h"
+#include "writers/template_language.h"
 
 namespace jixiao::xlsx_fill {
 
 inline constexpr unsigned kParseFlags = pugi::parse_default | pugi::parse_declaration | pugi::parse_ws_pcdata_single;
 
-// Element name without its namespace prefix.
-std::string_view local_name(const pugi::xml_node& n);
-pugi::xml_node child(const pugi::xml_node& n, std::string_view local);
-void append_escaped(std::string& out, std::string_view s, bool attribute);
-std::string serialize(const pugi::xml_document& doc);
-
-struct Relationship {
-  std::string id, type, target;  // target resolved to a part name
-  bool external = false;
-};
-// The relationships of a part (from its _rels file); empty when it has none.
-std::vector<Relationship> read_relationships(const ZipPackage& pkg, const std::string& part);
-std::string rels_part_of(const std::string& part);
-bool type_is(const Relationship& r, std::string_view suffix);  // type ends with "/" + suffix
+// The package layer's names and relationships (readers/ooxml_package.h), as this fill uses them.
+using ooxml::child;
+using ooxml::local_name;
+using ooxml::read_relationships;
+using ooxml::Relationship;
+using ooxml::rels_part_of;
 
 struct SheetInfo {
   std::string name, part;
@@ -51,10 +44,6 @@ std::map<std::string, std::string> shift_sheet_satellites(const ZipPackage& pkg,
 bool shift_chart(pugi::xml_document& doc, const WorkbookRowMaps& maps);
 // workbook.xml: defined names shifted, calcPr fullCalcOnLoad="1".
 std::string rewrite_workbook(pugi::xml_document& doc, const WorkbookRowMaps& maps);
-// Drops calcChain from a relationships part / [Content_Types].xml; returns nullopt-like empty when unchanged.
-std::string without_calc_chain_rels(const std::string& xml, bool& changed);
-std::string without_calc_chain_types(const std::string& xml, bool& changed);
-
 inline constexpr uint32_t kNoRow = 0xFFFFFFFFu;
 
 // The template, compiled once per cell.
@@ -67,7 +56,7 @@ struct TemplateCell {
   std::string t;      // Static: the original t
   std::string inner;  // Static: the original children, serialized
   formula::Value value;  // Static: its value, for formulas that read it
-  ParsedCellText text;
+  tmpl::ParsedText text;  // Text: the row sections' own tags taken out
   FormulaShifter formula;
   bool array = false;
 };

@@ -1,97 +1,10 @@
 // The parts of a filled template other than the cells: sheet elements that name rows, drawings,
 // tables, comments, workbook.xml (defined names, calcPr), calcChain removal.
 #include <cstring>
-#include <regex>
 
 #include "writers/xlsx_template_internal.h"
 
 namespace jixiao::xlsx_fill {
-
-std::string_view local_name(const pugi::xml_node& n) {
-  std::string_view s = n.name();
-  size_t colon = s.find(':');
-  return colon == std::string_view::npos ? s : s.substr(colon + 1);
-}
-
-pugi::xml_node child(const pugi::xml_node& n, std::string_view local) {
-  for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling())
-    if (c.type() == pugi::node_element && local_name(c) == local) return c;
-  return {};
-}
-
-void append_escaped(std::string& out, std::string_view s, bool attribute) {
-  for (size_t i = 0; i < s.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    switch (c) {
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '&': out += "&amp;"; break;
-      case '"':
-        if (attribute) out += "&quot;"; else out += '"';
-        break;
-      case '\n':
-        if (attribute) out += "&#10;"; else out += '\n';
-        break;
-      case '\t':
-        if (attribute) out += "&#9;"; else out += '\t';
-        break;
-      case '\r': out += "&#13;"; break;
-      default:
-        if (c < 0x20) {  // not allowed in XML 1.0: OOXML's escape
-          char buf[16];
-          std::snprintf(buf, sizeof buf, "_x%04X_", c);
-          out += buf;
-        } else {
-          out += static_cast<char>(c);
-        }
-    }
-  }
-}
-
-namespace {
-struct StringWriter : pugi::xml_writer {
-  std::string out;
-  void write(const void* data, size_t size) override { out.append(static_cast<const char*>(data), size); }
-};
-}  // namespace
-
-std::string serialize(const pugi::xml_document& doc) {
-  StringWriter w;
-  doc.save(w, "", pugi::format_raw | pugi::format_no_declaration, pugi::encoding_utf8);
-  return std::move(w.out);
-}
-
-std::string rels_part_of(const std::string& part) {
-  size_t slash = part.rfind('/');
-  std::string dir = slash == std::string::npos ? "" : part.substr(0, slash + 1);
-  std::string base = slash == std::string::npos ? part : part.substr(slash + 1);
-  return dir + "_rels/" + base + ".rels";
-}
-
-bool type_is(const Relationship& r, std::string_view suffix) {
-  return r.type.size() > suffix.size() && r.type.compare(r.type.size() - suffix.size(), suffix.size(), suffix) == 0 &&
-         r.type[r.type.size() - suffix.size() - 1] == '/';
-}
-
-std::vector<Relationship> read_relationships(const ZipPackage& pkg, const std::string& part) {
-  std::vector<Relationship> out;
-  std::string rels = rels_part_of(part);
-  if (!pkg.has(rels)) return out;
-  auto xml = pkg.read(rels);
-  if (!xml) return out;
-  pugi::xml_document doc;
-  if (!doc.load_buffer(xml->data(), xml->size(), kParseFlags)) return out;
-  for (pugi::xml_node r = doc.document_element().first_child(); r; r = r.next_sibling()) {
-    if (local_name(r) != "Relationship") continue;
-    Relationship rel;
-    rel.id = r.attribute("Id").value();
-    rel.type = r.attribute("Type").value();
-    rel.external = std::strcmp(r.attribute("TargetMode").value(), "External") == 0;
-    rel.target = rel.external ? r.attribute("Target").value() : resolve_part_target(part, r.attribute("Target").value());
-    out.push_back(std::move(rel));
-  }
-  return out;
-}
 
 namespace {
 
@@ -261,42 +174,56 @@ void shift_anchors(pugi::xml_node n, const RowMap& rm) {
 
 namespace {
 
-// Legacy VML (the comment boxes): not always well-formed XML, so rewritten as text. <x:Row> is the
-// commented cell's row; <x:Anchor> is "col, dx, row, dy, col, dx, row, dy" of the box.
+// Replaces the text of every element <P:local>text</P:local> (any prefix, no attributes, no markup
+// inside) by fn(text), leaving every other byte as it is.
+template <class Fn>
+std::string replace_element_text(const std::string& in, std::string_view local, Fn fn) {
+  std::string out;
+  size_t done = 0;
+  for (size_t lt = in.find('<'); lt != std::string::npos; lt = in.find('<', lt + 1)) {
+    size_t gt = in.find('>', lt);
+    if (gt == std::string::npos) break;
+    std::string_view qname(in.data() + lt + 1, gt - lt - 1);
+    if (qname.empty() || qname.find_first_of(" /\t\r\n\"'") != std::string_view::npos || ooxml::local_name(qname) != local)
+      continue;
+    std::string close = "</" + std::string(qname) + ">";
+    size_t end = in.find(close, gt + 1);
+    if (end == std::string::npos || in.find('<', gt + 1) != end) continue;
+    out.append(in, done, gt + 1 - done);
+    out += fn(std::string_view(in.data() + gt + 1, end - gt - 1));
+    done = end;
+    lt = end;
+  }
+  out.append(in, done, std::string::npos);
+  return out;
+}
+
+// Legacy VML (the comment boxes): not always well-formed XML (Office writes <br> unclosed), so
+// rewritten as text. <x:Row> is the commented cell's row; <x:Anchor> is "col, dx, row, dy, col, dx,
+// row, dy" of the box.
 std::string shift_vml(const std::string& vml, const RowMap& rm) {
-  static const std::regex row_re(R"(<((?:[A-Za-z0-9_]+:)?)Row>\s*(\d+)\s*</\1Row>)");
-  static const std::regex anchor_re(R"(<((?:[A-Za-z0-9_]+:)?)Anchor>([^<]*)</\1Anchor>)");
-  auto replace = [](const std::string& in, const std::regex& re, const std::function<std::string(const std::smatch&)>& fn) {
-    std::string out;
-    auto begin = in.cbegin();
-    for (std::sregex_iterator it(in.begin(), in.end(), re), end; it != end; ++it) {
-      out.append(begin, in.cbegin() + it->position(0));
-      out += fn(*it);
-      begin = in.cbegin() + it->position(0) + it->length(0);
-    }
-    out.append(begin, in.cend());
-    return out;
-  };
-  std::string s = replace(vml, row_re, [&](const std::smatch& m) {
-    uint32_t r = static_cast<uint32_t>(std::stoul(m[2].str()));
-    return "<" + m[1].str() + "Row>" + std::to_string(anchor_row(rm, r)) + "</" + m[1].str() + "Row>";
+  std::string s = replace_element_text(vml, "Row", [&](std::string_view text) {
+    std::string t(text);
+    size_t a = t.find_first_not_of(" \t\r\n"), b = t.find_last_not_of(" \t\r\n");
+    if (a == std::string::npos || t.find_first_not_of("0123456789", a) <= b) return t;
+    return std::to_string(anchor_row(rm, static_cast<uint32_t>(std::stoul(t.substr(a, b - a + 1)))));
   });
-  return replace(s, anchor_re, [&](const std::smatch& m) {
+  return replace_element_text(s, "Anchor", [&](std::string_view text) {
     std::vector<long> v;
-    std::string text = m[2].str();
-    for (size_t i = 0; i <= text.size();) {
-      size_t j = text.find(',', i);
-      if (j == std::string::npos) j = text.size();
-      v.push_back(std::strtol(text.substr(i, j - i).c_str(), nullptr, 10));
+    std::string t(text);
+    for (size_t i = 0; i <= t.size();) {
+      size_t j = t.find(',', i);
+      if (j == std::string::npos) j = t.size();
+      v.push_back(std::strtol(t.substr(i, j - i).c_str(), nullptr, 10));
       i = j + 1;
     }
-    if (v.size() != 8 || v[2] < 0 || v[6] < v[2]) return m[0].str();
+    if (v.size() != 8 || v[2] < 0 || v[6] < v[2]) return t;
     long top = static_cast<long>(anchor_row(rm, static_cast<uint32_t>(v[2])));
     v[6] += top - v[2];
     v[2] = top;
-    std::string out = "<" + m[1].str() + "Anchor>";
+    std::string out;
     for (size_t i = 0; i < v.size(); ++i) out += (i ? ", " : "") + std::to_string(v[i]);
-    return out + "</" + m[1].str() + "Anchor>";
+    return out;
   });
 }
 
@@ -309,14 +236,14 @@ std::map<std::string, std::string> shift_sheet_satellites(const ZipPackage& pkg,
   if (rm.identity()) return out;
   for (const Relationship& rel : read_relationships(pkg, sheet.part)) {
     if (rel.external || !pkg.has(rel.target)) continue;
-    if (type_is(rel, "vmlDrawing")) {
+    if (rel.is("vmlDrawing")) {
       if (auto vml = pkg.read(rel.target)) {
         std::string shifted = shift_vml(*vml, rm);
         if (shifted != *vml) out[rel.target] = std::move(shifted);
       }
       continue;
     }
-    bool drawing = type_is(rel, "drawing"), table = type_is(rel, "table"), comments = type_is(rel, "comments");
+    bool drawing = rel.is("drawing"), table = rel.is("table"), comments = rel.is("comments");
     if (!drawing && !table && !comments) continue;
     auto xml = pkg.read(rel.target);
     if (!xml) continue;
@@ -346,7 +273,7 @@ std::map<std::string, std::string> shift_sheet_satellites(const ZipPackage& pkg,
           c.attribute("ref").set_value(cell_name(*p).c_str());
         }
     }
-    out[rel.target] = serialize(doc);
+    out[rel.target] = ooxml::save(doc);
   }
   return out;
 }
@@ -435,41 +362,7 @@ std::string rewrite_workbook(pugi::xml_document& doc, const WorkbookRowMaps& map
   }
   if (!calc.attribute("fullCalcOnLoad")) calc.append_attribute("fullCalcOnLoad");
   calc.attribute("fullCalcOnLoad").set_value("1");
-  return serialize(doc);
-}
-
-std::string without_calc_chain_rels(const std::string& xml, bool& changed) {
-  pugi::xml_document doc;
-  changed = false;
-  if (!doc.load_buffer(xml.data(), xml.size(), kParseFlags)) return xml;
-  pugi::xml_node root = doc.document_element();
-  for (pugi::xml_node r = root.first_child(); r;) {
-    pugi::xml_node next = r.next_sibling();
-    std::string_view type = r.attribute("Type").value();
-    if (type.size() >= 10 && type.substr(type.size() - 10) == "/calcChain") {
-      root.remove_child(r);
-      changed = true;
-    }
-    r = next;
-  }
-  return changed ? serialize(doc) : xml;
-}
-
-std::string without_calc_chain_types(const std::string& xml, bool& changed) {
-  pugi::xml_document doc;
-  changed = false;
-  if (!doc.load_buffer(xml.data(), xml.size(), kParseFlags)) return xml;
-  pugi::xml_node root = doc.document_element();
-  for (pugi::xml_node r = root.first_child(); r;) {
-    pugi::xml_node next = r.next_sibling();
-    std::string part = normalize_part_name(r.attribute("PartName").value());
-    if (part == "xl/calcchain.xml") {
-      root.remove_child(r);
-      changed = true;
-    }
-    r = next;
-  }
-  return changed ? serialize(doc) : xml;
+  return ooxml::save(doc);
 }
 
 }  // namespace jixiao::xlsx_fill

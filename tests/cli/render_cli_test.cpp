@@ -9,6 +9,7 @@
 
 #include "readers/zip_package.h"
 #include "test_paths.h"
+#include "writers/package_writer.h"
 
 namespace jixiao {
 namespace {
@@ -104,7 +105,7 @@ TEST_P(Report, FactsFromJsonFillThePlaceholders) {
   EXPECT_EQ(d.err.find("reasons.total"), std::string::npos) << d.err;
 }
 
-// The seven native charts (templates/docx_charts.py; part word/charts/chartN.xml is 图N) hold the
+// The seven native charts (part word/charts/chartN.xml of the template is 图N) hold the
 // rendered numbers in their caches: per series, the c:numCache values in order.
 std::vector<std::vector<std::string>> cached_series(const std::string& chart_xml) {
   std::vector<std::vector<std::string>> out;
@@ -237,6 +238,45 @@ TEST(RenderCli, TemplatesAreListedWithTheirData) {
   EXPECT_EQ(r.exit_code, 0);
   for (const char* name : {"final-accounts-report", "project-report", "dept-report", "national-project", "final-accounts", "summary"})
     EXPECT_NE(r.out.find(name), std::string::npos) << name;
+}
+
+// `templates --export` hands out the shipped file itself, never over a copy already there; the copy,
+// edited as Word would save it (a heading reworded in word/document.xml), renders the seed's tables
+// with the edit and the data tree of the report its file name names.
+TEST(RenderCli, ExportedTemplateIsTheShippedFileAndRendersAfterAnEdit) {
+  fs::path dir = test::scratch_dir() / "mine";
+  for (auto [name, file] : {std::pair{"final-accounts-report", "docx/final-accounts-report.docx"},
+                            std::pair{"dept-report", "docx/dept-report.docx"}, std::pair{"project-report", "docx/project-report.docx"},
+                            std::pair{"national-project", "xlsx/national-project.xlsx"},
+                            std::pair{"national-dept", "xlsx/national-dept.xlsx"}, std::pair{"summary", "xlsx/summary.xlsx"},
+                            std::pair{"final-accounts", "xlsx/final-accounts.xlsx"}}) {
+    auto r = test::run_cli(std::string("templates --export ") + name + " " + q(dir));
+    ASSERT_EQ(r.exit_code, 0) << name << r.err;
+    fs::path copy = dir / fs::path(file).filename();
+    EXPECT_EQ(test::read_file(copy), test::read_file(test::source_dir() / "templates" / file)) << name;
+  }
+  fs::path mine = dir / "dept-report.docx";
+  auto again = test::run_cli("templates --export dept-report " + q(dir));
+  EXPECT_EQ(again.exit_code, 2);
+  EXPECT_EQ(test::read_file(mine), test::read_file(test::source_dir() / "templates/docx/dept-report.docx"));
+  EXPECT_EQ(test::run_cli("templates --export no-such " + q(dir)).exit_code, 2);
+
+  std::string xml = ZipPackage::open_file(mine.string())->read("word/document.xml").value();
+  size_t at = xml.find(">一、单位情况<");
+  ASSERT_NE(at, std::string::npos);
+  xml.replace(at + 1, std::string("一、单位情况").size(), "一、部门基本情况");
+  fs::path edited = test::scratch_dir() / "dept-report.docx";
+  auto w = PackageWriter::from_file(mine.string());
+  w->put("word/document.xml", xml);
+  ASSERT_TRUE(w->write(edited.string()).ok());
+  fs::path s = test::source_dir() / "samples" / "openpyxl", out = test::scratch_dir() / "out.docx";
+  auto r = test::run_cli("-q render " + q(edited) + " " + q(s / "001_剑阁县医保局_2022_部门决算公开九表.xlsx") + " " +
+                         q(s / "001_剑阁县医保局_2022_部门整体支出绩效目标自评表.xlsx") + " -o " + q(out));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::string all;
+  for (const auto& p : paragraphs(ZipPackage::open_file(out.string())->read("word/document.xml").value())) all += p + "\n";
+  EXPECT_NE(all.find("一、部门基本情况"), std::string::npos) << all;
+  EXPECT_NE(all.find("部门整体支出绩效自评得分100.00分"), std::string::npos) << all;
 }
 
 // A template and a JSON tree alone (--data), with the filters: no workbook needed.

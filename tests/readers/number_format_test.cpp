@@ -1,14 +1,14 @@
 // Number formats against LibreOffice: every row of tests/fixtures/number-formats/cases.csv holds a
 // value, a format code (or a built-in id) and what LibreOffice 7.4 showed for them
 // (tests/fixtures/make_number_format_cases.py writes it). A few unit tests pin what LibreOffice
-// cannot be asked about (Excel's 1900-02-29, zh-CN Excel codes LibreOffice does not read).
+// cannot be asked about (zh-CN Excel codes LibreOffice does not read). Dates and times:
+// number_format_dates_test.cpp; [DBNumN]: chinese_numerals_test.cpp.
 #include "readers/number_format.h"
 
 #include <gtest/gtest.h>
 
 #include <atomic>
 #include <charconv>
-#include <chrono>
 #include <cstdlib>
 #include <fstream>
 #include <new>
@@ -16,7 +16,7 @@
 #include <string>
 #include <vector>
 
-#include "readers/workbook.h"
+#include "readers/show_number.h"
 #include "test_paths.h"
 
 // Counts heap allocations while a test asks for it (formatting must only append to `out`).
@@ -100,17 +100,8 @@ std::vector<Case> load_cases() {
   return cases;
 }
 
-std::string show(std::string_view code, double v, bool date1904 = false) {
-  std::string out;
-  NumberFormat::parse(code).format_number(v, date1904, out);
-  return out;
-}
-
-std::string show_text(std::string_view code, std::string_view text) {
-  std::string out;
-  NumberFormat::parse(code).format_text(text, out);
-  return out;
-}
+using numfmt_test::show;
+using numfmt_test::show_text;
 
 std::string general(double v) {
   std::string out;
@@ -222,32 +213,6 @@ TEST(NumberFormatFlags, GeneralDateText) {
   EXPECT_EQ(NumberFormat::parse("0.00%").code(), "0.00%");
 }
 
-// Before 1900-03-01 LibreOffice's calendar and Excel's differ; Excel (and jixiao) count 1900-02-29.
-TEST(NumberFormatDates, Excel1900System) {
-  EXPECT_EQ(show("yyyy-mm-dd", 1), "1900-01-01");
-  EXPECT_EQ(show("yyyy-mm-dd", 59), "1900-02-28");
-  EXPECT_EQ(show("yyyy-mm-dd", 60), "1900-02-29");
-  EXPECT_EQ(show("yyyy-mm-dd", 61), "1900-03-01");
-  EXPECT_EQ(show("dddd", 1), "Sunday");
-  EXPECT_EQ(show("dddd", 61), "Thursday");
-  EXPECT_EQ(show("yyyy-mm-dd h:mm", 45366.75), "2024-03-15 18:00");
-}
-
-// Serials of the 1904 system computed here from the calendar, not from jixiao's helpers.
-TEST(NumberFormatDates, The1904System) {
-  using namespace std::chrono;
-  auto serial = [](year_month_day d) {
-    return static_cast<double>((sys_days{d} - sys_days{year{1904} / January / 1}).count());
-  };
-  EXPECT_EQ(show("yyyy-mm-dd", serial(2024y / March / 15), true), "2024-03-15");
-  EXPECT_EQ(show("yyyy\"年\"m\"月\"d\"日\" dddd", serial(2000y / February / 29), true), "2000年2月29日 Tuesday");
-  EXPECT_EQ(show("yyyy-mm-dd", serial(1904y / January / 1), true), "1904-01-01");
-  EXPECT_EQ(show("yyyy-mm-dd hh:mm", serial(1999y / December / 31) + 0.5, true), "1999-12-31 12:00");
-  EXPECT_EQ(show("dddd", serial(1904y / January / 1), true), "Friday");
-  // the same day in both systems is 1462 serials apart
-  EXPECT_EQ(show("yyyy-mm-dd", serial(2024y / March / 15) + 1462, false), "2024-03-15");
-}
-
 // zh-CN Excel codes LibreOffice does not understand: Excel's display.
 TEST(NumberFormatExcelOnly, ChineseGeneralAndAmPm) {
   EXPECT_EQ(show("G/通用格式", 1234.5), "1234.5");
@@ -258,58 +223,6 @@ TEST(NumberFormatExcelOnly, ChineseGeneralAndAmPm) {
   EXPECT_EQ(show("e\"年\"m\"月\"d\"日\"", 45366), "2024年3月15日");
   EXPECT_EQ(show("[$-x-sysdate]dddd, mmmm dd, yyyy", 45358.25), "Thursday, March 7, 2024");
   EXPECT_EQ(show("[$-x-systime]h:mm:ss AM/PM", 45358.75), "06:00:00 PM");
-}
-
-// [DBNumN] as LibreOffice 7.4 shows it (lo-csv.sh on a workbook openpyxl wrote with these codes),
-// which is how Excel writes Chinese numerals: units in groups of four, one 〇/零 for a run of zeros.
-TEST(NumberFormatChineseNumerals, LowerCaseWithUnits) {
-  const char* code = "[DBNum1][$-804]General";
-  EXPECT_EQ(show(code, 0), "〇");
-  EXPECT_EQ(show(code, 10), "一十");
-  EXPECT_EQ(show(code, 15), "一十五");
-  EXPECT_EQ(show(code, 20), "二十");
-  EXPECT_EQ(show(code, 101), "一百〇一");
-  EXPECT_EQ(show(code, 110), "一百一十");
-  EXPECT_EQ(show(code, 1010), "一千〇一十");
-  EXPECT_EQ(show(code, 10001), "一万〇一");
-  EXPECT_EQ(show(code, 12323), "一万二千三百二十三");
-  EXPECT_EQ(show(code, 100000), "一十万");
-  EXPECT_EQ(show(code, 100010), "一十万〇一十");
-  EXPECT_EQ(show(code, 100000001), "一亿〇一");
-  EXPECT_EQ(show(code, 123.45), "一百二十三．四五");
-  EXPECT_EQ(show(code, 0.5), "〇．五");
-  EXPECT_EQ(show(code, -5), "-五");
-  EXPECT_EQ(show("[DBNum1][$-804]0", 123.45), "一百二十三");
-  EXPECT_EQ(show("[DBNum1][$-804]#,##0", 12323), "一万二千三百二十三");  // grouping commas dropped
-}
-
-TEST(NumberFormatChineseNumerals, FinancialUpperCase) {
-  const char* code = "[DBNum2][$-804]General";
-  EXPECT_EQ(show(code, 0), "零");
-  EXPECT_EQ(show(code, 10), "壹拾");
-  EXPECT_EQ(show(code, 101), "壹佰零壹");
-  EXPECT_EQ(show(code, 10001), "壹万零壹");
-  EXPECT_EQ(show(code, 12323), "壹万贰仟叁佰贰拾叁");
-  EXPECT_EQ(show(code, 123.45), "壹佰贰拾叁点肆伍");
-  EXPECT_EQ(show(code, 0.5), "零点伍");
-  EXPECT_EQ(show("[DBNum2][$-804]0.00", 10), "壹拾点零零");
-  EXPECT_EQ(show("[DBNum2][$-804]0.00", 123.45), "壹佰贰拾叁点肆伍");
-}
-
-TEST(NumberFormatChineseNumerals, FullWidthDigits) {
-  EXPECT_EQ(show("[DBNum3][$-804]General", 12323), "１２３２３");
-  EXPECT_EQ(show("[DBNum3][$-804]General", 123.45), "１２３．４５");
-  EXPECT_EQ(show("[DBNum3][$-804]General", 0), "０");
-}
-
-// Excel: "Dates and times that are negative or too large display as #####" (1900 date system).
-TEST(NumberFormatExcel, NegativeAndOutOfRangeDatesAreHashes) {
-  EXPECT_EQ(show("yyyy-mm-dd", -1), "####");
-  EXPECT_EQ(show("m/d/yy h:mm AM/PM;@", -1.2), "####");  // sheetjs number_format.xlsm 2011!C38
-  EXPECT_EQ(show("[h]:mm", -0.25), "####");
-  EXPECT_EQ(show("yyyy-mm-dd", 2958466), "####");        // 10000-01-01
-  EXPECT_EQ(show("yyyy-mm-dd", 2958465), "9999-12-31");
-  EXPECT_EQ(show("[h]:mm", -0.25, true), "-6:00");       // the 1904 system has negative times
 }
 
 // A last section holding only @ is the text section, not the one for negative numbers.
@@ -334,20 +247,6 @@ TEST(NumberFormatLibreOffice, WideSpacerIsTwoSpaces) {
 TEST(NumberFormatRobustness, HugeFixedDenominator) {
   std::string out = show("# ?/4777777777", 0.5);
   EXPECT_NE(out.find('/'), std::string::npos) << out;
-}
-
-// And 28 digits of a second overflowed the conversion to an integer.
-TEST(NumberFormatRobustness, ManyDigitsOfASecond) {
-  EXPECT_EQ(show("ss.0000000000000000000000000000", 0.5), "00.0000000000000000000000000000");
-}
-
-// Japanese eras under [$-411] (calamine date_quoted_format.xlsx A4, LibreOffice: 令和3年1月1日).
-TEST(NumberFormatExcel, JapaneseEras) {
-  const double jan1_2021 = 44197;
-  EXPECT_EQ(show("[$-411]ggge\"年\"m\"月\"d\"日\";@", jan1_2021), "令和3年1月1日");
-  EXPECT_EQ(show("[$-411]ge.m.d", jan1_2021), "R3.1.1");
-  EXPECT_EQ(show("[$-411]ggge\"年\"", 32516), "平成1年");  // 1989-01-08, Heisei's first day
-  EXPECT_EQ(show("[$-411]ggge\"年\"", 32515), "昭和64年");
 }
 
 // Speed is measured by bench/run.sh; here only that formatting never allocates.

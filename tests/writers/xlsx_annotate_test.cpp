@@ -268,6 +268,32 @@ TEST(Annotate, MergesIntoExistingNotesAndKeepsSheetPositionsRight) {
   EXPECT_EQ(severities, (std::vector<std::string>{"错误", "错误", "警告", "警告", "提示"}));
 }
 
+// A sheet without notes gets a drawing of its own; the part, written from scratch, compared as exact
+// text with the note box Excel writes for a cell (ECMA-376 Part 4 §19 VML, the x:ClientData of a Note;
+// anchored from one column right of the cell, 4 columns by 6 rows). C5 is row 4, column 2 zero-based.
+TEST(Annotate, NewNoteDrawingExactly) {
+  const fs::path in = test::fixture("xlsx/openpyxl-number-formats.xlsx");
+  Finding on_c5{"test.c5", Severity::Error, "", "Formats", "C5", "合计不符", "1", "2"};
+  const fs::path out = test::scratch_dir() / "vml.xlsx";
+  ASSERT_EQ(annotate(in, {on_c5}, false, out), "");
+  auto pkg = ZipPackage::open_file(out.string());
+  const std::string ns = " xmlns:v=\"urn:schemas-microsoft-com:vml\" xmlns:o=\"urn:schemas-microsoft-com:office:office\""
+                         " xmlns:x=\"urn:schemas-microsoft-com:office:excel\"";
+  EXPECT_EQ(pkg->read("xl/drawings/vmlDrawing1.vml").value(),
+            "<xml" + ns + ">\n"
+            "<o:shapelayout v:ext=\"edit\"><o:idmap v:ext=\"edit\" data=\"1\"/></o:shapelayout>\n"
+            "<v:shapetype" + ns + " id=\"_x0000_t202\" coordsize=\"21600,21600\" o:spt=\"202\" "
+            "path=\"m,l,21600r21600,l21600,xe\"><v:stroke joinstyle=\"miter\"/>"
+            "<v:path gradientshapeok=\"t\" o:connecttype=\"rect\"/></v:shapetype>\n"
+            "<v:shape" + ns + " id=\"_x0000_s1025\" type=\"#_x0000_t202\" style=\"position:absolute;margin-left:80pt;"
+            "margin-top:2pt;width:240pt;height:96pt;z-index:1;visibility:hidden\" fillcolor=\"#ffffe1\" o:insetmode=\"auto\">"
+            "<v:fill color2=\"#ffffe1\"/><v:shadow on=\"t\" color=\"black\" obscured=\"t\"/><v:path o:connecttype=\"none\"/>"
+            "<v:textbox style=\"mso-direction-alt:auto\"><div style=\"text-align:left\"></div></v:textbox>"
+            "<x:ClientData ObjectType=\"Note\"><x:MoveWithCells/><x:SizeWithCells/><x:Anchor>3, 15, 3, 10, 7, 15, 9, 4</x:Anchor>"
+            "<x:AutoFill>False</x:AutoFill><x:Row>4</x:Row><x:Column>2</x:Column></x:ClientData></v:shape>\n"
+            "</xml>\n");
+}
+
 TEST(Annotate, RefusesToWriteOverItsInputAndLeavesNothingOnFailure) {
   const fs::path dir = test::scratch_dir();
   const fs::path in = dir / "in.xlsx";

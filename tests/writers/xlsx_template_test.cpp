@@ -14,6 +14,7 @@
 #include "readers/xlsx_reader.h"
 #include "readers/zip_package.h"
 #include "test_paths.h"
+#include "writers/package_writer.h"
 
 namespace jixiao {
 namespace {
@@ -477,6 +478,46 @@ TEST(XlsxTemplate, ObjectSectionRendersOnceAndFalseRemoves) {
   Filled g = fill("openpyxl-list.xlsx", data);
   ASSERT_TRUE(g.result.ok());
   EXPECT_EQ(text(read_back(g.path), "项目", "A6"), "合计");
+}
+
+// {{?x}} and {{^x}} over rows, as over paragraphs in DOCX: the rows once with the scope unchanged, or
+// not at all (what stands below moves up). The two-row section of openpyxl-two-rows.xlsx made a
+// condition by renaming its tags.
+TEST(XlsxTemplate, RowConditionsKeepOrRemoveTheirRows) {
+  auto pkg = ZipPackage::open_file(test::fixture("templates/openpyxl-two-rows.xlsx").string());
+  std::string sheet = pkg->read("xl/worksheets/sheet1.xml").value();
+  auto with = [&](const std::string& open) {
+    std::string xml = sheet;
+    xml.replace(xml.find("{{#people}}"), 11, "{{" + open + "show}}");
+    xml.replace(xml.find("{{/people}}"), 11, "{{/show}}");
+    fs::path out = test::scratch_dir() / ("t" + std::to_string(open[0]) + ".xlsx");
+    auto w = PackageWriter::from_file(test::fixture("templates/openpyxl-two-rows.xlsx").string());
+    w->put("xl/worksheets/sheet1.xml", xml);
+    EXPECT_TRUE(w->write(out.string()).ok());
+    return out;
+  };
+  Json data = {{"show", true}, {"name", "张三"}, {"title", "科员"}, {"age", 30}};
+  for (const char* open : {"?", "^"}) {
+    for (bool show : {true, false}) {
+      data["show"] = show;
+      fs::path out = test::scratch_dir() / "cond.xlsx";
+      Diagnostics w;
+      auto ok = fill_xlsx_template(with(open).string(), data, out.string(), w);
+      ASSERT_TRUE(ok.ok()) << ok.error().to_text();
+      Workbook wb = read_back(out);
+      bool kept = show == (open[0] == '?');
+      SCOPED_TRACE(std::string(open) + (show ? " true" : " false"));
+      if (kept) {
+        EXPECT_EQ(text(wb, "人员", "A2"), "张三");
+        EXPECT_EQ(num(wb, "人员", "A3"), 30);
+        EXPECT_EQ(text(wb, "人员", "A5"), "合计");
+        EXPECT_EQ(num(wb, "人员", "B5"), 60);
+      } else {
+        EXPECT_EQ(text(wb, "人员", "A3"), "合计");  // row 5 moved up by the two rows
+        EXPECT_EQ(formula_of(wb, "人员", "B3"), "SUM(0)");
+      }
+    }
+  }
 }
 
 }  // namespace

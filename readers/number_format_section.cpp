@@ -1,11 +1,31 @@
 // A section's tokens get their roles: for dates, m as month or minute and fractions of a second;
 // for numbers, placeholders of the integer part, decimals, exponent or fraction, and commas as
-// grouping or as scaling by 1000.
+// grouping or as scaling by 1000 (see number_format_section.h).
+#include "readers/number_format_section.h"
+
 #include <algorithm>
 
-#include "readers/number_format_internal.h"
 
 namespace jixiao::numfmt {
+
+void add_lit(std::vector<Tok>& toks, std::string_view s) {
+  if (!toks.empty() && toks.back().t == T::Lit) {
+    toks.back().s += s;
+  } else {
+    Tok t;
+    t.t = T::Lit;
+    t.s = std::string(s);
+    toks.push_back(std::move(t));
+  }
+}
+
+void add(std::vector<Tok>& toks, T t, char c, uint16_t n) {
+  Tok k;
+  k.t = t;
+  k.c = c;
+  k.n = n;
+  toks.push_back(std::move(k));
+}
 
 namespace {
 

@@ -1,9 +1,13 @@
-// The pieces of a parsed number format shared by its units (not installed):
-//   number_format_parse.cpp     code -> sections of tokens (quotes, brackets, placeholders, dates)
-//   number_format_sections.cpp  a section's tokens -> their roles (digits, grouping, fractions, clock)
-//   number_format_render.cpp    a section + a value -> the text shown
-//   number_format.cpp           picking the section, General, the built-in ids
-//   number_digits.cpp           decimal digits and LibreOffice's rounding
+// A parsed section of a number format: its tokens and what they mean, and the step that gives the
+// tokens their roles (digits, grouping, fractions, the clock). Internal to the number-format units
+// (not installed), each with its own header:
+//   number_format.h          the public API: picking the section, General, the built-in ids
+//   number_format_parse.h    code -> sections of tokens (quotes, brackets, placeholders, dates)
+//   number_format_section.h  a section's tokens -> their roles (this header)
+//   number_format_render.h   a number section + a value -> digits, fractions; a text section
+//   number_format_dates.h    a date section + a serial -> dates and times, names and eras
+//   chinese_numerals.h       [DBNumN]: digits rewritten as Chinese numerals
+//   number_digits.h          decimal digits and LibreOffice's rounding
 #pragma once
 
 #include <cstdint>
@@ -49,16 +53,7 @@ inline size_t utf8_len(unsigned char c) {
 inline bool iequal(std::string_view a, std::string_view b) { return ascii_iequal(a, b); }
 inline char lower(char c) { return ascii_lower(c); }
 
-bool check(Op op, double lim, double v, int& result);
-// [DBNumN]: rewrites the ASCII digits written from `from` on as Chinese numerals (N = 1, 2, 3).
-void to_chinese_numerals(std::string& out, size_t from, int kind);
-
-// What [$-xxx] and [DBNumN] ask for beyond the tokens.
-struct ParseState {
-  bool sys_long_date = false;
-  bool sys_time = false;
-};
-
+// Appends literal text, joined to a literal before it.
 void add_lit(std::vector<Tok>& toks, std::string_view s);
 void add(std::vector<Tok>& toks, T t, char c = 0, uint16_t n = 0);
 
@@ -67,6 +62,8 @@ void add(std::vector<Tok>& toks, T t, char c = 0, uint16_t n = 0);
 namespace jixiao {
 
 // ---- a parsed section ----------------------------------------------------------------------
+// Filled by tokenize (number_format_parse.h) and finish_section (below); read by render_number and
+// render_text (number_format_render.h) and render_date (number_format_dates.h).
 
 struct NumberFormat::Section {
   enum class Kind : uint8_t { Number, General, Date, Text, Empty };
@@ -92,12 +89,6 @@ struct NumberFormat::Section {
   bool has_date = false, has_time = false, ampm = false;
   int elapsed = 0;  // 1 [h], 2 [m], 3 [s]
   int sec_digits = 0;
-
-  void render_number(double v, bool show_sign, std::string& out) const;
-  void render_fraction(double v, bool show_sign, std::string& out) const;
-  void render_date(double v, bool date1904, bool show_sign, std::string& out) const;
-  void render_text(std::string_view text, std::string& out) const;
-  void render_literals(std::string& out) const;
 };
 
 }  // namespace jixiao
@@ -106,10 +97,6 @@ namespace jixiao::numfmt {
 
 using Section = NumberFormat::Section;
 
-// Splits a code at ';' outside quotes, brackets and escapes.
-std::vector<std::string_view> split_sections(std::string_view code);
-// One section's text -> tokens.
-void tokenize(std::string_view s, Section& sec, ParseState& ps);
 // Assigns the tokens their roles and the section its kind.
 void finish_section(Section& sec);
 
