@@ -2,11 +2,12 @@
 
 #include <cmath>
 
+#include "model/record_schema.h"
 #include "writers/record_json.h"
 
 namespace jixiao::app {
 
-InspectResult inspect(Resources& resources, const std::vector<std::string>& files) {
+InspectResult inspect(Resources& resources, const std::vector<std::string>& files, bool explain) {
   InspectResult result;
   auto layouts = resources.layouts();
   if (!layouts) {
@@ -22,12 +23,17 @@ InspectResult inspect(Resources& resources, const std::vector<std::string>& file
       result.raise(Status::Unreadable);
       continue;
     }
-    f.sheets = map_workbook(*wb, file, **layouts, f.map_warnings);
+    f.sheets = map_workbook(*wb, file, **layouts, f.map_warnings, explain);
   }
   return result;
 }
 
-nlohmann::ordered_json inspect_json(const InspectedFile& file) {
+std::string field_meaning(const std::string& kind, const std::string& path) {
+  const FieldDef* d = schema_field(kind, path);
+  return d ? d->meaning : std::string();
+}
+
+nlohmann::ordered_json inspect_json(const InspectedFile& file, bool explain) {
   nlohmann::ordered_json out;
   out["file"] = file.file;
   auto arr = nlohmann::ordered_json::array();
@@ -40,6 +46,14 @@ nlohmann::ordered_json inspect_json(const InspectedFile& file) {
     s["confidence"] = std::round(m.confidence * 100) / 100;
     if (m.record) {
       s["record"] = record_json(*m.record);
+      if (explain) {
+        auto mapped = nlohmann::ordered_json::array();
+        for (const MappingNote& n : m.explained)
+          mapped.push_back({{"cell", n.cell}, {"text", n.text}, {"target", n.target}, {"word", n.word}, {"origin", n.origin}});
+        auto unmapped = nlohmann::ordered_json::array();
+        for (const auto& [text, src] : m.record->unmapped_headers) unmapped.push_back({{"cell", src.cell}, {"text", text}});
+        s["explain"] = {{"mapped", std::move(mapped)}, {"unmapped", std::move(unmapped)}, {"absent", m.record->absent}};
+      }
     } else {
       auto cands = nlohmann::ordered_json::array();
       for (const Candidate& c : m.candidates)

@@ -26,10 +26,17 @@ struct InspectResult : Outcome {
   std::vector<InspectedFile> files;  // in the order given; an unreadable one makes the status Unreadable
 };
 
-InspectResult inspect(Resources& resources, const std::vector<std::string>& files);
+// With `explain`, every recognised sheet also says through which cells and words it was read
+// (MappedSheet::explained), and which header cells and columns it could not place.
+InspectResult inspect(Resources& resources, const std::vector<std::string>& files, bool explain = false);
+
+// What a record field means, in Chinese, from the record schema ("全年预算数（A）"); empty if unknown.
+std::string field_meaning(const std::string& kind, const std::string& path);
 
 // DOMAIN.md §5: {"file", "sheets": [{"name", "layout", "confidence", "record" | "candidates"}],
-// "diagnostics": [...]} (the reader's and the recognition's warnings).
-nlohmann::ordered_json inspect_json(const InspectedFile& file);
+// "diagnostics": [...]} (the reader's and the recognition's warnings). With `explain`, each
+// recognised sheet also has "explain": {"mapped": [{"cell","text","target","word","origin"}],
+// "unmapped": [{"cell","text"}], "absent": ["funds.rate", ...]}.
+nlohmann::ordered_json inspect_json(const InspectedFile& file, bool explain = false);
 
 }  // namespace jixiao::app

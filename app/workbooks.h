@@ -2,6 +2,7 @@
 // what convert and render share.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,15 @@ struct FoundRecord {
 // go to `outcome`. Stops at the first file that cannot be read (status Unreadable) and returns false.
 bool read_records(Resources& resources, const std::vector<std::string>& files, std::vector<FoundRecord>& out,
                   Outcome& outcome);
+
+// A workbook read with the resources' options: its warnings go to `outcome`; a file that cannot be
+// read is an error there (status Unreadable) and nullopt.
+std::optional<Workbook> read_workbook(Resources& resources, const std::string& file, Outcome& outcome);
+
+// The sheet `wanted` names: its name exactly, else digits as a 1-based position; -1 when none.
+int find_sheet(const Workbook& wb, const std::string& wanted);
+// The error for a sheet not found, listing the sheets there are.
+Diagnostic no_such_sheet(const std::string& file, const std::string& wanted, const Workbook& wb, std::string code);
 
 // The input among `inputs` that `output` names (the same file, by any path); empty when none.
 std::string input_named_by(const std::string& output, const std::vector<std::string>& inputs);

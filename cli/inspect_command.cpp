@@ -13,6 +13,7 @@ namespace {
 struct InspectOptions {
   std::vector<std::string> files;
   bool json = false;
+  bool explain = false;
 };
 
 std::string percent(double x) {
@@ -33,7 +34,46 @@ void print_field(const std::string& name, const Field& f) {
   std::printf("\n");
 }
 
-void print_text(const std::string& file, const std::vector<MappedSheet>& sheets) {
+std::string one_line(std::string t, size_t max) {
+  for (char& c : t)
+    if (c == '\n' || c == '\r') c = ' ';
+  if (t.size() > max) {
+    size_t cut = max;
+    while (cut > 0 && (static_cast<unsigned char>(t[cut]) & 0xC0) == 0x80) --cut;  // not inside a character
+    t = t.substr(0, cut) + "…";
+  }
+  return t;
+}
+
+// --explain: through which cells and words the record was read, and what could not be placed.
+void print_explanation(const MappedSheet& m) {
+  const Record& r = *m.record;
+  std::printf("      映射依据（单元格 → 记录字段，匹配的词与其出处）：\n");
+  for (const MappingNote& n : m.explained) {
+    std::string meaning;
+    if (std::string d = app::field_meaning(r.kind, n.target); !d.empty()) meaning = "（" + d + "）";
+    std::printf("        %-6s “%s” → %s%s", n.cell.c_str(), one_line(n.text, 40).c_str(), n.target.c_str(), meaning.c_str());
+    if (n.word.rfind("模式 ", 0) == 0) std::printf("  %s，%s", n.word.c_str(), n.origin.c_str());
+    else if (!n.word.empty()) std::printf("  词“%s”，%s", n.word.c_str(), n.origin.c_str());
+    std::printf("\n");
+  }
+  if (!r.unmapped_headers.empty()) {
+    std::printf("      未映射的表头（词表中没有对应的字段，其下的数不读）：\n");
+    for (const auto& [text, src] : r.unmapped_headers)
+      std::printf("        %-6s “%s”\n", src.cell.c_str(), one_line(text, 40).c_str());
+  }
+  if (!r.absent.empty()) {
+    std::printf("      表中没有的列（依赖它们的核算不做）：");
+    for (size_t i = 0; i < r.absent.size(); ++i) {
+      std::string meaning;
+      if (std::string d = app::field_meaning(r.kind, r.absent[i]); !d.empty()) meaning = "（" + d + "）";
+      std::printf("%s%s%s", i ? "；" : "", r.absent[i].c_str(), meaning.c_str());
+    }
+    std::printf("\n");
+  }
+}
+
+void print_text(const std::string& file, const std::vector<MappedSheet>& sheets, bool explain) {
   std::printf("%s\n", file.c_str());
   for (const MappedSheet& m : sheets) {
     std::string where = "“" + m.sheet + "”";
@@ -73,12 +113,13 @@ void print_text(const std::string& file, const std::vector<MappedSheet>& sheets)
         std::printf("        %zu. %s\n", i + 1, line.c_str());
       }
     }
+    if (explain) print_explanation(m);
   }
 }
 
 int run_inspect(const InspectOptions& o, const GlobalOptions& g) {
   app::Resources resources(g.settings());
-  auto result = app::inspect(resources, o.files);
+  auto result = app::inspect(resources, o.files, o.explain);
   for (const app::InspectedFile& f : result.files) {
     print_diagnostics(f.read_warnings, g);
     if (f.error) {
@@ -86,11 +127,11 @@ int run_inspect(const InspectOptions& o, const GlobalOptions& g) {
       continue;
     }
     if (o.json) {
-      std::cout << app::inspect_json(f).dump(1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
+      std::cout << app::inspect_json(f, o.explain).dump(1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
       continue;
     }
     print_diagnostics(f.map_warnings, g);
-    print_text(f.file, f.sheets);
+    print_text(f.file, f.sheets, o.explain);
   }
   return finish(result, g);
 }
@@ -102,6 +143,8 @@ void add_inspect_command(CLI::App& app, const GlobalOptions& global, int& exit_c
   CLI::App* cmd = app.add_subcommand("inspect", "识别每张工作表的版式并列出提取的内容");
   cmd->add_option("FILE", opts->files, "要识别的工作簿（.xlsx 或 .xls；可多个）")->required();
   cmd->add_flag("--json", opts->json, "输出 JSON：{\"file\",\"sheets\":[{\"name\",\"layout\",\"confidence\",\"record\"或\"candidates\"}],\"diagnostics\":[…]}");
+  cmd->add_flag("--explain", opts->explain,
+                "逐一列出读取所经的单元格：映射到哪个字段、凭词表或版式中的哪个词；以及未能映射的表头和表中没有的列");
   cmd->callback([opts, &global, &exit_code] { exit_code = run_inspect(*opts, global); });
 }
 

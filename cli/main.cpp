@@ -11,6 +11,7 @@
 #include "cli/fill_command.h"
 #include "cli/help_format.h"
 #include "cli/inspect_command.h"
+#include "cli/layout_command.h"
 #include "cli/recompute_command.h"
 #include "cli/render_command.h"
 #include "core/data_dir.h"
@@ -48,6 +49,7 @@ int main(int argc, char** argv) {
   add_render_command(app, global, exit_code);
   add_templates_command(app, global, exit_code);
   add_audit_command(app, global, exit_code);
+  add_layout_command(app, global, exit_code);
   use_chinese_help(app);
 
   try {

@@ -1,6 +1,7 @@
 #include "mapping/engine.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <set>
 
 #include "mapping/extract_util.h"
@@ -167,6 +168,74 @@ void extract_crosstab(const SheetView& v, const CrosstabSpec& x, Region r, Recor
   }
 }
 
+
+// ---- --explain -----------------------------------------------------------------------------
+
+// The synonym of `label` a cell's canonical text matched: equal, the head before its colon, or
+// contained (a title).
+const std::string* matched_word(const LabelSpec& label, const std::string& canon) {
+  for (const auto& s : label.synonyms)
+    if (s == canon) return &s;
+  const std::string head = inline_head(canon);
+  for (const auto& s : label.synonyms)
+    if (!head.empty() && s == head) return &s;
+  for (const auto& s : label.synonyms)
+    if (canon.find(s) != std::string::npos) return &s;
+  return nullptr;
+}
+
+void note(std::vector<MappingNote>* why, const LayoutSpec& spec, const ViewCell* c, std::string target,
+          const LabelSpec* label) {
+  if (!why || !c) return;
+  MappingNote n;
+  n.cell = cell_name(c->pos);
+  n.text = c->text;
+  n.target = std::move(target);
+  if (label)
+    if (const std::string* w = matched_word(*label, c->canon)) {
+      n.word = *w;
+      n.origin = label->origin_of(*w, spec.file);
+    }
+  if (n.origin.empty()) n.origin = std::filesystem::path(spec.file).filename().string();
+  why->push_back(std::move(n));
+}
+
+// The label a bound column's header matched: the deepest level of the path that names it.
+const LabelSpec* header_label(const ColumnSpec& c, const std::string& canon) {
+  for (const auto& path : c.paths)
+    if (!path.empty() && matches(path.back(), canon)) return &path.back();
+  for (const auto& path : c.paths)
+    for (const auto& level : path)
+      if (matches(level, canon)) return &level;
+  return nullptr;
+}
+
+// The cells a bound table was read through: its block, its headers, its named and totals rows.
+void explain_table(const SheetView& v, const LayoutSpec& spec, const TableSpec& t, const BoundTable& b,
+                   std::vector<MappingNote>* why) {
+  std::string table = !t.list.empty() ? t.list : t.prefix;
+  for (const RowSpec& rs : t.rows)
+    if (table.empty() && !rs.prefix.empty()) table = rs.prefix;
+  if (table.empty()) table = t.vocab;
+  if (b.block) note(why, spec, b.block, "表格 " + table + " 的区块", &t.block);
+  for (const BoundColumn& bc : b.columns) {
+    const LabelSpec* l = header_label(*bc.spec, bc.header->canon);
+    note(why, spec, bc.header, column_path(t, *bc.spec), l);
+    if (!l && !bc.spec->marker.empty() && !why->empty()) {
+      why->back().word = "（" + bc.spec->marker + "）";
+      why->back().origin = "词表的列标记";
+    }
+  }
+  for (uint32_t row = b.body_first; row <= b.body_last && row < v.row_count(); ++row)
+    for (const ViewCell* c : v.row(row)) {
+      if (c->pos.col >= b.data_first_col) break;
+      for (const RowSpec& rs : t.rows)
+        if (matches(rs.label, c->canon)) note(why, spec, c, rs.field.empty() ? rs.prefix + " 的行" : rs.field, &rs.label);
+      if (!t.total.empty() && matches(t.total, c->canon))
+        note(why, spec, c, (t.total_prefix.empty() ? table + " 的合计" : t.total_prefix) + " 的行", &t.total);
+    }
+}
+
 }  // namespace
 
 Candidate score_layout(const SheetView& v, const LayoutSpec& spec, Region r) {
@@ -244,8 +313,19 @@ Candidate score_layout(const SheetView& v, const LayoutSpec& spec, Region r) {
   return cand;
 }
 
-Record extract_record(const SheetView& v, const LayoutSpec& spec, Region r, Diagnostics& diags) {
+Record extract_record(const SheetView& v, const LayoutSpec& spec, Region r, Diagnostics& diags,
+                      std::vector<MappingNote>* why) {
   Record rec;
+  if (why) {
+    const std::string sheet_name = canonical_label(v.sheet().name);
+    for (const auto& a : spec.anchors) {
+      if (const ViewCell* c = find_anchor(v, a.label, r)) {
+        note(why, spec, c, "版式标志", &a.label);
+      } else if (const std::string* w = matched_word(a.label, sheet_name); w && a.title) {
+        why->push_back({"（表名）", v.sheet().name, "版式标志", *w, a.label.origin_of(*w, spec.file)});
+      }
+    }
+  }
   rec.kind = spec.kind;
   rec.layout = spec.id;
   rec.profile = spec.profile;
@@ -260,6 +340,9 @@ Record extract_record(const SheetView& v, const LayoutSpec& spec, Region r, Diag
         if (!in_region(c, r)) continue;
         if (auto m = re.search(c.text)) {
           f.text = m->size() > 1 ? (*m)[1] : (*m)[0];
+          if (why)
+            why->push_back({cell_name(c.pos), c.text, val.field, "模式 " + val.pattern,
+                            std::filesystem::path(spec.file).filename().string()});
           f.source = {v.file(), v.sheet().name, cell_name(c.pos)};
           if (val.type != ValueType::Text) f.number = Decimal::parse(f.text);
           break;
@@ -276,6 +359,7 @@ Record extract_record(const SheetView& v, const LayoutSpec& spec, Region r, Diag
           continue;
         }
         f = g;
+        note(why, spec, label, val.field, &val.label);
         break;
       }
       if (f.source.file.empty() && !found.empty()) f.source = {v.file(), v.sheet().name, {}};
@@ -285,9 +369,19 @@ Record extract_record(const SheetView& v, const LayoutSpec& spec, Region r, Diag
   for (const auto& t : spec.tables) {
     auto b = bind_table(v, t, r);
     if (b) extract_table(v, *b, r, rec, diags);
+    if (b && why) explain_table(v, spec, t, *b, why);
     note_absent_columns(v, t, b ? &*b : nullptr, rec);
   }
-  for (const auto& x : spec.crosstabs) extract_crosstab(v, x, r, rec);
+  for (const auto& x : spec.crosstabs) {
+    extract_crosstab(v, x, r, rec);
+    const ViewCell* corner = why ? find_label(v, x.corner, r, false) : nullptr;
+    if (!corner) continue;
+    note(why, spec, corner, "表格 " + x.list + " 的表头（每列一项）", &x.corner);
+    for (uint32_t row = corner->pos.row + 1; row <= r.last && row < v.row_count(); ++row)
+      if (const ViewCell* c = v.at({row, corner->pos.col}))
+        for (const CrosstabRowSpec& rs : x.rows)
+          if (matches(rs.label, c->canon)) note(why, spec, c, x.list + "." + rs.field + "（每列）", &rs.label);
+  }
   return rec;
 }
 
@@ -338,7 +432,7 @@ bool accepted(const Candidate& c) { return c.spec && c.confidence + 1e-9 >= c.sp
 }  // namespace
 
 std::vector<MappedSheet> map_workbook(const Workbook& wb, const std::string& file, const std::vector<LayoutSpec>& layouts,
-                                      Diagnostics& diags) {
+                                      Diagnostics& diags, bool explain) {
   std::vector<MappedSheet> out;
   for (const Sheet& sheet : wb.sheets) {
     SheetView view(wb, sheet, file);
@@ -361,7 +455,7 @@ std::vector<MappedSheet> map_workbook(const Workbook& wb, const std::string& fil
           m.region = CellRange{{r.first, 0}, {r.last, view.col_count() ? view.col_count() - 1 : 0}};
           m.layout = rp.best.spec;
           m.confidence = rp.best.confidence;
-          m.record = extract_record(view, *rp.best.spec, r, diags);
+          m.record = extract_record(view, *rp.best.spec, r, diags, explain ? &m.explained : nullptr);
           out.push_back(std::move(m));
         }
         continue;
@@ -373,7 +467,7 @@ std::vector<MappedSheet> map_workbook(const Workbook& wb, const std::string& fil
     if (accepted(pick.best)) {
       m.layout = pick.best.spec;
       m.confidence = pick.best.confidence;
-      m.record = extract_record(view, *pick.best.spec, whole, diags);
+      m.record = extract_record(view, *pick.best.spec, whole, diags, explain ? &m.explained : nullptr);
     } else {
       m.confidence = pick.best.confidence;
       for (size_t i = 0; i < pick.all.size() && i < 3; ++i)

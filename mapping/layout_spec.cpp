@@ -88,7 +88,11 @@ class Loader {
     if (!in) return error(pugi::xml_node(), "无法打开文件，请检查路径和读取权限");
     std::stringstream ss;
     ss << in.rdbuf();
-    text_ = ss.str();
+    return load_text(ss.str());
+  }
+
+  Expected<LayoutSpec> load_text(std::string text) {
+    text_ = std::move(text);
     pugi::xml_document doc;
     auto res = doc.load_buffer(text_.data(), text_.size());
     if (!res) return error_at(res.offset, std::string("XML 格式错误（") + res.description() + "）");
@@ -468,6 +472,11 @@ Diagnostic dir_error(const std::string& dir, const std::string& why) {
 
 Expected<LayoutSpec> load_layout_file(const std::string& path, std::shared_ptr<const Vocabulary> vocabulary) {
   return Loader(path, std::move(vocabulary)).load();
+}
+
+Expected<LayoutSpec> load_layout_text(const std::string& text, const std::string& name,
+                                      std::shared_ptr<const Vocabulary> vocabulary) {
+  return Loader(name, std::move(vocabulary)).load_text(text);
 }
 
 Expected<std::vector<LayoutSpec>> load_layouts(const std::vector<std::string>& dirs) {

@@ -157,6 +157,9 @@ struct LayoutSpec {
 // One layout file, its labels completed from the vocabulary and every field checked against the
 // record schema (model/record_schema.h): an unknown field is an error naming the file and line.
 Expected<LayoutSpec> load_layout_file(const std::string& path, std::shared_ptr<const Vocabulary> vocabulary);
+// The same from a layout's text; `name` stands for the file in messages (a drafted layout).
+Expected<LayoutSpec> load_layout_text(const std::string& text, const std::string& name,
+                                      std::shared_ptr<const Vocabulary> vocabulary);
 // The layouts of several directories, in order (the shipped ones first, then a region's): first
 // every vocabulary*.xml of every directory (their words merge), then every other *.xml, sorted by
 // file name within a directory. A broken file is an error naming it.

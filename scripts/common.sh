@@ -3,7 +3,7 @@
 
 JIXIAO_BUILD_PACKAGES=(cmake g++ make pkg-config libzip-dev libpugixml-dev libicu-dev nlohmann-json3-dev libcli11-dev libssl-dev
   libpoppler-cpp-dev)
-JIXIAO_TEST_PACKAGES=(googletest libgtest-dev clang libclang-rt-14-dev python3-openpyxl)
+JIXIAO_TEST_PACKAGES=(googletest libgtest-dev clang libclang-rt-14-dev python3-openpyxl libreoffice-writer-nogui libreoffice-calc-nogui)
 
 # Installs the Debian packages that are missing: with apt-get when root, else prints the exact
 # command and exits 1.
