@@ -289,39 +289,35 @@ class Tokenizer {
     out_.push_back(std::move(t));
   }
 
+  // The text between the quote at i_ and its closing quote, a doubled quote standing for one ("a""b",
+  // 'O''Brien'); `j` ends on the closing quote. False when the text runs out first.
+  bool quoted_text(char quote, std::string& text, size_t& j) const {
+    for (j = i_ + 1; j < s_.size(); ++j) {
+      if (s_[j] != quote) {
+        text += s_[j];
+        continue;
+      }
+      if (j + 1 < s_.size() && s_[j + 1] == quote) {
+        text += quote;
+        ++j;
+        continue;
+      }
+      return true;
+    }
+    return false;
+  }
+
   void string_literal() {
     std::string text;
-    size_t j = i_ + 1;
-    while (true) {
-      if (j >= s_.size()) return bad(s_.size(), "公式无法解析: 字符串没有结束");
-      if (s_[j] == '"') {
-        if (j + 1 < s_.size() && s_[j + 1] == '"') {
-          text += '"';
-          j += 2;
-          continue;
-        }
-        break;
-      }
-      text += s_[j++];
-    }
+    size_t j = 0;
+    if (!quoted_text('"', text, j)) return bad(s_.size(), "公式无法解析: 字符串没有结束");
     emit(Tok::String, i_, j + 1, std::move(text));
   }
 
   void quoted_sheet() {
     std::string name;
-    size_t j = i_ + 1;
-    while (true) {
-      if (j >= s_.size()) return bad(s_.size(), "公式无法解析: 工作表名的引号没有结束");
-      if (s_[j] == '\'') {
-        if (j + 1 < s_.size() && s_[j + 1] == '\'') {
-          name += '\'';
-          j += 2;
-          continue;
-        }
-        break;
-      }
-      name += s_[j++];
-    }
+    size_t j = 0;
+    if (!quoted_text('\'', name, j)) return bad(s_.size(), "公式无法解析: 工作表名的引号没有结束");
     ++j;  // closing quote
     if (j >= s_.size() || s_[j] != '!') return bad(j, "公式无法解析: 带引号的名称后缺少 !");
     std::string unsupported;
