@@ -16,7 +16,9 @@ Decimal quot(Decimal a, Decimal b) { return Decimal::divide(a, b).value_or(zero(
 string amount(Decimal d) { return d.to_string(2); }
 // An amount in the unit the text wrote it in (the audit computes in 万元).
 string amount_in(Decimal wan, NumberUnit u) {
-  return u == NumberUnit::Yuan ? (wan * Decimal::from_int(10000)).to_string(2) : wan.to_string(2);
+  if (u == NumberUnit::Yuan) return (wan * Decimal::from_int(10000)).to_string(2);
+  if (u == NumberUnit::Yi) return quot(wan, Decimal::from_int(10000)).to_string(2);
+  return wan.to_string(2);
 }
 bool is_current_year(const Figure& f, int year) { return f.year == 0 || year == 0 || f.year == year; }
 
@@ -211,7 +213,12 @@ class Auditor {
     // the part: a subject before 占, else the level just before it in the sentence
     std::optional<Value> part;
     int part_fig = -1;
-    if (!f.subject.empty()) {
+    if (f.paired == -2) return;  // a 分别 list whose amounts and shares do not pair up
+    if (f.paired >= 0) {
+      part_fig = f.paired;
+      const Figure& p = fig(static_cast<size_t>(part_fig));
+      part = Value{range_of(static_cast<size_t>(part_fig)), p.subject + " " + amount_in(p.value, p.unit), part_fig};
+    } else if (!f.subject.empty()) {
       if (f.role == Role::Prior) return;
       part = resolve(f.subject);
     } else {
@@ -369,16 +376,25 @@ class Auditor {
       before_label = "预算数 " + amount(before.mid());
       from = static_cast<size_t>(b);
     } else if (f.type == FigureType::Rate && p < 0) {
-      // 支出850088.3元，同比减少54357.12元，下降6.00%: last year is this year less the change
-      int ch = -1, a = -1;
+      // 支出850088.3元，同比减少54357.12元，下降6.00%: last year is this year less the change. This year's
+      // level is the one the change follows: this year's actual, else (a budget report) this year's budget;
+      // a budget named beside an actual (完成预算数N的X%) is not what the change is of.
+      int ch = -1, a = -1, budget = -1;
       const Sentence& s = c_.sentences[f.sentence];
       for (size_t fi : s.figures) {
         if (fi >= i) break;
         const Figure& g = fig(fi);
-        if (g.type == FigureType::Change) ch = static_cast<int>(fi);
-        else if (g.type == FigureType::Level && g.role == Role::Current && ch < 0) a = static_cast<int>(fi);
-        else if (g.type == FigureType::Level) a = -1, ch = -1;  // another figure in between: not sure
+        if (g.type == FigureType::Change) {
+          ch = static_cast<int>(fi);
+        } else if (g.type == FigureType::Level) {
+          if (ch >= 0) a = budget = ch = -1;  // a new level after a change: the next change is of it
+          if (g.role == Role::Current) a = static_cast<int>(fi);
+          else if (g.role == Role::Budget) budget = static_cast<int>(fi);
+          else a = budget = -1;  // last year's level in between: not sure
+        }
       }
+      if (a < 0) a = budget;
+      if (ch >= 0 && a < 0) a = level_before_sentence(static_cast<size_t>(ch));
       if (ch < 0 || a < 0 || !fig(static_cast<size_t>(ch)).trend) return;
       const Figure& cf = fig(static_cast<size_t>(ch));
       if (!cf.subject.empty() && !fig(static_cast<size_t>(a)).subject.empty() && !related(cf.subject, fig(static_cast<size_t>(a)).subject))
@@ -427,6 +443,27 @@ class Auditor {
                  (rate ? "（同比增减率以上年数为分母）" : ""),
              expect, quote(from, i));
     }
+  }
+
+  // 一般公共预算财政拨款收入382.17万元，为…资金。较2020年度决算数减少157.86万元: a change that opens its
+  // sentence is of the level the sentence before (same paragraph) states — of the same thing when the
+  // change names one, else the only level that sentence states.
+  int level_before_sentence(size_t change) const {
+    const Figure& ch = fig(change);
+    const Sentence& s = c_.sentences[ch.sentence];
+    if (ch.clause_begin != s.obegin || ch.sentence == 0) return -1;
+    const Sentence& before = c_.sentences[ch.sentence - 1];
+    if (before.block != s.block) return -1;
+    int found = -1, levels = 0;
+    for (size_t fi : before.figures) {
+      const Figure& g = fig(fi);
+      if (g.type == FigureType::Change || g.type == FigureType::Rate) found = -1, levels = 0;
+      if (g.type != FigureType::Level || g.zero_word || g.role == Role::Prior) continue;
+      if (!ch.subject.empty() && !g.subject.empty() && !related(ch.subject, g.subject)) continue;
+      found = static_cast<int>(fi);
+      ++levels;
+    }
+    return levels == 1 || (levels > 1 && !ch.subject.empty()) ? found : -1;
   }
 
   void check_prior_table(size_t prior, size_t current) {

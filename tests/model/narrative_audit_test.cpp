@@ -170,5 +170,56 @@ TEST(NarrativeAudit, AnUnparsedSentenceIsSkipped) {
   EXPECT_TRUE(fs.empty());
 }
 
+TEST(NarrativeAudit, SharesOfARespectiveListArePairedWithTheirAmounts) {
+  // 财政部 2022年全国政府采购简要情况 (samples/reports r37): each share is of the amount in the same place
+  const std::string scale = "2022年全国政府采购规模为34,993.1亿元,较上年减少1,405.9亿元,下降3.9%。";
+  auto ok = audit(from_lines({scale + "从结构来看,货物、工程、服务政府采购规模分别为9,027.5亿元、15,664.1亿元和10,301.5亿元,"
+                                      "占全国政府采购规模比例为25.8%、44.8%和29.4%。"}));
+  EXPECT_EQ(errors(ok), 0) << (ok.empty() ? "" : ok.front().message);
+  // the second share made wrong: 15664.1 / 34993.1 = 44.76%
+  auto bad = audit(from_lines({scale + "从结构来看,货物、工程、服务政府采购规模分别为9,027.5亿元、15,664.1亿元和10,301.5亿元,"
+                                       "占全国政府采购规模比例为25.8%、14.8%和29.4%。"}));
+  const auto* s = find(bad, "narrative.share", "14.8%");
+  ASSERT_NE(s, nullptr);
+  EXPECT_EQ(s->expected, "44.76%");
+  EXPECT_EQ(errors(bad), 1);
+  // as many shares as amounts, or none is checked
+  auto odd = audit(from_lines({scale + "中央和地方分别为2666.3亿元和30400.7亿元,占全国政府采购规模的48.1%。"}));
+  EXPECT_EQ(errors(odd), 0);
+}
+
+TEST(NarrativeAudit, RevenueAndSpendingWordsAreDirections) {
+  // 大姚县 2024年4月 (r30): 增收/减收/减支 are changes, and 完成年初预算数N万元的X% is a completion
+  const std::string line = "4月,一般公共预算收入累计完成24627万元,完成年初预算数60999万元的40.4%,比上年减收1070万元,下降4.2%。";
+  EXPECT_EQ(errors(audit(from_lines({line}))), 0);
+  auto rate = audit(from_lines({"4月,一般公共预算收入累计完成24627万元,完成年初预算数60999万元的40.4%,比上年减收1070万元,下降7.2%。"}));
+  const auto* r = find(rate, "narrative.change_rate", "7.2%");
+  ASSERT_NE(r, nullptr);
+  EXPECT_EQ(r->expected, "下降4.16%");
+  auto done = audit(from_lines({"4月,一般公共预算收入累计完成24627万元,完成年初预算数60999万元的70.4%,比上年减收1070万元,下降4.2%。"}));
+  const auto* d = find(done, "narrative.completion", "70.4%");
+  ASSERT_NE(d, nullptr);
+  EXPECT_EQ(d->expected, "40.37%");
+}
+
+TEST(NarrativeAudit, ASecondChangeInASentenceIsOfTheLevelBeforeIt) {
+  // 鹿寨县 2019 (r13): the second clause's change is of its own level, not of the first one
+  auto ok = audit(from_lines({"公务用车购置费支出204.78万元,同比减少54.2万元,下降20.93%;公务用车运行维护费支出664.60万元,"
+                              "同比增加53.81万元,增长8.81%。"}));
+  EXPECT_EQ(errors(ok), 0);
+  auto bad = audit(from_lines({"公务用车购置费支出204.78万元,同比减少54.2万元,下降20.93%;公务用车运行维护费支出664.60万元,"
+                               "同比增加53.81万元,增长5.81%。"}));
+  EXPECT_NE(find(bad, "narrative.change_rate", "5.81%"), nullptr);
+}
+
+TEST(NarrativeAudit, AChangeOpeningItsSentenceIsOfTheLevelBefore) {
+  // 梧州 军休单位 2021 (r04): 较2020年度决算数减少157.86万元 follows the sentence that states the income
+  auto bad = audit(from_lines({"1.一般公共预算财政拨款收入382.17万元,为市本级财政当年拨付的资金。较2020年度决算数减少157.86万元,"
+                               "下降39.2%,主要原因:军休人员自然减员。"}));
+  const auto* r = find(bad, "narrative.change_rate", "39.2%");
+  ASSERT_NE(r, nullptr);
+  EXPECT_EQ(r->expected, "下降29.23%");
+}
+
 }  // namespace
 }  // namespace jixiao::narrative
