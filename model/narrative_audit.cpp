@@ -311,6 +311,8 @@ class Auditor {
   // ---- changes on last year ------------------------------------------------------------------------
   // The last-year level a change speaks of: before it in its own sentence (与2021年4024.76万元相比，…减少),
   // of the same thing when both are named.
+  // A level of this year met first (公务接待费242万元，较上年减少12万元) means the change is of that level,
+  // not of a last-year figure stated earlier in the sentence for something else.
   int find_prior(size_t i) const {
     const Figure& f = fig(i);
     for (size_t k = i; k-- > 0;) {
@@ -318,12 +320,24 @@ class Auditor {
       if (p.block != f.block || p.sentence != f.sentence) break;
       if (p.type == FigureType::Level && p.role == Role::Prior)
         return f.subject.empty() || p.subject.empty() || related(f.subject, p.subject) ? static_cast<int>(k) : -1;
+      if (p.type == FigureType::Level && !p.zero_word) return -1;
     }
     return -1;
   }
 
   static bool related(const string& a, const string& b) {
     return a == b || a.find(b) != string::npos || b.find(a) != string::npos;
+  }
+  // The same thing said with or without the words that only say where, when or how much of it:
+  // 全区“三公”经费总支出 and 2020年度的“三公”经费支出; 累计支出 and 支出.
+  static string core_subject(string s) {
+    for (const char* w : {"全区", "全市", "全县", "全州", "本级", "年度", "本年", "累计", "实际", "的", "总"})
+      for (size_t p = s.find(w); p != string::npos; p = s.find(w)) s.erase(p, std::char_traits<char>::length(w));
+    return s;
+  }
+  static bool loosely_related(const string& a, const string& b) {
+    string x = core_subject(a), y = core_subject(b);
+    return !x.empty() && !y.empty() && related(x, y);
   }
 
   // This year's level of the same thing: before the prior figure, in its paragraph (or the one before,
@@ -332,12 +346,21 @@ class Auditor {
     const Figure& p = fig(prior);
     const string& subject = p.subject.empty() ? change_subject : p.subject;
     const size_t first_block = p.block > 0 && !subject.empty() ? p.block - 1 : p.block;
-    for (size_t k = prior; k-- > 0;) {
-      const Figure& cf = fig(k);
-      if (cf.block < first_block) break;
-      if (cf.type != FigureType::Level || cf.role != Role::Current) continue;
-      if (subject.empty()) return static_cast<int>(k);
-      if (!cf.subject.empty() && related(cf.subject, subject)) return static_cast<int>(k);
+    // this year's actual; in a budget report (预算总额为1969万元，较2024年的2190万元减少221万元) its budget
+    for (Role role : {Role::Current, Role::Budget})
+      for (size_t k = prior; k-- > 0;) {
+        const Figure& cf = fig(k);
+        if (cf.block < first_block) break;
+        if (cf.type != FigureType::Level || cf.role != role) continue;
+        if (subject.empty()) return static_cast<int>(k);
+        if (!cf.subject.empty() && loosely_related(cf.subject, subject)) return static_cast<int>(k);
+      }
+    // 支出431万元，比上年累计支出433万元: the level the comparison follows in its sentence
+    if (prior > 0 && p.comparison) {
+      const Figure& cf = fig(prior - 1);
+      if (cf.block == p.block && cf.sentence == p.sentence && cf.type == FigureType::Level && !cf.zero_word &&
+          (cf.role == Role::Current || cf.role == Role::Budget))
+        return static_cast<int>(prior - 1);
     }
     return -1;
   }
@@ -445,13 +468,13 @@ class Auditor {
     }
   }
 
-  // 一般公共预算财政拨款收入382.17万元，为…资金。较2020年度决算数减少157.86万元: a change that opens its
-  // sentence is of the level the sentence before (same paragraph) states — of the same thing when the
+  // 一般公共预算财政拨款收入382.17万元，为…资金。较2020年度决算数减少157.86万元: a change that is the first
+  // figure of its sentence is of the level the sentence before (same paragraph) states — of the same thing when the
   // change names one, else the only level that sentence states.
   int level_before_sentence(size_t change) const {
     const Figure& ch = fig(change);
     const Sentence& s = c_.sentences[ch.sentence];
-    if (ch.clause_begin != s.obegin || ch.sentence == 0) return -1;
+    if (s.figures.empty() || s.figures.front() != change || ch.sentence == 0) return -1;
     const Sentence& before = c_.sentences[ch.sentence - 1];
     if (before.block != s.block) return -1;
     int found = -1, levels = 0;
@@ -459,7 +482,7 @@ class Auditor {
       const Figure& g = fig(fi);
       if (g.type == FigureType::Change || g.type == FigureType::Rate) found = -1, levels = 0;
       if (g.type != FigureType::Level || g.zero_word || g.role == Role::Prior) continue;
-      if (!ch.subject.empty() && !g.subject.empty() && !related(ch.subject, g.subject)) continue;
+      if (!ch.subject.empty() && !g.subject.empty() && !loosely_related(ch.subject, g.subject)) continue;
       found = static_cast<int>(fi);
       ++levels;
     }
@@ -859,6 +882,10 @@ class Auditor {
         if (auto tv = table_value(t_->current, spec->actual)) a = Interval::point(tv->value), where = tv->where;
         if (auto tv = table_value(t_->current, spec->budget)) b = Interval::point(tv->value);
       }
+      if ((!a || !b) && r.completion >= 0) {
+        check_relation_completion(r);
+        continue;
+      }
       if (!a || !b) continue;
       bool wrong = r.relation < 0 ? a->lo >= b->hi : r.relation > 0 ? a->hi <= b->lo : !a->overlaps(*b);
       if (!wrong) continue;
@@ -878,6 +905,22 @@ class Auditor {
       f.mark_end = r.end;
       out_.push_back({3, std::move(f)});
     }
+  }
+
+  // 完成预算100%，决算数与预算数持平: the completion and the words must say the same (over 100% is 大于)
+  void check_relation_completion(const BudgetRelationClaim& r) {
+    const size_t ci = static_cast<size_t>(r.completion);
+    const Interval& q = fig(ci).range;
+    const Decimal one = Decimal::from_int(1);
+    bool wrong = r.relation < 0 ? q.lo >= one : r.relation > 0 ? q.hi <= one : !q.contains(one);
+    if (!wrong) return;
+    const char* words[] = {"小于", "等于", "大于"};
+    const char* said = r.relation < 0 ? "小于" : r.relation > 0 ? "大于" : "与预算数持平";
+    report(3, "narrative.budget_relation", ci,
+           string("完成预算 ") + fig(ci).shown + "，即决算数" + words[(q.hi < one ? -1 : q.lo > one ? 1 : 0) + 1] +
+               "预算数，文中又写作“决算数" + (r.relation == 0 ? "" : said) + (r.relation == 0 ? said : "预算数") + "”",
+           r.relation < 0 ? "<100%" : r.relation > 0 ? ">100%" : "100%",
+           doc_.blocks[r.block].text.substr(fig(ci).clause_begin, r.end - fig(ci).clause_begin));
   }
 
   // ---- against the tables ------------------------------------------------------------------------------------

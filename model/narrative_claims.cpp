@@ -167,6 +167,13 @@ LabelInfo read_label(string label, NumberUnit unit) {
       li.subject = l;
     }
   } else {
+    // 较2013年同期增加支出3.52亿元: the change word with the thing it changes after it
+    for (string_view thing : {"支出", "收入"}) {
+      if (!ends_with_at(l, l.size(), thing)) continue;
+      string rest = l.substr(0, l.size() - thing.size());
+      for (const char* w : kChangeWords)
+        if (ends_with_at(rest, rest.size(), w)) l = rest;
+    }
     for (const char* w : kChangeWords)
       if (ends_with_at(l, l.size(), w)) {
         li.type = FigureType::Change;
@@ -719,13 +726,23 @@ Claims parse_claims(const DocumentText& doc, int report_year) {
         rel = r;
         wl = std::char_traits<char>::length(w);
       }
-    if (rel == 2 || rest.substr(wl).rfind("预算数", 0) != 0) continue;
+    size_t len = 9 + wl + 9;  // 决算数 小于 预算数
+    if (rel == 2 && rest.rfind("与预算数", 0) == 0) {
+      // 决算数与预算数持平 / 相等 / 一致
+      for (const char* w : {"持平", "相等", "一致"})
+        if (rest.substr(12).rfind(w, 0) == 0) rel = 0, len = 9 + 12 + 6;
+    } else if (rel == 2 || rest.substr(wl).rfind("预算数", 0) != 0) {
+      continue;
+    }
+    if (rel == 2) continue;
     BudgetRelationClaim r;
     r.block = sent.block;
     r.sentence = si;
     r.relation = rel;
     r.begin = c.maps[sent.block].original_begin(sent.begin + at);
-    r.end = c.maps[sent.block].original_end(sent.begin + at + 9 + wl + 9);
+    r.end = c.maps[sent.block].original_end(sent.begin + at + len);
+    for (size_t fi : sent.figures)
+      if (c.figures[fi].type == FigureType::Completion && c.figures[fi].fbegin < sent.begin + at) r.completion = static_cast<int>(fi);
     // the paragraph's subject and figures
     for (size_t fi = 0; fi < c.figures.size(); ++fi) {
       const Figure& f = c.figures[fi];
@@ -734,7 +751,7 @@ Claims parse_claims(const DocumentText& doc, int report_year) {
       if (f.role == Role::Budget && r.budget < 0) r.budget = static_cast<int>(fi);
       if (f.role == Role::Current && r.actual < 0 && same_subject(f.subject, r.subject)) r.actual = static_cast<int>(fi);
     }
-    if (!r.subject.empty()) c.relations.push_back(r);
+    if (!r.subject.empty() || r.completion >= 0) c.relations.push_back(r);
   }
   return c;
 }

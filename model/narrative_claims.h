@@ -87,7 +87,7 @@ struct ClassNameClaim {
   int figure = -1;               // the amount stated for it, if any
 };
 
-// 决算数小于预算数 and the like.
+// 决算数小于预算数, 决算数与预算数持平 and the like.
 struct BudgetRelationClaim {
   size_t block = 0;
   size_t sentence = 0;
@@ -95,6 +95,7 @@ struct BudgetRelationClaim {
   size_t begin = 0, end = 0;        // original range of the words
   std::string subject;              // the paragraph's subject (its first level figure)
   int actual = -1, budget = -1;     // figures of the paragraph, when stated
+  int completion = -1;              // 完成预算100%，决算数与预算数持平: the completion stated before the words
 };
 
 // A year named where the report's own year is meant: 2020年 … 上年度 in a 2021 report.

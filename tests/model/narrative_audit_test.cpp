@@ -221,5 +221,38 @@ TEST(NarrativeAudit, AChangeOpeningItsSentenceIsOfTheLevelBefore) {
   EXPECT_EQ(r->expected, "下降29.23%");
 }
 
+TEST(NarrativeAudit, ACompletionAndTheWordsBesideItMustAgree) {
+  // 大英县 (r42): 完成预算100%，决算数与预算数持平 — and the same with a completion that says otherwise
+  const std::string ok = "社会保障和就业(类)行政事业单位养老支出(款)(项):支出决算为76.96万元,完成预算100%,决算数与预算数持平。";
+  EXPECT_EQ(errors(audit(from_lines({ok}))), 0);
+  auto fs = audit(from_lines({"社会保障和就业(类)行政事业单位养老支出(款)(项):支出决算为76.96万元,完成预算89.53%,决算数与预算数持平。"}));
+  const auto* r = find(fs, "narrative.budget_relation", "89.53%");
+  ASSERT_NE(r, nullptr);
+  EXPECT_EQ(r->expected, "100%");
+  EXPECT_EQ(errors(audit(from_lines({"支出决算为67.64万元,完成预算89.53%,决算数小于预算数。"}))), 0);
+}
+
+TEST(NarrativeAudit, ABudgetReportsChangesAreOfItsBudget) {
+  // 绵竹市 2025 三公 预算 (r29): the total is a budget, last year's is named with its year, and the
+  // later clauses' changes are of their own items, not of the last-year total stated first
+  const std::string head = "2025年“三公”经费预算总额为1969万元,较2024年的2190万元减少221万元,";
+  const std::string tail = ";其中:公务接待费242万元,较上年减少12万元,下降4.7%。2025年预算下降。";
+  EXPECT_EQ(errors(audit(from_lines({head + "下降10.1%" + tail}))), 0);
+  auto fs = audit(from_lines({head + "下降11.1%" + tail}));
+  const auto* r = find(fs, "narrative.change_rate", "11.1%");
+  ASSERT_NE(r, nullptr);
+  EXPECT_EQ(r->expected, "下降10.09%");
+}
+
+TEST(NarrativeAudit, AComparedLevelIsLastYearsOfTheLevelBeforeIt) {
+  // hlx.gov.cn 2020 三公 (r22): 支出431万元，比上年累计支出433万元减少2万元
+  const std::string line = "2020年“三公”经费支出431万元,比上年累计支出433万元减少2万元,下降0.46%,主要原因是压缩开支。";
+  EXPECT_EQ(errors(audit(from_lines({line}))), 0);
+  auto fs = audit(from_lines({"2020年“三公”经费支出431万元,比上年累计支出433万元减少2万元,下降3.46%,主要原因是压缩开支。"}));
+  EXPECT_NE(find(fs, "narrative.change_rate", "3.46%"), nullptr);
+  // a change word with what it changes after it is a change, not last year's level (西山区, r31)
+  EXPECT_EQ(errors(audit(from_lines({"2014年1—10月,全区民生支出达19.83亿元,较2013年同期增加支出3.52亿元,增幅达21.56%。"}))), 0);
+}
+
 }  // namespace
 }  // namespace jixiao::narrative
