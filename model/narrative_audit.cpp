@@ -20,6 +20,7 @@ string amount_in(Decimal wan, NumberUnit u) {
   if (u == NumberUnit::Yi) return quot(wan, Decimal::from_int(10000)).to_string(2);
   return wan.to_string(2);
 }
+bool is_money(NumberUnit u) { return u == NumberUnit::Wan || u == NumberUnit::Yuan || u == NumberUnit::Yi; }
 bool is_current_year(const Figure& f, int year) { return f.year == 0 || year == 0 || f.year == year; }
 
 // A value with where it came from, for a message.
@@ -66,6 +67,7 @@ class Auditor {
       else if (f.type == FigureType::Level && (f.subject == "差异" || f.subject == "差额")) check_difference(i);
     }
     check_share_totals();
+    check_share_bases();
     check_counts();
     check_years();
     check_repeated();
@@ -285,6 +287,78 @@ class Auditor {
     report(3, "narrative.share", i,
            "占比应为 " + part->label + " ÷ " + base->label + " = " + percent_text(expect) + "，文中为 " + f.shown,
            percent_text(expect), quote(from, i));
+  }
+
+  // The amount a share is of, as check_share finds it from the sentence alone (a 分别 pair, or the level
+  // just before it); -1 when that needs a name.
+  int share_part(size_t i) const {
+    const Figure& f = fig(i);
+    if (f.paired >= 0) return f.paired;
+    if (f.paired == -2 || !f.subject.empty()) return -1;
+    const Sentence& s = c_.sentences[f.sentence];
+    for (auto it = std::find(s.figures.rbegin(), s.figures.rend(), i); it != s.figures.rend(); ++it) {
+      if (*it == i) continue;
+      return fig(*it).type == FigureType::Level ? static_cast<int>(*it) : -1;
+    }
+    return -1;
+  }
+
+  // Shares of one named whole the text does not state (占一般公共预算支出的96.74% … 占一般公共预算支出的
+  // 3.26%): each share and its amount imply the whole (amount ÷ share, over their rounding); the wholes
+  // implied must meet. When one share alone disagrees with the others it is the wrong one; when two
+  // disagree there is no telling which, and the warning names both.
+  void check_share_bases() {
+    std::map<std::pair<string, int>, std::vector<std::pair<size_t, Interval>>> groups;
+    for (size_t i = 0; i < c_.figures.size(); ++i) {
+      const Figure& f = fig(i);
+      if (f.type != FigureType::Share || f.base.empty() || f.base == "?" || f.role == Role::Prior) continue;
+      int p = share_part(i);
+      if (p < 0) continue;
+      const Figure& pf = fig(static_cast<size_t>(p));
+      if (!is_money(pf.unit) || pf.zero_word || pf.role == Role::Prior || !is_current_year(pf, c_.report_year)) continue;
+      if (pf.range.lo <= zero() || f.range.lo <= zero()) continue;
+      if (resolve(f.base)) continue;  // a whole the text states: check_share compared with it
+      auto whole = divide(range_of(static_cast<size_t>(p)), f.range);
+      if (!whole) continue;
+      groups[{f.base, static_cast<int>(pf.role)}].emplace_back(i, *whole);
+    }
+    for (const auto& [key, shares] : groups) {
+      if (shares.size() < 2) continue;
+      auto meet = [&](size_t skip) -> std::optional<Interval> {
+        std::optional<Interval> m;
+        for (size_t k = 0; k < shares.size(); ++k) {
+          if (k == skip) continue;
+          const Interval& w = shares[k].second;
+          if (!m) m = w;
+          else if (!m->overlaps(w)) return std::nullopt;
+          else m = Interval{std::max(m->lo, w.lo), std::min(m->hi, w.hi)};
+        }
+        return m;
+      };
+      if (meet(shares.size())) continue;
+      int odd = -1;
+      for (size_t k = 0; k < shares.size() && shares.size() >= 3; ++k)
+        if (meet(k)) odd = odd == -1 ? static_cast<int>(k) : -2;
+      const string& base = key.first;
+      if (odd >= 0) {
+        size_t i = shares[static_cast<size_t>(odd)].first;
+        Interval w = *meet(static_cast<size_t>(odd));
+        int p = share_part(i);
+        Decimal expect = quot(range_of(static_cast<size_t>(p)).mid(), w.mid());
+        report(4, "narrative.share", i,
+               "占比与同一“" + base + "”的其他占比不符：其他各项推出" + base + "约 " + amount_in(w.mid(), fig(static_cast<size_t>(p)).unit) +
+                   "，" + shown(static_cast<size_t>(p)) + " 占其 " + percent_text(expect) + "，文中为 " + fig(i).shown,
+               "约" + percent_text(expect), quote(static_cast<size_t>(p), i));
+      } else if (shares.size() == 2) {
+        size_t a = shares[0].first, b = shares[1].first;
+        int pa = share_part(a), pb = share_part(b);
+        report(6, "narrative.share_base", b,
+               "两处占比推出的“" + base + "”不一致：" + shown(static_cast<size_t>(pa)) + " 占 " + fig(a).shown + " 推出约 " +
+                   amount_in(shares[0].second.mid(), fig(static_cast<size_t>(pa)).unit) + "，" + shown(static_cast<size_t>(pb)) + " 占 " +
+                   fig(b).shown + " 推出约 " + amount_in(shares[1].second.mid(), fig(static_cast<size_t>(pb)).unit) + "；其中必有一处有误",
+               "", quote(static_cast<size_t>(pb), b), Severity::Warning);
+      }
+    }
   }
 
   // Shares of one whole listed in one sentence cannot add up to more than 100%.

@@ -254,5 +254,24 @@ TEST(NarrativeAudit, AComparedLevelIsLastYearsOfTheLevelBeforeIt) {
   EXPECT_EQ(errors(audit(from_lines({"2014年1—10月,全区民生支出达19.83亿元,较2013年同期增加支出3.52亿元,增幅达21.56%。"}))), 0);
 }
 
+TEST(NarrativeAudit, SharesOfAWholeTheTextDoesNotStateMustImplyOneWhole) {
+  // 财政部 2022 (r37) without its total: three shares imply the whole; the one that disagrees is wrong
+  const std::string list = "从结构来看,货物、工程、服务政府采购规模分别为9,027.5亿元、15,664.1亿元和10,301.5亿元,占全国政府采购规模比例为";
+  EXPECT_EQ(errors(audit(from_lines({list + "25.8%、44.8%和29.4%。"}))), 0);
+  auto fs = audit(from_lines({list + "25.8%、44.8%和39.4%。"}));
+  const auto* s = find(fs, "narrative.share", "39.4%");
+  ASSERT_NE(s, nullptr);
+  // the whole is only known from the other shares (about 34,975): 10,301.5 of it is about 29.46%
+  EXPECT_EQ(s->expected, "约29.46%");
+  // 梧州 2024 单位预算 (r09, a real slip; both amounts named as budgets here): two shares of one whole
+  // that cannot both be right — a warning, as there is no telling which
+  auto two = audit(from_lines({"1. 基本支出预算 2476260.58 元,占一般公共预算支出的84.06%,同比减少 4966.66 元,下降 0.2%。",
+                               "2. 项目支出预算 469500 元,占一般公共预算支出的 19.62%,同比增加 70100 元 ,增长 17.55%。"}));
+  EXPECT_EQ(errors(two), 0);
+  const auto* w = find(two, "narrative.share_base", "19.62");
+  ASSERT_NE(w, nullptr);
+  EXPECT_EQ(w->severity, Severity::Warning);
+}
+
 }  // namespace
 }  // namespace jixiao::narrative
