@@ -494,8 +494,20 @@ class Auditor {
       if (ch >= 0 && a < 0) a = level_before_sentence(static_cast<size_t>(ch));
       if (ch < 0 || a < 0 || !fig(static_cast<size_t>(ch)).trend) return;
       const Figure& cf = fig(static_cast<size_t>(ch));
-      if (!cf.subject.empty() && !fig(static_cast<size_t>(a)).subject.empty() && !related(cf.subject, fig(static_cast<size_t>(a)).subject))
-        return;
+      if (!cf.subject.empty() && !fig(static_cast<size_t>(a)).subject.empty() && !related(cf.subject, fig(static_cast<size_t>(a)).subject)) {
+        // 财政拨款收入总计766.75万元，其中：…年初结转和结余156.33万元，与2021年相比收入总计减少315.71万元: the
+        // change names its level; the nearest one of that name in the sentence, or nothing
+        a = -1;
+        for (auto it = std::find(s.figures.rbegin(), s.figures.rend(), static_cast<size_t>(ch)); it != s.figures.rend(); ++it) {
+          const Figure& g = fig(*it);
+          if (g.type == FigureType::Level && !g.zero_word && g.role != Role::Prior && !g.subject.empty() &&
+              loosely_related(cf.subject, g.subject)) {
+            a = static_cast<int>(*it);
+            break;
+          }
+        }
+        if (a < 0) return;
+      }
       Interval change = range_of(static_cast<size_t>(ch));
       if (*cf.trend == Trend::Down) change = {-change.hi, -change.lo};
       else if (*cf.trend == Trend::Flat) return;

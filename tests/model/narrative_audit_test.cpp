@@ -273,5 +273,16 @@ TEST(NarrativeAudit, SharesOfAWholeTheTextDoesNotStateMustImplyOneWhole) {
   EXPECT_EQ(w->severity, Severity::Warning);
 }
 
+TEST(NarrativeAudit, AChangeThatNamesItsLevelIsOfThatLevel) {
+  // 金口河区 2022 (r03): the change names 收入总计, three levels back, not the 年初结转和结余 just before it
+  const std::string head = "2022年财政拨款收入总计766.75万元,其中:2022年收入合计610.42万元,年初结转和结余156.33万元,"
+                           "与2021年相比收入总计减少315.71万元,";
+  EXPECT_EQ(errors(audit(from_lines({head + "下降29.17%。"}))), 0);
+  auto fs = audit(from_lines({head + "下降39.17%。"}));
+  const auto* r = find(fs, "narrative.change_rate", "39.17%");
+  ASSERT_NE(r, nullptr);
+  EXPECT_EQ(r->expected, "下降29.17%");
+}
+
 }  // namespace
 }  // namespace jixiao::narrative
