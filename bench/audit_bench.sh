@@ -4,19 +4,26 @@
 # nine tables read and recognised each time — against rendering the same report N times; and seed 001's
 # whole published report (33 pages) as a .docx and as a PDF. Target: ≥ 200 reports/s for the 10-page report.
 # Usage: bench/audit_bench.sh [N]
+#   JIXIAO_BENCH_BUILD=build/dev bench/audit_bench.sh 200   uses a build tree that already has the three
+#   programs (an optimised one: RelWithDebInfo or Release) instead of configuring and building build/release.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 source "$ROOT/scripts/common.sh"
 JIXIAO_ROOT=$ROOT
 n=${1:-1000}
-ensure_packages "${JIXIAO_BUILD_PACKAGES[@]}"
-cmake -S "$ROOT" -B "$ROOT/build/release" -DCMAKE_BUILD_TYPE=Release -DJIXIAO_BUILD_TESTS=OFF >/dev/null
-cmake --build "$ROOT/build/release" -j "$(jobs)" --target jixiao jixiao_render_bench jixiao_audit_bench >/dev/null
-find_bench() { find "$ROOT/build/release" -name "$1" -type f -perm -u+x | head -1; }
+build=${JIXIAO_BENCH_BUILD:-}
+if [[ -z $build ]]; then
+  build="$ROOT/build/release"
+  ensure_packages "${JIXIAO_BUILD_PACKAGES[@]}"
+  cmake -S "$ROOT" -B "$build" -DCMAKE_BUILD_TYPE=Release -DJIXIAO_BUILD_TESTS=OFF >/dev/null
+  cmake --build "$build" -j "$(jobs)" --target jixiao jixiao_render_bench jixiao_audit_bench >/dev/null
+fi
+[[ $build == /* ]] || build="$ROOT/$build"
+find_bench() { find "$build" -name "$1" -type f -perm -u+x | head -1; }
 render_bench=$(find_bench jixiao_render_bench)
 audit_bench=$(find_bench jixiao_audit_bench)
-jixiao="$ROOT/build/release/bin/jixiao"
-data="$ROOT/build/release/share/jixiao"
+jixiao="$build/bin/jixiao"
+data="$build/share/jixiao"
 work="$ROOT/build/bench/audit"
 mkdir -p "$work"
 one="taskset -c 0"

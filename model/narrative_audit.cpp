@@ -16,8 +16,11 @@ Decimal quot(Decimal a, Decimal b) { return Decimal::divide(a, b).value_or(zero(
 string amount(Decimal d) { return d.to_string(2); }
 // An amount in the unit the text wrote it in (the audit computes in 万元).
 string amount_in(Decimal wan, NumberUnit u) {
-  return u == NumberUnit::Yuan ? (wan * Decimal::from_int(10000)).to_string(2) : wan.to_string(2);
+  if (u == NumberUnit::Yuan) return (wan * Decimal::from_int(10000)).to_string(2);
+  if (u == NumberUnit::Yi) return quot(wan, Decimal::from_int(10000)).to_string(2);
+  return wan.to_string(2);
 }
+bool is_money(NumberUnit u) { return u == NumberUnit::Wan || u == NumberUnit::Yuan || u == NumberUnit::Yi; }
 bool is_current_year(const Figure& f, int year) { return f.year == 0 || year == 0 || f.year == year; }
 
 // A value with where it came from, for a message.
@@ -64,6 +67,7 @@ class Auditor {
       else if (f.type == FigureType::Level && (f.subject == "差异" || f.subject == "差额")) check_difference(i);
     }
     check_share_totals();
+    check_share_bases();
     check_counts();
     check_years();
     check_repeated();
@@ -211,7 +215,12 @@ class Auditor {
     // the part: a subject before 占, else the level just before it in the sentence
     std::optional<Value> part;
     int part_fig = -1;
-    if (!f.subject.empty()) {
+    if (f.paired == -2) return;  // a 分别 list whose amounts and shares do not pair up
+    if (f.paired >= 0) {
+      part_fig = f.paired;
+      const Figure& p = fig(static_cast<size_t>(part_fig));
+      part = Value{range_of(static_cast<size_t>(part_fig)), p.subject + " " + amount_in(p.value, p.unit), part_fig};
+    } else if (!f.subject.empty()) {
       if (f.role == Role::Prior) return;
       part = resolve(f.subject);
     } else {
@@ -280,6 +289,78 @@ class Auditor {
            percent_text(expect), quote(from, i));
   }
 
+  // The amount a share is of, as check_share finds it from the sentence alone (a 分别 pair, or the level
+  // just before it); -1 when that needs a name.
+  int share_part(size_t i) const {
+    const Figure& f = fig(i);
+    if (f.paired >= 0) return f.paired;
+    if (f.paired == -2 || !f.subject.empty()) return -1;
+    const Sentence& s = c_.sentences[f.sentence];
+    for (auto it = std::find(s.figures.rbegin(), s.figures.rend(), i); it != s.figures.rend(); ++it) {
+      if (*it == i) continue;
+      return fig(*it).type == FigureType::Level ? static_cast<int>(*it) : -1;
+    }
+    return -1;
+  }
+
+  // Shares of one named whole the text does not state (占一般公共预算支出的96.74% … 占一般公共预算支出的
+  // 3.26%): each share and its amount imply the whole (amount ÷ share, over their rounding); the wholes
+  // implied must meet. When one share alone disagrees with the others it is the wrong one; when two
+  // disagree there is no telling which, and the warning names both.
+  void check_share_bases() {
+    std::map<std::pair<string, int>, std::vector<std::pair<size_t, Interval>>> groups;
+    for (size_t i = 0; i < c_.figures.size(); ++i) {
+      const Figure& f = fig(i);
+      if (f.type != FigureType::Share || f.base.empty() || f.base == "?" || f.role == Role::Prior) continue;
+      int p = share_part(i);
+      if (p < 0) continue;
+      const Figure& pf = fig(static_cast<size_t>(p));
+      if (!is_money(pf.unit) || pf.zero_word || pf.role == Role::Prior || !is_current_year(pf, c_.report_year)) continue;
+      if (pf.range.lo <= zero() || f.range.lo <= zero()) continue;
+      if (resolve(f.base)) continue;  // a whole the text states: check_share compared with it
+      auto whole = divide(range_of(static_cast<size_t>(p)), f.range);
+      if (!whole) continue;
+      groups[{f.base, static_cast<int>(pf.role)}].emplace_back(i, *whole);
+    }
+    for (const auto& [key, shares] : groups) {
+      if (shares.size() < 2) continue;
+      auto meet = [&](size_t skip) -> std::optional<Interval> {
+        std::optional<Interval> m;
+        for (size_t k = 0; k < shares.size(); ++k) {
+          if (k == skip) continue;
+          const Interval& w = shares[k].second;
+          if (!m) m = w;
+          else if (!m->overlaps(w)) return std::nullopt;
+          else m = Interval{std::max(m->lo, w.lo), std::min(m->hi, w.hi)};
+        }
+        return m;
+      };
+      if (meet(shares.size())) continue;
+      int odd = -1;
+      for (size_t k = 0; k < shares.size() && shares.size() >= 3; ++k)
+        if (meet(k)) odd = odd == -1 ? static_cast<int>(k) : -2;
+      const string& base = key.first;
+      if (odd >= 0) {
+        size_t i = shares[static_cast<size_t>(odd)].first;
+        Interval w = *meet(static_cast<size_t>(odd));
+        int p = share_part(i);
+        Decimal expect = quot(range_of(static_cast<size_t>(p)).mid(), w.mid());
+        report(4, "narrative.share", i,
+               "占比与同一“" + base + "”的其他占比不符：其他各项推出" + base + "约 " + amount_in(w.mid(), fig(static_cast<size_t>(p)).unit) +
+                   "，" + shown(static_cast<size_t>(p)) + " 占其 " + percent_text(expect) + "，文中为 " + fig(i).shown,
+               "约" + percent_text(expect), quote(static_cast<size_t>(p), i));
+      } else if (shares.size() == 2) {
+        size_t a = shares[0].first, b = shares[1].first;
+        int pa = share_part(a), pb = share_part(b);
+        report(6, "narrative.share_base", b,
+               "两处占比推出的“" + base + "”不一致：" + shown(static_cast<size_t>(pa)) + " 占 " + fig(a).shown + " 推出约 " +
+                   amount_in(shares[0].second.mid(), fig(static_cast<size_t>(pa)).unit) + "，" + shown(static_cast<size_t>(pb)) + " 占 " +
+                   fig(b).shown + " 推出约 " + amount_in(shares[1].second.mid(), fig(static_cast<size_t>(pb)).unit) + "；其中必有一处有误",
+               "", quote(static_cast<size_t>(pb), b), Severity::Warning);
+      }
+    }
+  }
+
   // Shares of one whole listed in one sentence cannot add up to more than 100%.
   void check_share_totals() {
     for (const Sentence& s : c_.sentences) {
@@ -304,6 +385,8 @@ class Auditor {
   // ---- changes on last year ------------------------------------------------------------------------
   // The last-year level a change speaks of: before it in its own sentence (与2021年4024.76万元相比，…减少),
   // of the same thing when both are named.
+  // A level of this year met first (公务接待费242万元，较上年减少12万元) means the change is of that level,
+  // not of a last-year figure stated earlier in the sentence for something else.
   int find_prior(size_t i) const {
     const Figure& f = fig(i);
     for (size_t k = i; k-- > 0;) {
@@ -311,12 +394,24 @@ class Auditor {
       if (p.block != f.block || p.sentence != f.sentence) break;
       if (p.type == FigureType::Level && p.role == Role::Prior)
         return f.subject.empty() || p.subject.empty() || related(f.subject, p.subject) ? static_cast<int>(k) : -1;
+      if (p.type == FigureType::Level && !p.zero_word) return -1;
     }
     return -1;
   }
 
   static bool related(const string& a, const string& b) {
     return a == b || a.find(b) != string::npos || b.find(a) != string::npos;
+  }
+  // The same thing said with or without the words that only say where, when or how much of it:
+  // 全区“三公”经费总支出 and 2020年度的“三公”经费支出; 累计支出 and 支出.
+  static string core_subject(string s) {
+    for (const char* w : {"全区", "全市", "全县", "全州", "本级", "年度", "本年", "累计", "实际", "的", "总"})
+      for (size_t p = s.find(w); p != string::npos; p = s.find(w)) s.erase(p, std::char_traits<char>::length(w));
+    return s;
+  }
+  static bool loosely_related(const string& a, const string& b) {
+    string x = core_subject(a), y = core_subject(b);
+    return !x.empty() && !y.empty() && related(x, y);
   }
 
   // This year's level of the same thing: before the prior figure, in its paragraph (or the one before,
@@ -325,12 +420,21 @@ class Auditor {
     const Figure& p = fig(prior);
     const string& subject = p.subject.empty() ? change_subject : p.subject;
     const size_t first_block = p.block > 0 && !subject.empty() ? p.block - 1 : p.block;
-    for (size_t k = prior; k-- > 0;) {
-      const Figure& cf = fig(k);
-      if (cf.block < first_block) break;
-      if (cf.type != FigureType::Level || cf.role != Role::Current) continue;
-      if (subject.empty()) return static_cast<int>(k);
-      if (!cf.subject.empty() && related(cf.subject, subject)) return static_cast<int>(k);
+    // this year's actual; in a budget report (预算总额为1969万元，较2024年的2190万元减少221万元) its budget
+    for (Role role : {Role::Current, Role::Budget})
+      for (size_t k = prior; k-- > 0;) {
+        const Figure& cf = fig(k);
+        if (cf.block < first_block) break;
+        if (cf.type != FigureType::Level || cf.role != role) continue;
+        if (subject.empty()) return static_cast<int>(k);
+        if (!cf.subject.empty() && loosely_related(cf.subject, subject)) return static_cast<int>(k);
+      }
+    // 支出431万元，比上年累计支出433万元: the level the comparison follows in its sentence
+    if (prior > 0 && p.comparison) {
+      const Figure& cf = fig(prior - 1);
+      if (cf.block == p.block && cf.sentence == p.sentence && cf.type == FigureType::Level && !cf.zero_word &&
+          (cf.role == Role::Current || cf.role == Role::Budget))
+        return static_cast<int>(prior - 1);
     }
     return -1;
   }
@@ -369,20 +473,41 @@ class Auditor {
       before_label = "预算数 " + amount(before.mid());
       from = static_cast<size_t>(b);
     } else if (f.type == FigureType::Rate && p < 0) {
-      // 支出850088.3元，同比减少54357.12元，下降6.00%: last year is this year less the change
-      int ch = -1, a = -1;
+      // 支出850088.3元，同比减少54357.12元，下降6.00%: last year is this year less the change. This year's
+      // level is the one the change follows: this year's actual, else (a budget report) this year's budget;
+      // a budget named beside an actual (完成预算数N的X%) is not what the change is of.
+      int ch = -1, a = -1, budget = -1;
       const Sentence& s = c_.sentences[f.sentence];
       for (size_t fi : s.figures) {
         if (fi >= i) break;
         const Figure& g = fig(fi);
-        if (g.type == FigureType::Change) ch = static_cast<int>(fi);
-        else if (g.type == FigureType::Level && g.role == Role::Current && ch < 0) a = static_cast<int>(fi);
-        else if (g.type == FigureType::Level) a = -1, ch = -1;  // another figure in between: not sure
+        if (g.type == FigureType::Change) {
+          ch = static_cast<int>(fi);
+        } else if (g.type == FigureType::Level) {
+          if (ch >= 0) a = budget = ch = -1;  // a new level after a change: the next change is of it
+          if (g.role == Role::Current) a = static_cast<int>(fi);
+          else if (g.role == Role::Budget) budget = static_cast<int>(fi);
+          else a = budget = -1;  // last year's level in between: not sure
+        }
       }
+      if (a < 0) a = budget;
+      if (ch >= 0 && a < 0) a = level_before_sentence(static_cast<size_t>(ch));
       if (ch < 0 || a < 0 || !fig(static_cast<size_t>(ch)).trend) return;
       const Figure& cf = fig(static_cast<size_t>(ch));
-      if (!cf.subject.empty() && !fig(static_cast<size_t>(a)).subject.empty() && !related(cf.subject, fig(static_cast<size_t>(a)).subject))
-        return;
+      if (!cf.subject.empty() && !fig(static_cast<size_t>(a)).subject.empty() && !related(cf.subject, fig(static_cast<size_t>(a)).subject)) {
+        // 财政拨款收入总计766.75万元，其中：…年初结转和结余156.33万元，与2021年相比收入总计减少315.71万元: the
+        // change names its level; the nearest one of that name in the sentence, or nothing
+        a = -1;
+        for (auto it = std::find(s.figures.rbegin(), s.figures.rend(), static_cast<size_t>(ch)); it != s.figures.rend(); ++it) {
+          const Figure& g = fig(*it);
+          if (g.type == FigureType::Level && !g.zero_word && g.role != Role::Prior && !g.subject.empty() &&
+              loosely_related(cf.subject, g.subject)) {
+            a = static_cast<int>(*it);
+            break;
+          }
+        }
+        if (a < 0) return;
+      }
       Interval change = range_of(static_cast<size_t>(ch));
       if (*cf.trend == Trend::Down) change = {-change.hi, -change.lo};
       else if (*cf.trend == Trend::Flat) return;
@@ -427,6 +552,27 @@ class Auditor {
                  (rate ? "（同比增减率以上年数为分母）" : ""),
              expect, quote(from, i));
     }
+  }
+
+  // 一般公共预算财政拨款收入382.17万元，为…资金。较2020年度决算数减少157.86万元: a change that is the first
+  // figure of its sentence is of the level the sentence before (same paragraph) states — of the same thing when the
+  // change names one, else the only level that sentence states.
+  int level_before_sentence(size_t change) const {
+    const Figure& ch = fig(change);
+    const Sentence& s = c_.sentences[ch.sentence];
+    if (s.figures.empty() || s.figures.front() != change || ch.sentence == 0) return -1;
+    const Sentence& before = c_.sentences[ch.sentence - 1];
+    if (before.block != s.block) return -1;
+    int found = -1, levels = 0;
+    for (size_t fi : before.figures) {
+      const Figure& g = fig(fi);
+      if (g.type == FigureType::Change || g.type == FigureType::Rate) found = -1, levels = 0;
+      if (g.type != FigureType::Level || g.zero_word || g.role == Role::Prior) continue;
+      if (!ch.subject.empty() && !g.subject.empty() && !loosely_related(ch.subject, g.subject)) continue;
+      found = static_cast<int>(fi);
+      ++levels;
+    }
+    return levels == 1 || (levels > 1 && !ch.subject.empty()) ? found : -1;
   }
 
   void check_prior_table(size_t prior, size_t current) {
@@ -822,6 +968,10 @@ class Auditor {
         if (auto tv = table_value(t_->current, spec->actual)) a = Interval::point(tv->value), where = tv->where;
         if (auto tv = table_value(t_->current, spec->budget)) b = Interval::point(tv->value);
       }
+      if ((!a || !b) && r.completion >= 0) {
+        check_relation_completion(r);
+        continue;
+      }
       if (!a || !b) continue;
       bool wrong = r.relation < 0 ? a->lo >= b->hi : r.relation > 0 ? a->hi <= b->lo : !a->overlaps(*b);
       if (!wrong) continue;
@@ -841,6 +991,22 @@ class Auditor {
       f.mark_end = r.end;
       out_.push_back({3, std::move(f)});
     }
+  }
+
+  // 完成预算100%，决算数与预算数持平: the completion and the words must say the same (over 100% is 大于)
+  void check_relation_completion(const BudgetRelationClaim& r) {
+    const size_t ci = static_cast<size_t>(r.completion);
+    const Interval& q = fig(ci).range;
+    const Decimal one = Decimal::from_int(1);
+    bool wrong = r.relation < 0 ? q.lo >= one : r.relation > 0 ? q.hi <= one : !q.contains(one);
+    if (!wrong) return;
+    const char* words[] = {"小于", "等于", "大于"};
+    const char* said = r.relation < 0 ? "小于" : r.relation > 0 ? "大于" : "与预算数持平";
+    report(3, "narrative.budget_relation", ci,
+           string("完成预算 ") + fig(ci).shown + "，即决算数" + words[(q.hi < one ? -1 : q.lo > one ? 1 : 0) + 1] +
+               "预算数，文中又写作“决算数" + (r.relation == 0 ? "" : said) + (r.relation == 0 ? said : "预算数") + "”",
+           r.relation < 0 ? "<100%" : r.relation > 0 ? ">100%" : "100%",
+           doc_.blocks[r.block].text.substr(fig(ci).clause_begin, r.end - fig(ci).clause_begin));
   }
 
   // ---- against the tables ------------------------------------------------------------------------------------

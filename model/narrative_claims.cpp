@@ -84,14 +84,15 @@ string without_years(const string& s, const std::vector<NumberToken>& years, siz
   return out;
 }
 
-const char* kChangeWords[] = {"增加了", "减少了", "增长了", "下降了", "降低了", "上升了", "提高了",
-                              "增加",   "减少",   "增长",   "下降",   "降低",   "上升",   "提高"};
+const char* kChangeWords[] = {"增加了", "减少了", "增长了", "下降了", "降低了", "上升了", "提高了", "增加", "减少",
+                              "增长",   "下降",   "降低",   "上升",   "提高",   "增收",   "减收",   "增支", "减支",
+                              "增幅",   "降幅"};
 
 void strip_fillers(string& s) {
   bool again = true;
   while (again) {
     again = false;
-    for (string_view f : {"为", "是", "达到", "共计", "约", "各", "的", "了", "均", "分别"})
+    for (string_view f : {"为", "是", "达到", "达", "共计", "约", "各", "的", "了", "均", "分别"})
       if (strip_suffix(s, f)) again = true;
   }
 }
@@ -166,6 +167,13 @@ LabelInfo read_label(string label, NumberUnit unit) {
       li.subject = l;
     }
   } else {
+    // 较2013年同期增加支出3.52亿元: the change word with the thing it changes after it
+    for (string_view thing : {"支出", "收入"}) {
+      if (!ends_with_at(l, l.size(), thing)) continue;
+      string rest = l.substr(0, l.size() - thing.size());
+      for (const char* w : kChangeWords)
+        if (ends_with_at(rest, rest.size(), w)) l = rest;
+    }
     for (const char* w : kChangeWords)
       if (ends_with_at(l, l.size(), w)) {
         li.type = FigureType::Change;
@@ -195,6 +203,8 @@ LabelInfo read_label(string label, NumberUnit unit) {
   for (auto [name, mark] : kNames)
     for (size_t p = s.find(mark); p != string::npos; p = s.find(mark)) s.replace(p, mark.size(), name);
   if (budget && li.role == Role::Current && (li.type == FigureType::Level)) li.role = Role::Budget;
+  // 完成年初预算数60999万元: the verb alone names nothing (the figure is the budget of the thing before)
+  if (budget && (s == "完成" || s == "为")) s.clear();
   li.budget_word = budget;
   for (string_view w : {"支出决算数", "支出决算", "决算数", "决算", "执行数", "实际支出"}) {
     if (contains(s, w) && (w == "支出决算数" || w == "支出决算")) {
@@ -221,6 +231,41 @@ bool same_subject(const string& a, const string& b) {
   if (a.empty() || b.empty()) return false;
   if (a == b) return true;
   return contains(a, b) || contains(b, a);
+}
+
+// What joins the items of a list and nothing else: A、B和C.
+bool is_list_joint(string_view between) {
+  for (string_view j : {"、", "和", "及", "与", "以及"})
+    if (between == j) return true;
+  return false;
+}
+
+// 分别 lists: "A、B和C（amounts），占…的X、Y和Z" — each share is of the amount in the same place. A run of
+// shares and the run of amounts just before it (joined by 、/和/及 only) are paired one to one; when
+// their numbers differ, or a single share follows several amounts (of their sum? of the last?), the
+// shares are left unchecked rather than guessed.
+void pair_respective(Claims& c, const Sentence& sent, const string& s) {
+  const auto& figs = sent.figures;
+  for (size_t k = 0; k < figs.size(); ++k) {
+    if (c.figures[figs[k]].type != FigureType::Share || c.figures[figs[k]].follows) continue;
+    size_t e = k + 1;
+    while (e < figs.size() && c.figures[figs[e]].follows) ++e;
+    size_t a_begin = k;
+    while (a_begin > 0) {
+      const Figure& g = c.figures[figs[a_begin - 1]];
+      if (g.type != FigureType::Level || !is_money(g.unit)) break;
+      if (a_begin < k) {
+        const Figure& next = c.figures[figs[a_begin]];
+        if (!is_list_joint(string_view(s).substr(g.fend, next.fbegin - g.fend))) break;
+      }
+      --a_begin;
+    }
+    const size_t shares = e - k, amounts = k - a_begin;
+    if (shares >= 2 || amounts >= 2)
+      for (size_t j = 0; j < shares; ++j)
+        c.figures[figs[k + j]].paired = shares == amounts ? static_cast<int>(figs[a_begin + j]) : -2;
+    k = e - 1;
+  }
 }
 
 struct BlockParse {
@@ -390,6 +435,24 @@ Claims parse_claims(const DocumentText& doc, int report_year) {
           f.trend = li.trend;
           f.base.clear();
         }
+        if (t.unit == NumberUnit::Percent && li.base == "?" && !sent.figures.empty()) {
+          const Figure& prev = c.figures[sent.figures.back()];
+          if (prev.fend == lb && prev.type == FigureType::Share && is_list_joint(plain)) {
+            // 占…的8.1%和91.9%: a share of the same whole as the one just before
+            f.type = li.type = FigureType::Share;
+            f.subject = li.subject = prev.subject;
+            f.base = li.base = prev.base;
+            f.follows = true;
+          } else if (prev.fend == lb && prev.type == FigureType::Level && prev.role == Role::Budget &&
+                     (plain == "的" || plain.empty()) &&
+                     (contains(prev.label, "完成") || ends_with_at(prev.label, prev.label.size(), "为"))) {
+            // 完成年初预算数60999万元的40.4%: the completion of the budget just named
+            f.type = li.type = FigureType::Completion;
+            f.subject = li.subject = "";
+            li.base.clear();
+            f.base.clear();
+          }
+        }
         if (t.unit == NumberUnit::Percent) {
           if (li.base == "?") {
             floor = t.end;
@@ -442,6 +505,7 @@ Claims parse_claims(const DocumentText& doc, int report_year) {
         floor = t.end;
       }
       flush_zeros(se);
+      pair_respective(c, sent, s);
       // a 其中 / 主要用于 list: its head is the last level before the words
       for (string_view w : {"其中", "主要用于", "具体如下", "分别为", "包括"}) {
         size_t at = text.find(w);
@@ -662,13 +726,23 @@ Claims parse_claims(const DocumentText& doc, int report_year) {
         rel = r;
         wl = std::char_traits<char>::length(w);
       }
-    if (rel == 2 || rest.substr(wl).rfind("预算数", 0) != 0) continue;
+    size_t len = 9 + wl + 9;  // 决算数 小于 预算数
+    if (rel == 2 && rest.rfind("与预算数", 0) == 0) {
+      // 决算数与预算数持平 / 相等 / 一致
+      for (const char* w : {"持平", "相等", "一致"})
+        if (rest.substr(12).rfind(w, 0) == 0) rel = 0, len = 9 + 12 + 6;
+    } else if (rel == 2 || rest.substr(wl).rfind("预算数", 0) != 0) {
+      continue;
+    }
+    if (rel == 2) continue;
     BudgetRelationClaim r;
     r.block = sent.block;
     r.sentence = si;
     r.relation = rel;
     r.begin = c.maps[sent.block].original_begin(sent.begin + at);
-    r.end = c.maps[sent.block].original_end(sent.begin + at + 9 + wl + 9);
+    r.end = c.maps[sent.block].original_end(sent.begin + at + len);
+    for (size_t fi : sent.figures)
+      if (c.figures[fi].type == FigureType::Completion && c.figures[fi].fbegin < sent.begin + at) r.completion = static_cast<int>(fi);
     // the paragraph's subject and figures
     for (size_t fi = 0; fi < c.figures.size(); ++fi) {
       const Figure& f = c.figures[fi];
@@ -677,7 +751,7 @@ Claims parse_claims(const DocumentText& doc, int report_year) {
       if (f.role == Role::Budget && r.budget < 0) r.budget = static_cast<int>(fi);
       if (f.role == Role::Current && r.actual < 0 && same_subject(f.subject, r.subject)) r.actual = static_cast<int>(fi);
     }
-    if (!r.subject.empty()) c.relations.push_back(r);
+    if (!r.subject.empty() || r.completion >= 0) c.relations.push_back(r);
   }
   return c;
 }

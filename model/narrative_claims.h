@@ -42,6 +42,9 @@ struct Figure {
   bool zero_word = false;       // 无…支出: a zero no number states
   bool in_budget_list = false;  // a part of a 其中 list whose head is a budget
   bool comparison = false;      // its words compare it (与…相比, 比…, 较…): the other side of a change
+  bool follows = false;         // a share joined to the one before by 、/和/及 only (占…的8.1%和91.9%)
+  int paired = -1;              // Share of a 分别 list: the amount it is the share of (A和B，占…的X和Y);
+                                // -2 when the list's amounts and shares cannot be paired one to one
   size_t block = 0;             // index into the document's blocks
   size_t sentence = 0;          // index into Claims::sentences
   size_t begin = 0, end = 0;    // original byte range of the number and its unit in the block's text
@@ -84,7 +87,7 @@ struct ClassNameClaim {
   int figure = -1;               // the amount stated for it, if any
 };
 
-// 决算数小于预算数 and the like.
+// 决算数小于预算数, 决算数与预算数持平 and the like.
 struct BudgetRelationClaim {
   size_t block = 0;
   size_t sentence = 0;
@@ -92,6 +95,7 @@ struct BudgetRelationClaim {
   size_t begin = 0, end = 0;        // original range of the words
   std::string subject;              // the paragraph's subject (its first level figure)
   int actual = -1, budget = -1;     // figures of the paragraph, when stated
+  int completion = -1;              // 完成预算100%，决算数与预算数持平: the completion stated before the words
 };
 
 // A year named where the report's own year is meant: 2020年 … 上年度 in a 2021 report.

@@ -34,9 +34,10 @@ Trend trend_of(Decimal change) {
 }
 
 std::optional<Trend> trend_of_word(std::string_view w) {
-  for (const char* up : {"增加", "增长", "上升", "提高", "增加了", "增长了", "上升了", "提高了"})
+  // 增收/减收, 增支/减支: of revenue and spending; 增幅/降幅: of a rate
+  for (const char* up : {"增加", "增长", "上升", "提高", "增加了", "增长了", "上升了", "提高了", "增收", "增支", "增幅"})
     if (w == up) return Trend::Up;
-  for (const char* down : {"减少", "下降", "降低", "减少了", "下降了", "降低了"})
+  for (const char* down : {"减少", "下降", "降低", "减少了", "下降了", "降低了", "减收", "减支", "降幅"})
     if (w == down) return Trend::Down;
   for (const char* flat : {"持平", "不变", "无变化"})
     if (w == flat) return Trend::Flat;

@@ -32,8 +32,8 @@ std::optional<Decimal> completion_of(std::optional<Decimal> actual, std::optiona
 
 enum class Trend { Up, Down, Flat };
 Trend trend_of(Decimal change);
-// The words a report uses for a trend (also with 了): 增加/增长/上升/提高 Up, 减少/下降/降低 Down,
-// 持平/不变/无变化 Flat; nullopt for any other word.
+// The words a report uses for a trend (also with 了): 增加/增长/上升/提高/增收/增支/增幅 Up,
+// 减少/下降/降低/减收/减支/降幅 Down, 持平/不变/无变化 Flat; nullopt for any other word.
 std::optional<Trend> trend_of_word(std::string_view word);
 // The word `render` prints: 增加/减少/持平 for amounts, 增长/下降/持平 for rates.
 const char* trend_word(Trend t, bool rate);

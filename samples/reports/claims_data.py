@@ -14,6 +14,8 @@ def define(m):
     for block in (r01, r02, r03, r04, r05, r06, r07, r08, r09, r10, r11, r12, r13, r14, r15, r16, r17, r18, r19,
                   r20, r21, r22, r23, r24, r25, r26, r27, r28):
         block()
+    import claims_data_b        # set b (r29 ... r42)
+    claims_data_b.define(m)
 
 
 def r01():  # 大英县文化广电旅游局 2022 决算

@@ -24,6 +24,7 @@ sys.path.insert(0, HERE)
 
 import report_build as rb  # noqa: E402
 import report_tables as rt  # noqa: E402
+from reports_b import REPORTS_B  # noqa: E402  (r29 ... r42: set b, same conventions)
 
 
 def r01():
@@ -886,7 +887,7 @@ def r28():
 
 
 REPORTS = [r01, r02, r03, r04, r05, r06, r07, r08, r09, r10, r11, r12, r13, r14, r15, r16, r17, r18, r19, r20, r21,
-           r22, r23, r24, r25, r26, r27, r28]
+           r22, r23, r24, r25, r26, r27, r28] + REPORTS_B
 
 # The run-split variant (as Word leaves a document after edits): numbers cut inside, the pieces formatted
 # differently, a bookmark or a proofing mark between some pieces. Same text as r01's document.

@@ -170,5 +170,119 @@ TEST(NarrativeAudit, AnUnparsedSentenceIsSkipped) {
   EXPECT_TRUE(fs.empty());
 }
 
+TEST(NarrativeAudit, SharesOfARespectiveListArePairedWithTheirAmounts) {
+  // 财政部 2022年全国政府采购简要情况 (samples/reports r37): each share is of the amount in the same place
+  const std::string scale = "2022年全国政府采购规模为34,993.1亿元,较上年减少1,405.9亿元,下降3.9%。";
+  auto ok = audit(from_lines({scale + "从结构来看,货物、工程、服务政府采购规模分别为9,027.5亿元、15,664.1亿元和10,301.5亿元,"
+                                      "占全国政府采购规模比例为25.8%、44.8%和29.4%。"}));
+  EXPECT_EQ(errors(ok), 0) << (ok.empty() ? "" : ok.front().message);
+  // the second share made wrong: 15664.1 / 34993.1 = 44.76%
+  auto bad = audit(from_lines({scale + "从结构来看,货物、工程、服务政府采购规模分别为9,027.5亿元、15,664.1亿元和10,301.5亿元,"
+                                       "占全国政府采购规模比例为25.8%、14.8%和29.4%。"}));
+  const auto* s = find(bad, "narrative.share", "14.8%");
+  ASSERT_NE(s, nullptr);
+  EXPECT_EQ(s->expected, "44.76%");
+  EXPECT_EQ(errors(bad), 1);
+  // as many shares as amounts, or none is checked
+  auto odd = audit(from_lines({scale + "中央和地方分别为2666.3亿元和30400.7亿元,占全国政府采购规模的48.1%。"}));
+  EXPECT_EQ(errors(odd), 0);
+}
+
+TEST(NarrativeAudit, RevenueAndSpendingWordsAreDirections) {
+  // 大姚县 2024年4月 (r30): 增收/减收/减支 are changes, and 完成年初预算数N万元的X% is a completion
+  const std::string line = "4月,一般公共预算收入累计完成24627万元,完成年初预算数60999万元的40.4%,比上年减收1070万元,下降4.2%。";
+  EXPECT_EQ(errors(audit(from_lines({line}))), 0);
+  auto rate = audit(from_lines({"4月,一般公共预算收入累计完成24627万元,完成年初预算数60999万元的40.4%,比上年减收1070万元,下降7.2%。"}));
+  const auto* r = find(rate, "narrative.change_rate", "7.2%");
+  ASSERT_NE(r, nullptr);
+  EXPECT_EQ(r->expected, "下降4.16%");
+  auto done = audit(from_lines({"4月,一般公共预算收入累计完成24627万元,完成年初预算数60999万元的70.4%,比上年减收1070万元,下降4.2%。"}));
+  const auto* d = find(done, "narrative.completion", "70.4%");
+  ASSERT_NE(d, nullptr);
+  EXPECT_EQ(d->expected, "40.37%");
+}
+
+TEST(NarrativeAudit, ASecondChangeInASentenceIsOfTheLevelBeforeIt) {
+  // 鹿寨县 2019 (r13): the second clause's change is of its own level, not of the first one
+  auto ok = audit(from_lines({"公务用车购置费支出204.78万元,同比减少54.2万元,下降20.93%;公务用车运行维护费支出664.60万元,"
+                              "同比增加53.81万元,增长8.81%。"}));
+  EXPECT_EQ(errors(ok), 0);
+  auto bad = audit(from_lines({"公务用车购置费支出204.78万元,同比减少54.2万元,下降20.93%;公务用车运行维护费支出664.60万元,"
+                               "同比增加53.81万元,增长5.81%。"}));
+  EXPECT_NE(find(bad, "narrative.change_rate", "5.81%"), nullptr);
+}
+
+TEST(NarrativeAudit, AChangeOpeningItsSentenceIsOfTheLevelBefore) {
+  // 梧州 军休单位 2021 (r04): 较2020年度决算数减少157.86万元 follows the sentence that states the income
+  auto bad = audit(from_lines({"1.一般公共预算财政拨款收入382.17万元,为市本级财政当年拨付的资金。较2020年度决算数减少157.86万元,"
+                               "下降39.2%,主要原因:军休人员自然减员。"}));
+  const auto* r = find(bad, "narrative.change_rate", "39.2%");
+  ASSERT_NE(r, nullptr);
+  EXPECT_EQ(r->expected, "下降29.23%");
+}
+
+TEST(NarrativeAudit, ACompletionAndTheWordsBesideItMustAgree) {
+  // 大英县 (r42): 完成预算100%，决算数与预算数持平 — and the same with a completion that says otherwise
+  const std::string ok = "社会保障和就业(类)行政事业单位养老支出(款)(项):支出决算为76.96万元,完成预算100%,决算数与预算数持平。";
+  EXPECT_EQ(errors(audit(from_lines({ok}))), 0);
+  auto fs = audit(from_lines({"社会保障和就业(类)行政事业单位养老支出(款)(项):支出决算为76.96万元,完成预算89.53%,决算数与预算数持平。"}));
+  const auto* r = find(fs, "narrative.budget_relation", "89.53%");
+  ASSERT_NE(r, nullptr);
+  EXPECT_EQ(r->expected, "100%");
+  EXPECT_EQ(errors(audit(from_lines({"支出决算为67.64万元,完成预算89.53%,决算数小于预算数。"}))), 0);
+}
+
+TEST(NarrativeAudit, ABudgetReportsChangesAreOfItsBudget) {
+  // 绵竹市 2025 三公 预算 (r29): the total is a budget, last year's is named with its year, and the
+  // later clauses' changes are of their own items, not of the last-year total stated first
+  const std::string head = "2025年“三公”经费预算总额为1969万元,较2024年的2190万元减少221万元,";
+  const std::string tail = ";其中:公务接待费242万元,较上年减少12万元,下降4.7%。2025年预算下降。";
+  EXPECT_EQ(errors(audit(from_lines({head + "下降10.1%" + tail}))), 0);
+  auto fs = audit(from_lines({head + "下降11.1%" + tail}));
+  const auto* r = find(fs, "narrative.change_rate", "11.1%");
+  ASSERT_NE(r, nullptr);
+  EXPECT_EQ(r->expected, "下降10.09%");
+}
+
+TEST(NarrativeAudit, AComparedLevelIsLastYearsOfTheLevelBeforeIt) {
+  // hlx.gov.cn 2020 三公 (r22): 支出431万元，比上年累计支出433万元减少2万元
+  const std::string line = "2020年“三公”经费支出431万元,比上年累计支出433万元减少2万元,下降0.46%,主要原因是压缩开支。";
+  EXPECT_EQ(errors(audit(from_lines({line}))), 0);
+  auto fs = audit(from_lines({"2020年“三公”经费支出431万元,比上年累计支出433万元减少2万元,下降3.46%,主要原因是压缩开支。"}));
+  EXPECT_NE(find(fs, "narrative.change_rate", "3.46%"), nullptr);
+  // a change word with what it changes after it is a change, not last year's level (西山区, r31)
+  EXPECT_EQ(errors(audit(from_lines({"2014年1—10月,全区民生支出达19.83亿元,较2013年同期增加支出3.52亿元,增幅达21.56%。"}))), 0);
+}
+
+TEST(NarrativeAudit, SharesOfAWholeTheTextDoesNotStateMustImplyOneWhole) {
+  // 财政部 2022 (r37) without its total: three shares imply the whole; the one that disagrees is wrong
+  const std::string list = "从结构来看,货物、工程、服务政府采购规模分别为9,027.5亿元、15,664.1亿元和10,301.5亿元,占全国政府采购规模比例为";
+  EXPECT_EQ(errors(audit(from_lines({list + "25.8%、44.8%和29.4%。"}))), 0);
+  auto fs = audit(from_lines({list + "25.8%、44.8%和39.4%。"}));
+  const auto* s = find(fs, "narrative.share", "39.4%");
+  ASSERT_NE(s, nullptr);
+  // the whole is only known from the other shares (about 34,975): 10,301.5 of it is about 29.46%
+  EXPECT_EQ(s->expected, "约29.46%");
+  // 梧州 2024 单位预算 (r09, a real slip; both amounts named as budgets here): two shares of one whole
+  // that cannot both be right — a warning, as there is no telling which
+  auto two = audit(from_lines({"1. 基本支出预算 2476260.58 元,占一般公共预算支出的84.06%,同比减少 4966.66 元,下降 0.2%。",
+                               "2. 项目支出预算 469500 元,占一般公共预算支出的 19.62%,同比增加 70100 元 ,增长 17.55%。"}));
+  EXPECT_EQ(errors(two), 0);
+  const auto* w = find(two, "narrative.share_base", "19.62");
+  ASSERT_NE(w, nullptr);
+  EXPECT_EQ(w->severity, Severity::Warning);
+}
+
+TEST(NarrativeAudit, AChangeThatNamesItsLevelIsOfThatLevel) {
+  // 金口河区 2022 (r03): the change names 收入总计, three levels back, not the 年初结转和结余 just before it
+  const std::string head = "2022年财政拨款收入总计766.75万元,其中:2022年收入合计610.42万元,年初结转和结余156.33万元,"
+                           "与2021年相比收入总计减少315.71万元,";
+  EXPECT_EQ(errors(audit(from_lines({head + "下降29.17%。"}))), 0);
+  auto fs = audit(from_lines({head + "下降39.17%。"}));
+  const auto* r = find(fs, "narrative.change_rate", "39.17%");
+  ASSERT_NE(r, nullptr);
+  EXPECT_EQ(r->expected, "下降29.17%");
+}
+
 }  // namespace
 }  // namespace jixiao::narrative
