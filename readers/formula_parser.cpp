@@ -524,23 +524,15 @@ class Parser {
     Node n;
     switch (t.kind) {
       case Tok::Number:
-        n.kind = Node::Kind::Number;
-        n.number = t.number;
-        advance();
-        return n;
       case Tok::String:
-        n.kind = Node::Kind::String;
-        n.text = t.text;
-        advance();
-        return n;
       case Tok::Bool:
-        n.kind = Node::Kind::Bool;
-        n.number = t.number;
-        advance();
-        return n;
-      case Tok::Error:
-        n.kind = Node::Kind::Error;
-        n.text = t.text;
+      case Tok::Error:  // a constant: its number or its text, as the token carries it
+        n.kind = t.kind == Tok::Number ? Node::Kind::Number
+                 : t.kind == Tok::String ? Node::Kind::String
+                 : t.kind == Tok::Bool   ? Node::Kind::Bool
+                                         : Node::Kind::Error;
+        if (t.kind == Tok::Number || t.kind == Tok::Bool) n.number = t.number;
+        else n.text = t.text;
         advance();
         return n;
       case Tok::Ref:
