@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstdlib>
 #include <fstream>
 
 #include "readers/zip_package.h"
@@ -136,6 +137,22 @@ TEST(AuditCli, ExitCodes) {
   EXPECT_EQ(scan.exit_code, 3);
   EXPECT_NE(scan.err.find("没有文字层"), std::string::npos);
   EXPECT_EQ(test::run_cli("audit " + q(sample(kTables)) + " " + q(sample(kTables).string() + ".docx")).exit_code, 3);
+}
+
+// PDF text comes from a module loaded on the first PDF (readers/pdf_text.cpp): one that cannot be loaded
+// is an error that names it and says what to do, and a .docx report does not need it at all.
+TEST(AuditCli, BrokenPdfModuleIsNamedAndDocxNeedsNone) {
+  fs::path broken = test::scratch_dir() / "jixiao_pdf.so";
+  std::ofstream(broken) << "not a shared object";
+  setenv("JIXIAO_PDF_MODULE", broken.c_str(), 1);
+  auto pdf = test::run_cli("audit " + q(report("two-column-libreoffice.pdf")));
+  auto docx = test::run_cli("audit " + q(report("seed001-python-docx.docx")));
+  unsetenv("JIXIAO_PDF_MODULE");
+  EXPECT_EQ(pdf.exit_code, 3);
+  EXPECT_NE(pdf.err.find(broken.string()), std::string::npos) << pdf.err;
+  EXPECT_NE(pdf.err.find("重新安装"), std::string::npos) << pdf.err;
+  EXPECT_NE(docx.exit_code, 3) << docx.err;
+  EXPECT_EQ(docx.err.find("PDF"), std::string::npos) << docx.err;
 }
 
 }  // namespace
