@@ -122,13 +122,7 @@ ConvertResult convert(Resources& resources, const ConvertOptions& o) {
 
   XlsxFillOptions fo;
   fo.lenient = o.lenient;
-  auto r = fill_xlsx_template(templ, tree, o.output, warnings, fo);
-  result.add(warnings);
-  if (!r) {
-    result.fail(Status::Findings, r.error());
-    return result;
-  }
-  result.written = o.output;
+  finish_write(result, fill_xlsx_template(templ, tree, o.output, warnings, fo), warnings, o.output, result.written);
   return result;
 }
 

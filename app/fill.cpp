@@ -39,13 +39,7 @@ FillResult fill(Resources&, const FillOptions& o) {
   Diagnostics warnings;
   XlsxFillOptions opt;
   opt.lenient = o.lenient;
-  auto r = fill_xlsx_template(o.templ, data, o.output, warnings, opt);
-  result.add(warnings);
-  if (!r) {
-    result.fail(r.error().code == "template.unreadable" ? Status::Unreadable : Status::Findings, r.error());
-    return result;
-  }
-  result.written = o.output;
+  finish_write(result, fill_xlsx_template(o.templ, data, o.output, warnings, opt), warnings, o.output, result.written);
   return result;
 }
 

@@ -25,4 +25,15 @@ void Outcome::add(const Diagnostics& more) {
   diagnostics.insert(diagnostics.end(), more.items().begin(), more.items().end());
 }
 
+void finish_write(Outcome& result, const Expected<bool>& written_ok, const Diagnostics& warnings,
+                  const std::string& output, std::string& written) {
+  result.add(warnings);
+  if (!written_ok) {
+    result.fail(written_ok.error().code == "template.unreadable" ? Status::Unreadable : Status::Findings,
+                written_ok.error());
+    return;
+  }
+  written = output;
+}
+
 }  // namespace jixiao::app

@@ -2,6 +2,7 @@
 // The CLI turns a Status into its exit code and prints the diagnostics; the local page shows them.
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include "core/diagnostic.h"
@@ -32,5 +33,11 @@ struct Outcome {
   void add(const Diagnostics& more);
   void add(const Diagnostic& more) { diagnostics.push_back(more); }
 };
+
+// The end of a job that writes one file through a writer: the writer's warnings, then either its
+// error — status Unreadable for a template that cannot be read, Findings for any other — or the
+// file's name in `written`.
+void finish_write(Outcome& result, const Expected<bool>& written_ok, const Diagnostics& warnings,
+                  const std::string& output, std::string& written);
 
 }  // namespace jixiao::app

@@ -214,13 +214,7 @@ RenderResult render(Resources& resources, const RenderOptions& o) {
   Diagnostics warnings;
   DocxRenderOptions ro;
   ro.lenient = o.lenient;
-  auto r = render_docx_template(templ, tree, o.output, warnings, ro);
-  result.add(warnings);
-  if (!r) {
-    result.fail(Status::Findings, r.error());
-    return result;
-  }
-  result.written = o.output;
+  finish_write(result, render_docx_template(templ, tree, o.output, warnings, ro), warnings, o.output, result.written);
   return result;
 }
 

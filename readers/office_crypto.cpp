@@ -35,11 +35,9 @@ Diagnostic password_error(const std::string& file, const std::string& password) 
 }
 
 Diagnostic unsupported(const std::string& file, const std::string& what) {
-  Diagnostic d;
-  d.code = "crypt.unsupported";
-  d.file = file;
-  d.message = "工作簿用 " + what + " 加密，jixiao 不支持这种加密方式；请在 Excel/WPS 中打开，取消密码后另存为 .xlsx 再试";
-  return d;
+  return Diagnostic::error("crypt.unsupported",
+                           "工作簿用 " + what + " 加密，jixiao 不支持这种加密方式；请在 Excel/WPS 中打开，取消密码后另存为 .xlsx 再试",
+                           file);
 }
 
 size_t hash_size(Hash h) {
@@ -117,11 +115,7 @@ std::string le32_bytes(uint32_t v) {
 }
 
 Diagnostic damaged(const std::string& file, const std::string& what) {
-  Diagnostic d;
-  d.code = "crypt.damaged";
-  d.file = file;
-  d.message = "加密工作簿的加密信息损坏（" + what + "），无法解密；请向报送单位重新索取文件";
-  return d;
+  return Diagnostic::error("crypt.damaged", "加密工作簿的加密信息损坏（" + what + "），无法解密；请向报送单位重新索取文件", file);
 }
 
 // AES-ECB or AES-CBC (iv non-empty) decryption without padding; nullopt on a bad key length.
