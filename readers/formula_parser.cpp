@@ -33,14 +33,20 @@ struct Part {
   size_t begin = 0, end = 0;
 };
 
-// "$AB" (at most three letters, the whole run of letters) -> zero-based column.
-Part parse_col_part(std::string_view s, size_t i) {
-  Part p;
+// A part starting at i, its "$" read: returns where its digits or letters begin.
+size_t start_part(std::string_view s, size_t i, Part& p) {
   p.begin = i;
   if (i < s.size() && s[i] == '$') {
     p.abs = true;
     ++i;
   }
+  return i;
+}
+
+// "$AB" (at most three letters, the whole run of letters) -> zero-based column.
+Part parse_col_part(std::string_view s, size_t i) {
+  Part p;
+  i = start_part(s, i, p);
   size_t j = i;
   while (j < s.size() && is_alpha(static_cast<unsigned char>(s[j]))) ++j;
   if (j == i || j - i > 3) return p;
@@ -55,11 +61,7 @@ Part parse_col_part(std::string_view s, size_t i) {
 // "$12" -> zero-based row.
 Part parse_row_part(std::string_view s, size_t i) {
   Part p;
-  p.begin = i;
-  if (i < s.size() && s[i] == '$') {
-    p.abs = true;
-    ++i;
-  }
+  i = start_part(s, i, p);
   size_t j = i;
   uint64_t v = 0;
   while (j < s.size() && is_digit(static_cast<unsigned char>(s[j]))) {
