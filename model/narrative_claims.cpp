@@ -111,6 +111,18 @@ void strip_connectors(string& s) {
   while (!s.empty() && (s[0] == '(' || s[0] == ')' || s[0] == '.' || (s[0] >= '0' && s[0] <= '9'))) s.erase(0, 1);
 }
 
+// The comparison words a change word follows (公务接待费支出决算比2021年减少: the year already gone):
+// they end the name of what changed.
+void strip_comparison(string& l) {
+  bool again = true;
+  while (again) {
+    again = false;
+    for (string_view w : {"比上年度", "较上年度", "比上年", "较上年", "上年同期", "同期", "同比", "相比", "比", "较", "与"})
+      if (strip_suffix(l, w)) again = true;
+    if (strip_suffix(l, "的") || strip_suffix(l, "了")) again = true;
+  }
+}
+
 struct LabelInfo {
   FigureType type = FigureType::Level;
   Role role = Role::Current;
@@ -155,6 +167,7 @@ LabelInfo read_label(string label, NumberUnit unit) {
           li.type = FigureType::Rate;
           li.trend = trend_of_word(w);
           l.erase(l.size() - std::char_traits<char>::length(w));
+          strip_comparison(l);
           break;
         }
       if (li.type != FigureType::Rate) {
@@ -179,6 +192,7 @@ LabelInfo read_label(string label, NumberUnit unit) {
         li.type = FigureType::Change;
         li.trend = trend_of_word(w);
         l.erase(l.size() - std::char_traits<char>::length(w));
+        strip_comparison(l);
         break;
       }
     li.subject = l;

@@ -284,5 +284,18 @@ TEST(NarrativeAudit, AChangeThatNamesItsLevelIsOfThatLevel) {
   EXPECT_EQ(r->expected, "下降29.17%");
 }
 
+TEST(NarrativeAudit, TheComparisonWordsBeforeAChangeWordAreNotPartOfItsName) {
+  // 大英县文旅局 2022 (r01): "公务接待费支出决算比2021年减少" names 公务接待费支出 (it read 公务接待费比支出)
+  const std::string head = "3.公务接待费支出7.8万元,完成预算100%。公务接待费支出决算比2021年减少1.24万元,";
+  EXPECT_EQ(errors(audit(from_lines({head + "下降13.71%。"}))), 0);  // 13.72 from 7.80; 7.8 allows it
+  auto fs = audit(from_lines({head + "下降43.71%。"}));
+  const auto* r = find(fs, "narrative.change_rate", "43.71%");
+  ASSERT_NE(r, nullptr);
+  EXPECT_EQ(r->expected, "下降13.72%");
+  // 同期 is a comparison word too (西山区, r31)
+  auto xs = audit(from_lines({"2014年1—10月,全区民生支出达19.83亿元,较2013年同期增加支出3.52亿元,增幅达51.56%。"}));
+  EXPECT_NE(find(xs, "narrative.change_rate", "51.56%"), nullptr);
+}
+
 }  // namespace
 }  // namespace jixiao::narrative
