@@ -216,6 +216,22 @@ class Auditor {
     std::optional<Value> part;
     int part_fig = -1;
     if (f.paired == -2) return;  // a 分别 list whose amounts and shares do not pair up
+    if (f.base_figure >= 0) {
+      // 教育支出3336万元，占一般公共预算支出29472万元的比例为11.32%: the level before the stated whole
+      const size_t bf = static_cast<size_t>(f.base_figure);
+      auto it = std::find(s.figures.begin(), s.figures.end(), bf);
+      if (it == s.figures.begin() || it == s.figures.end()) return;
+      const size_t pf = *(it - 1);
+      if (fig(pf).type != FigureType::Level || !is_money(fig(pf).unit)) return;
+      auto q = divide(range_of(pf), range_of(bf));
+      if (!q || q->overlaps(f.range)) return;
+      Decimal expect = quot(range_of(pf).mid(), range_of(bf).mid());
+      report(3, "narrative.share", i,
+             "占比应为 " + fig(pf).subject + " " + amount_in(fig(pf).value, fig(pf).unit) + " ÷ " + fig(bf).subject + " " +
+                 amount_in(fig(bf).value, fig(bf).unit) + " = " + percent_text(expect) + "，文中为 " + f.shown,
+             percent_text(expect), quote(pf, i));
+      return;
+    }
     if (f.paired >= 0) {
       part_fig = f.paired;
       const Figure& p = fig(static_cast<size_t>(part_fig));
@@ -311,7 +327,8 @@ class Auditor {
     std::map<std::pair<string, int>, std::vector<std::pair<size_t, Interval>>> groups;
     for (size_t i = 0; i < c_.figures.size(); ++i) {
       const Figure& f = fig(i);
-      if (f.type != FigureType::Share || f.base.empty() || f.base == "?" || f.role == Role::Prior) continue;
+      if (f.type != FigureType::Share || f.base.empty() || f.base == "?" || f.role == Role::Prior || f.base_figure >= 0)
+        continue;
       int p = share_part(i);
       if (p < 0) continue;
       const Figure& pf = fig(static_cast<size_t>(p));

@@ -297,5 +297,25 @@ TEST(NarrativeAudit, TheComparisonWordsBeforeAChangeWordAreNotPartOfItsName) {
   EXPECT_NE(find(xs, "narrative.change_rate", "51.56%"), nullptr);
 }
 
+TEST(NarrativeAudit, ASentenceOpeningWithQizhongListsThePartsOfTheAmountBefore) {
+  // 桃江县 2019 三公 (r16): the 其中 sentence's shares are of the one actual the sentence before states
+  const std::string head = "2019年度“三公”经费财政拨款支出预算为44.52万元,2019年实际支出“三公经费”决算为22.62万元。";
+  EXPECT_EQ(errors(audit(from_lines({head + "其中公务接待费为20.10万元,占88.86%;公务用车运行维护费为2.52万元,占11.14%。"}))), 0);
+  auto fs = audit(from_lines({head + "其中公务接待费为20.10万元,占58.86%;公务用车运行维护费为2.52万元,占11.14%。"}));
+  const auto* s = find(fs, "narrative.share", "58.86%");
+  ASSERT_NE(s, nullptr);
+  EXPECT_EQ(s->expected, "88.86%");
+}
+
+TEST(NarrativeAudit, AWholeStatedInsideTheShareWordsIsItsBase) {
+  // 漯河市城乡一体化示范区 2017 (r20): 占一般公共预算支出29472万元的比例为11.32%
+  const std::string head = "2017年,示范区一般公共预算教育经费3335.17万元,占一般公共预算支出29472万元的比例为";
+  EXPECT_EQ(errors(audit(from_lines({head + "11.32%,比上年的10.54%增加了0.78个百分点。"}))), 0);
+  auto fs = audit(from_lines({head + "41.32%,比上年的10.54%增加了0.78个百分点。"}));
+  const auto* s = find(fs, "narrative.share", "41.32%");
+  ASSERT_NE(s, nullptr);
+  EXPECT_EQ(s->expected, "11.32%");
+}
+
 }  // namespace
 }  // namespace jixiao::narrative
