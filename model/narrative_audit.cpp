@@ -175,7 +175,7 @@ class Auditor {
       if (!match) continue;
       Interval r = range_of(i);
       if (found && !found->range.overlaps(r)) return std::nullopt;
-      if (!found) found = Value{r, f.subject + " " + amount(f.value), static_cast<int>(i)};
+      if (!found) found = Value{r, f.subject + " " + amount_in(f.value, f.unit), static_cast<int>(i)};
     }
     return found;
   }
@@ -245,7 +245,7 @@ class Auditor {
         const Figure& p = fig(*it);
         if (p.type == FigureType::Level) {
           part_fig = static_cast<int>(*it);
-          part = Value{range_of(*it), p.subject + " " + amount(p.value), part_fig};
+          part = Value{range_of(*it), p.subject + " " + amount_in(p.value, p.unit), part_fig};
         }
         break;
       }
@@ -259,7 +259,7 @@ class Auditor {
       const Figure& h = fig(static_cast<size_t>(s.list_head));
       if (f.base.empty() || h.subject == f.base || spec_of(h.subject) == spec_of(f.base) ||
           (!h.subject.empty() && (f.base.find(h.subject) != string::npos || h.subject.find(f.base) != string::npos)))
-        base = Value{range_of(static_cast<size_t>(s.list_head)), h.subject + " " + amount(h.value), s.list_head};
+        base = Value{range_of(static_cast<size_t>(s.list_head)), h.subject + " " + amount_in(h.value, h.unit), s.list_head};
     }
     if (!base && !f.base.empty() && !prior) base = resolve(f.base);
     if (!base && !f.base.empty() && pf && pf->role == Role::Budget) {
@@ -291,7 +291,7 @@ class Auditor {
         const FigureSpec* ps = spec_of(pf->subject);
         if (h.role == pf->role && hs && ps &&
             std::find(hs->parts.begin(), hs->parts.end(), ps->name) != hs->parts.end())
-          base = Value{range_of(fi), h.subject + " " + amount(h.value), static_cast<int>(fi)};
+          base = Value{range_of(fi), h.subject + " " + amount_in(h.value, h.unit), static_cast<int>(fi)};
         break;
       }
     }
@@ -328,6 +328,10 @@ class Auditor {
     for (size_t i = 0; i < c_.figures.size(); ++i) {
       const Figure& f = fig(i);
       if (f.type != FigureType::Share || f.base.empty() || f.base == "?" || f.role == Role::Prior || f.base_figure >= 0)
+        continue;
+      // 占同类产品采购规模的90%: each share of its own kind's whole, one name for many wholes
+      if (f.base.find("同类") != string::npos || f.base.find("各自") != string::npos || f.base.find("该类") != string::npos ||
+          f.base.find("本类") != string::npos)
         continue;
       int p = share_part(i);
       if (p < 0) continue;

@@ -271,6 +271,10 @@ TEST(NarrativeAudit, SharesOfAWholeTheTextDoesNotStateMustImplyOneWhole) {
   const auto* w = find(two, "narrative.share_base", "19.62");
   ASSERT_NE(w, nullptr);
   EXPECT_EQ(w->severity, Severity::Warning);
+  // 占同类产品采购规模的90% … 88% (财政部 2019, r36): one name, a whole of each kind — nothing to compare
+  auto kinds = audit(from_lines({"全国强制和优先采购节能、节水产品633.7亿元,占同类产品采购规模的90%,全国优先采购环保产品718.7亿元,"
+                                 "占同类产品采购规模的88%。"}));
+  EXPECT_TRUE(kinds.empty()) << kinds.front().message;
 }
 
 TEST(NarrativeAudit, AChangeThatNamesItsLevelIsOfThatLevel) {
