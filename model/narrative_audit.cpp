@@ -343,7 +343,21 @@ class Auditor {
       if (!whole) continue;
       groups[{f.base, static_cast<int>(pf.role)}].emplace_back(i, *whole);
     }
+    // one name may mean another whole in another section (占总支出的… under 本年支出 and again under 财政拨款
+    // 支出): only shares of nearby paragraphs (at most two apart, one after another) are taken as one whole's
+    std::vector<std::pair<std::pair<string, int>, std::vector<std::pair<size_t, Interval>>>> runs;
     for (const auto& [key, shares] : groups) {
+      std::vector<std::pair<size_t, Interval>> run;
+      for (const auto& sh : shares) {
+        if (!run.empty() && fig(sh.first).block > fig(run.back().first).block + 2) {
+          runs.emplace_back(key, std::move(run));
+          run.clear();
+        }
+        run.push_back(sh);
+      }
+      runs.emplace_back(key, std::move(run));
+    }
+    for (const auto& [key, shares] : runs) {
       if (shares.size() < 2) continue;
       auto meet = [&](size_t skip) -> std::optional<Interval> {
         std::optional<Interval> m;
