@@ -16,9 +16,10 @@ if [[ -z $build ]]; then
   build="$ROOT/build/release"
   ensure_packages "${JIXIAO_BUILD_PACKAGES[@]}"
   cmake -S "$ROOT" -B "$build" -DCMAKE_BUILD_TYPE=Release -DJIXIAO_BUILD_TESTS=OFF >/dev/null
-  cmake --build "$build" -j "$(jobs)" --target jixiao jixiao_render_bench jixiao_audit_bench >/dev/null
 fi
 [[ $build == /* ]] || build="$ROOT/$build"
+# the two bench programs are EXCLUDE_FROM_ALL: built here, in whichever tree
+cmake --build "$build" -j "$(jobs)" --target jixiao jixiao_render_bench jixiao_audit_bench >/dev/null
 find_bench() { find "$build" -name "$1" -type f -perm -u+x | head -1; }
 render_bench=$(find_bench jixiao_render_bench)
 audit_bench=$(find_bench jixiao_audit_bench)

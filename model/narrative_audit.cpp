@@ -175,7 +175,7 @@ class Auditor {
       if (!match) continue;
       Interval r = range_of(i);
       if (found && !found->range.overlaps(r)) return std::nullopt;
-      if (!found) found = Value{r, f.subject + " " + amount(f.value), static_cast<int>(i)};
+      if (!found) found = Value{r, f.subject + " " + amount_in(f.value, f.unit), static_cast<int>(i)};
     }
     return found;
   }
@@ -216,6 +216,22 @@ class Auditor {
     std::optional<Value> part;
     int part_fig = -1;
     if (f.paired == -2) return;  // a 分别 list whose amounts and shares do not pair up
+    if (f.base_figure >= 0) {
+      // 教育支出3336万元，占一般公共预算支出29472万元的比例为11.32%: the level before the stated whole
+      const size_t bf = static_cast<size_t>(f.base_figure);
+      auto it = std::find(s.figures.begin(), s.figures.end(), bf);
+      if (it == s.figures.begin() || it == s.figures.end()) return;
+      const size_t pf = *(it - 1);
+      if (fig(pf).type != FigureType::Level || !is_money(fig(pf).unit)) return;
+      auto q = divide(range_of(pf), range_of(bf));
+      if (!q || q->overlaps(f.range)) return;
+      Decimal expect = quot(range_of(pf).mid(), range_of(bf).mid());
+      report(3, "narrative.share", i,
+             "占比应为 " + fig(pf).subject + " " + amount_in(fig(pf).value, fig(pf).unit) + " ÷ " + fig(bf).subject + " " +
+                 amount_in(fig(bf).value, fig(bf).unit) + " = " + percent_text(expect) + "，文中为 " + f.shown,
+             percent_text(expect), quote(pf, i));
+      return;
+    }
     if (f.paired >= 0) {
       part_fig = f.paired;
       const Figure& p = fig(static_cast<size_t>(part_fig));
@@ -229,7 +245,7 @@ class Auditor {
         const Figure& p = fig(*it);
         if (p.type == FigureType::Level) {
           part_fig = static_cast<int>(*it);
-          part = Value{range_of(*it), p.subject + " " + amount(p.value), part_fig};
+          part = Value{range_of(*it), p.subject + " " + amount_in(p.value, p.unit), part_fig};
         }
         break;
       }
@@ -243,7 +259,7 @@ class Auditor {
       const Figure& h = fig(static_cast<size_t>(s.list_head));
       if (f.base.empty() || h.subject == f.base || spec_of(h.subject) == spec_of(f.base) ||
           (!h.subject.empty() && (f.base.find(h.subject) != string::npos || h.subject.find(f.base) != string::npos)))
-        base = Value{range_of(static_cast<size_t>(s.list_head)), h.subject + " " + amount(h.value), s.list_head};
+        base = Value{range_of(static_cast<size_t>(s.list_head)), h.subject + " " + amount_in(h.value, h.unit), s.list_head};
     }
     if (!base && !f.base.empty() && !prior) base = resolve(f.base);
     if (!base && !f.base.empty() && pf && pf->role == Role::Budget) {
@@ -275,7 +291,7 @@ class Auditor {
         const FigureSpec* ps = spec_of(pf->subject);
         if (h.role == pf->role && hs && ps &&
             std::find(hs->parts.begin(), hs->parts.end(), ps->name) != hs->parts.end())
-          base = Value{range_of(fi), h.subject + " " + amount(h.value), static_cast<int>(fi)};
+          base = Value{range_of(fi), h.subject + " " + amount_in(h.value, h.unit), static_cast<int>(fi)};
         break;
       }
     }
@@ -311,7 +327,12 @@ class Auditor {
     std::map<std::pair<string, int>, std::vector<std::pair<size_t, Interval>>> groups;
     for (size_t i = 0; i < c_.figures.size(); ++i) {
       const Figure& f = fig(i);
-      if (f.type != FigureType::Share || f.base.empty() || f.base == "?" || f.role == Role::Prior) continue;
+      if (f.type != FigureType::Share || f.base.empty() || f.base == "?" || f.role == Role::Prior || f.base_figure >= 0)
+        continue;
+      // 占同类产品采购规模的90%: each share of its own kind's whole, one name for many wholes
+      if (f.base.find("同类") != string::npos || f.base.find("各自") != string::npos || f.base.find("该类") != string::npos ||
+          f.base.find("本类") != string::npos)
+        continue;
       int p = share_part(i);
       if (p < 0) continue;
       const Figure& pf = fig(static_cast<size_t>(p));
@@ -322,7 +343,21 @@ class Auditor {
       if (!whole) continue;
       groups[{f.base, static_cast<int>(pf.role)}].emplace_back(i, *whole);
     }
+    // one name may mean another whole in another section (占总支出的… under 本年支出 and again under 财政拨款
+    // 支出): only shares of nearby paragraphs (at most two apart, one after another) are taken as one whole's
+    std::vector<std::pair<std::pair<string, int>, std::vector<std::pair<size_t, Interval>>>> runs;
     for (const auto& [key, shares] : groups) {
+      std::vector<std::pair<size_t, Interval>> run;
+      for (const auto& sh : shares) {
+        if (!run.empty() && fig(sh.first).block > fig(run.back().first).block + 2) {
+          runs.emplace_back(key, std::move(run));
+          run.clear();
+        }
+        run.push_back(sh);
+      }
+      runs.emplace_back(key, std::move(run));
+    }
+    for (const auto& [key, shares] : runs) {
       if (shares.size() < 2) continue;
       auto meet = [&](size_t skip) -> std::optional<Interval> {
         std::optional<Interval> m;

@@ -111,6 +111,18 @@ void strip_connectors(string& s) {
   while (!s.empty() && (s[0] == '(' || s[0] == ')' || s[0] == '.' || (s[0] >= '0' && s[0] <= '9'))) s.erase(0, 1);
 }
 
+// The comparison words a change word follows (公务接待费支出决算比2021年减少: the year already gone):
+// they end the name of what changed.
+void strip_comparison(string& l) {
+  bool again = true;
+  while (again) {
+    again = false;
+    for (string_view w : {"比上年度", "较上年度", "比上年", "较上年", "上年同期", "同期", "同比", "相比", "比", "较", "与"})
+      if (strip_suffix(l, w)) again = true;
+    if (strip_suffix(l, "的") || strip_suffix(l, "了")) again = true;
+  }
+}
+
 struct LabelInfo {
   FigureType type = FigureType::Level;
   Role role = Role::Current;
@@ -155,6 +167,7 @@ LabelInfo read_label(string label, NumberUnit unit) {
           li.type = FigureType::Rate;
           li.trend = trend_of_word(w);
           l.erase(l.size() - std::char_traits<char>::length(w));
+          strip_comparison(l);
           break;
         }
       if (li.type != FigureType::Rate) {
@@ -179,6 +192,7 @@ LabelInfo read_label(string label, NumberUnit unit) {
         li.type = FigureType::Change;
         li.trend = trend_of_word(w);
         l.erase(l.size() - std::char_traits<char>::length(w));
+        strip_comparison(l);
         break;
       }
     li.subject = l;
@@ -443,6 +457,15 @@ Claims parse_claims(const DocumentText& doc, int report_year) {
             f.subject = li.subject = prev.subject;
             f.base = li.base = prev.base;
             f.follows = true;
+          } else if (prev.fend == lb && prev.type == FigureType::Level && is_money(prev.unit) &&
+                     prev.label.rfind("占", 0) == 0 && sent.figures.size() >= 2 &&
+                     (plain.empty() || plain == "的比例为" || plain == "的比重为" || plain == "的比例" || plain == "的比重" ||
+                      plain == "的")) {
+            // 占一般公共预算支出29472万元的比例为11.32%: the whole is stated inside the share's words
+            f.type = li.type = FigureType::Share;
+            f.subject = li.subject = "";
+            f.base = li.base = prev.subject;
+            f.base_figure = static_cast<int>(sent.figures.back());
           } else if (prev.fend == lb && prev.type == FigureType::Level && prev.role == Role::Budget &&
                      (plain == "的" || plain.empty()) &&
                      (contains(prev.label, "完成") || ends_with_at(prev.label, prev.label.size(), "为"))) {
@@ -517,6 +540,26 @@ Claims parse_claims(const DocumentText& doc, int report_year) {
           sent.list_head = head;
           break;
         }
+      }
+      // "…决算为22.62万元。其中公务接待费为20.10万元，占88.86%": a sentence that opens with 其中 lists the
+      // parts of the one amount of theirs (actual or budget, as the first part is) the sentence before states
+      if (sent.list_head < 0 && text.rfind("其中", 0) == 0 && !c.sentences.empty() && c.sentences.back().block == b) {
+        int head = -1, levels = 0;
+        std::optional<Role> role;
+        for (size_t fi : sent.figures)
+          if (c.figures[fi].type == FigureType::Level && !c.figures[fi].zero_word) {
+            role = c.figures[fi].role;
+            break;
+          }
+        for (size_t fi : c.sentences.back().figures) {
+          const Figure& g = c.figures[fi];
+          if (g.type != FigureType::Level || g.zero_word || !role || g.role != *role || g.role == Role::Prior ||
+              !is_money(g.unit))
+            continue;
+          head = static_cast<int>(fi);
+          ++levels;
+        }
+        if (levels == 1) sent.list_head = head;
       }
       // 共有公务用车1辆，其中：轿车0辆、… — counts of one unit
       if (size_t at = text.find("其中"); at != string_view::npos && sent.list_head < 0) {

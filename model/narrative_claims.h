@@ -45,6 +45,7 @@ struct Figure {
   bool follows = false;         // a share joined to the one before by 、/和/及 only (占…的8.1%和91.9%)
   int paired = -1;              // Share of a 分别 list: the amount it is the share of (A和B，占…的X和Y);
                                 // -2 when the list's amounts and shares cannot be paired one to one
+  int base_figure = -1;         // Share whose whole is stated in its own words (占…29472万元的比例为11.32%)
   size_t block = 0;             // index into the document's blocks
   size_t sentence = 0;          // index into Claims::sentences
   size_t begin = 0, end = 0;    // original byte range of the number and its unit in the block's text

@@ -271,6 +271,14 @@ TEST(NarrativeAudit, SharesOfAWholeTheTextDoesNotStateMustImplyOneWhole) {
   const auto* w = find(two, "narrative.share_base", "19.62");
   ASSERT_NE(w, nullptr);
   EXPECT_EQ(w->severity, Severity::Warning);
+  // 占同类产品采购规模的90% … 88% (财政部 2019, r36): one name, a whole of each kind — nothing to compare
+  auto kinds = audit(from_lines({"全国强制和优先采购节能、节水产品633.7亿元,占同类产品采购规模的90%,全国优先采购环保产品718.7亿元,"
+                                 "占同类产品采购规模的88%。"}));
+  EXPECT_TRUE(kinds.empty()) << kinds.front().message;
+  // the same name in another section may be another whole: shares far apart are not compared
+  auto far = audit(from_lines({"基本支出100.00万元,占总支出的50.00%。", "（略）", "（略）", "（略）",
+                               "教育支出300.00万元,占总支出的30.00%。", "卫生健康支出200.00万元,占总支出的20.00%。"}));
+  EXPECT_EQ(errors(far), 0);
 }
 
 TEST(NarrativeAudit, AChangeThatNamesItsLevelIsOfThatLevel) {
@@ -282,6 +290,39 @@ TEST(NarrativeAudit, AChangeThatNamesItsLevelIsOfThatLevel) {
   const auto* r = find(fs, "narrative.change_rate", "39.17%");
   ASSERT_NE(r, nullptr);
   EXPECT_EQ(r->expected, "下降29.17%");
+}
+
+TEST(NarrativeAudit, TheComparisonWordsBeforeAChangeWordAreNotPartOfItsName) {
+  // 大英县文旅局 2022 (r01): "公务接待费支出决算比2021年减少" names 公务接待费支出 (it read 公务接待费比支出)
+  const std::string head = "3.公务接待费支出7.8万元,完成预算100%。公务接待费支出决算比2021年减少1.24万元,";
+  EXPECT_EQ(errors(audit(from_lines({head + "下降13.71%。"}))), 0);  // 13.72 from 7.80; 7.8 allows it
+  auto fs = audit(from_lines({head + "下降43.71%。"}));
+  const auto* r = find(fs, "narrative.change_rate", "43.71%");
+  ASSERT_NE(r, nullptr);
+  EXPECT_EQ(r->expected, "下降13.72%");
+  // 同期 is a comparison word too (西山区, r31)
+  auto xs = audit(from_lines({"2014年1—10月,全区民生支出达19.83亿元,较2013年同期增加支出3.52亿元,增幅达51.56%。"}));
+  EXPECT_NE(find(xs, "narrative.change_rate", "51.56%"), nullptr);
+}
+
+TEST(NarrativeAudit, ASentenceOpeningWithQizhongListsThePartsOfTheAmountBefore) {
+  // 桃江县 2019 三公 (r16): the 其中 sentence's shares are of the one actual the sentence before states
+  const std::string head = "2019年度“三公”经费财政拨款支出预算为44.52万元,2019年实际支出“三公经费”决算为22.62万元。";
+  EXPECT_EQ(errors(audit(from_lines({head + "其中公务接待费为20.10万元,占88.86%;公务用车运行维护费为2.52万元,占11.14%。"}))), 0);
+  auto fs = audit(from_lines({head + "其中公务接待费为20.10万元,占58.86%;公务用车运行维护费为2.52万元,占11.14%。"}));
+  const auto* s = find(fs, "narrative.share", "58.86%");
+  ASSERT_NE(s, nullptr);
+  EXPECT_EQ(s->expected, "88.86%");
+}
+
+TEST(NarrativeAudit, AWholeStatedInsideTheShareWordsIsItsBase) {
+  // 漯河市城乡一体化示范区 2017 (r20): 占一般公共预算支出29472万元的比例为11.32%
+  const std::string head = "2017年,示范区一般公共预算教育经费3335.17万元,占一般公共预算支出29472万元的比例为";
+  EXPECT_EQ(errors(audit(from_lines({head + "11.32%,比上年的10.54%增加了0.78个百分点。"}))), 0);
+  auto fs = audit(from_lines({head + "41.32%,比上年的10.54%增加了0.78个百分点。"}));
+  const auto* s = find(fs, "narrative.share", "41.32%");
+  ASSERT_NE(s, nullptr);
+  EXPECT_EQ(s->expected, "11.32%");
 }
 
 }  // namespace
