@@ -13,6 +13,7 @@
 #include "cli/inspect_command.h"
 #include "cli/recompute_command.h"
 #include "cli/render_command.h"
+#include "cli/serve_command.h"
 #include "core/data_dir.h"
 
 int main(int argc, char** argv) {
@@ -48,6 +49,7 @@ int main(int argc, char** argv) {
   add_render_command(app, global, exit_code);
   add_templates_command(app, global, exit_code);
   add_audit_command(app, global, exit_code);
+  add_serve_command(app, global, exit_code);
   use_chinese_help(app);
 
   try {

@@ -11,7 +11,7 @@
 namespace jixiao {
 namespace {
 
-const char* const kCommands[] = {"dump", "inspect", "recompute", "check", "fill", "convert", "render", "templates", "audit"};
+const char* const kCommands[] = {"dump", "inspect", "recompute", "check", "fill", "convert", "render", "templates", "audit", "serve"};
 
 // The option names (--x, -x) at the start of each help line ("  -o,--output 文件  …"): one set of
 // aliases per option.
