@@ -171,6 +171,7 @@ class Batch {
         if (!s.record) continue;
         ++r_.recognised;
         ++f.recognised;
+        f.final_accounts |= s.record->kind == "final_accounts_table";
         // The file's department and year: those of its first table that names a department.
         std::string dept = s.record->text("department");
         if (f.department.empty() && !dept.empty()) {

@@ -49,6 +49,7 @@ struct CheckedFile {
   std::string file;
   std::string department, year;  // of its first recognised table that names them ("" when none)
   size_t sheets = 0, recognised = 0;
+  bool final_accounts = false;  // holds a 部门决算 公开 table
   bool unreadable = false;
   std::string copy;  // its annotated copy ("" when none was written)
 };

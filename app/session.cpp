@@ -8,6 +8,7 @@
 #include <random>
 
 #include "app/check_summary.h"
+#include "app/render.h"
 #include "core/ascii.h"
 #include "readers/cell_ref.h"
 #include "readers/cell_display.h"
@@ -22,6 +23,7 @@ namespace fs = std::filesystem;
 
 constexpr const char* kSummaryName = "汇总.xlsx";
 constexpr const char* kCopiesDir = "批注副本";
+constexpr const char* kReportsDir = "报告";
 
 std::string random_hex(size_t bytes) {
   std::random_device rd;
@@ -133,11 +135,57 @@ bool Session::start(Resources& resources) {
   };
   worker_ = std::thread([this, &resources, o = std::move(o)] {
     auto r = std::make_unique<CheckResult>(check(resources, o));
+    if (r->status != Status::Refused) render_reports(resources, *r);
     std::lock_guard l(mutex_);
     result_ = std::move(r);
     state_ = State::Done;
   });
   return true;
+}
+
+void Session::render_reports(Resources& resources, CheckResult& result) {
+  std::vector<SummaryRow> rows = summary_rows(result);
+  auto tables_of = [&](const std::string& dept, const std::string& year) {
+    std::vector<std::string> files;
+    for (const SummaryRow& row : rows)
+      if (row.year == year && department_key(row.department) == department_key(dept))
+        for (size_t i : row.files)
+          if (result.checked[i].final_accounts && !result.checked[i].unreadable) files.push_back(result.checked[i].file);
+    return files;
+  };
+  size_t todo = 0, done = 0;
+  for (const SummaryRow& row : rows) todo += !row.department.empty() && !row.year.empty() && !tables_of(row.department, row.year).empty();
+  for (const SummaryRow& row : rows) {
+    if (row.department.empty() || row.year.empty()) continue;
+    RenderOptions o;
+    o.templ = "final-accounts-report";
+    o.data = tables_of(row.department, row.year);
+    if (o.data.empty()) continue;
+    o.prior = tables_of(row.department, std::to_string(std::stoi(row.year) - 1));
+    o.lenient = true;  // facts the tables cannot give (reasons, notes) stay empty
+    std::string name = sanitised_name(row.department + "_" + row.year + "_部门决算情况说明.docx");
+    std::error_code ec;
+    fs::create_directories(dir_ / kReportsDir, ec);
+    o.output = (dir_ / kReportsDir / name).string();
+    {
+      std::lock_guard lock(mutex_);
+      rendering_ = true;
+      progress_ = {CheckProgress::Check, done, todo, name};
+    }
+    RenderResult r = render(resources, o);
+    ++done;
+    if (r.ok() && !r.written.empty()) {
+      std::lock_guard lock(mutex_);
+      reports_.emplace_back(row.department + " " + row.year, fs::path(r.written));
+    } else {
+      Diagnostic d;
+      d.code = "serve.report";
+      d.severity = Severity::Warning;
+      d.message = row.department + " " + row.year + " 年的部门决算情况说明未能生成" +
+                  (r.diagnostics.empty() ? std::string() : "：" + r.diagnostics.back().message);
+      result.add(d);
+    }
+  }
 }
 
 nlohmann::json Session::status() const {
@@ -148,7 +196,7 @@ nlohmann::json Session::status() const {
     j["state"] = "idle";
   } else if (state_ == State::Running) {
     j["state"] = "running";
-    j["phase"] = progress_.phase == CheckProgress::Index ? "index" : "check";
+    j["phase"] = rendering_ ? "render" : progress_.phase == CheckProgress::Index ? "index" : "check";
     j["done"] = progress_.done;
     j["total"] = progress_.total;
     j["current"] = fs::path(progress_.file).filename().string();
@@ -172,6 +220,11 @@ nlohmann::json Session::results() const {
     findings.push_back({{"severity", f.severity == Severity::Error ? "error" : f.severity == Severity::Warning ? "warning" : "info"},
                         {"file", name(f.file)}, {"sheet", f.sheet}, {"cell", f.cell}, {"rule", f.rule},
                         {"message", f.message}, {"expected", f.expected}, {"found", f.found}});
+  auto reports_json = [&] {
+    Json out = Json::array();
+    for (const auto& [group, path] : reports_) out.push_back({{"group", group}, {"name", path.filename().string()}});
+    return out;
+  };
   Json rows = Json::array();
   for (const SummaryRow& row : summary_rows(r)) {
     Json names = Json::array();
@@ -196,7 +249,8 @@ nlohmann::json Session::results() const {
           {"problems", problems},
           {"counts", {{"files", r.files.size()}, {"sheets", r.sheets}, {"recognised", r.recognised},
                       {"errors", r.counts.error}, {"warnings", r.counts.warning}, {"infos", r.counts.info}}},
-          {"summary", !r.summary.empty()}};
+          {"summary", !r.summary.empty()},
+          {"reports", reports_json()}};
 }
 
 Expected<nlohmann::json> Session::sheet_view(const std::string& file, const std::string& sheet, const std::string& cell,
@@ -240,6 +294,8 @@ std::optional<fs::path> Session::download(const std::string& what) const {
     if (result_->summary.empty()) return std::nullopt;
     return fs::path(result_->summary);
   }
+  for (const auto& [group, path] : reports_)
+    if (path.filename().string() == what) return path;
   // A copy, by its upload's name: looked up among the copies written, never joined to a path.
   for (const CheckedFile& f : result_->checked)
     if (!f.copy.empty() && fs::path(f.file).filename().string() == what) return fs::path(f.copy);
@@ -259,6 +315,7 @@ Expected<std::string> Session::zip() const {
   if (!result_->summary.empty()) add(result_->summary, kSummaryName);
   for (const CheckedFile& f : result_->checked)
     if (!f.copy.empty()) add(f.copy, std::string(kCopiesDir) + "/" + fs::path(f.copy).filename().string());
+  for (const auto& [group, path] : reports_) add(path, std::string(kReportsDir) + "/" + path.filename().string());
   return out.write_memory();
 }
 

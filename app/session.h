@@ -2,7 +2,8 @@
 // temporary directory of their own under sanitised names; check (the same app::check as the CLI,
 // with annotated copies and the summary workbook) runs on a thread of its own while the page asks
 // how far it is; then the page reads the results, the sheet around a finding's cell, and downloads
-// the copies, the summary and everything as one .zip. The directory goes with the session.
+// the copies, the summary, each department's 部门决算情况说明 (app::render, as `jixiao render
+// final-accounts-report`) and everything as one .zip. The directory goes with the session.
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -52,7 +53,7 @@ class Session {
   // nothing to check.
   bool start(Resources& resources);
 
-  // {"state": "idle"|"running"|"done", "files": n, "phase": "index"|"check", "done", "total",
+  // {"state": "idle"|"running"|"done", "files": n, "phase": "index"|"check"|"render", "done", "total",
   //  "current": name} while running; with "done" also what results() returns.
   nlohmann::json status() const;
 
@@ -62,7 +63,8 @@ class Session {
   Expected<nlohmann::json> sheet_view(const std::string& file, const std::string& sheet, const std::string& cell,
                                       Resources& resources, unsigned radius = 8) const;
 
-  // A file to download: "summary" (汇总.xlsx), or an annotated copy by its upload's name.
+  // A file to download: "summary" (汇总.xlsx), an annotated copy by its upload's name, or a report
+  // by its name ("剑阁县医疗保障局_2022_部门决算情况说明.docx").
   std::optional<std::filesystem::path> download(const std::string& what) const;
   // Everything as one .zip: 汇总.xlsx and 批注副本/… .
   Expected<std::string> zip() const;
@@ -74,6 +76,9 @@ class Session {
  private:
   Session(std::filesystem::path dir, SessionLimits limits);
   nlohmann::json results() const;  // call with mutex_ held, after the check
+  // Each department and year with 决算 tables: its 部门决算情况说明 (last year's tables for the changes
+  // when they were uploaded too); failures become the result's warnings.
+  void render_reports(Resources& resources, CheckResult& result);
 
   std::filesystem::path dir_;
   SessionLimits limits_;
@@ -83,6 +88,8 @@ class Session {
   enum class State { Idle, Running, Done } state_ = State::Idle;
   CheckProgress progress_;
   std::unique_ptr<CheckResult> result_;
+  std::vector<std::pair<std::string, std::filesystem::path>> reports_;  // (department + year, file)
+  bool rendering_ = false;
   std::thread worker_;
   std::atomic<std::chrono::steady_clock::time_point> last_used_;
 };

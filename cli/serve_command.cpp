@@ -177,10 +177,13 @@ int run_serve(const ServeOptions& o, const GlobalOptions& g) {
     if (!p || !send_file(res, *p, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "汇总.xlsx"))
       send_error(res, 404, "汇总表尚未生成");
   }));
-  server.Get(one + "/copy", with_session([](app::Session& s, const httplib::Request& req, httplib::Response& res) {
+  // An annotated copy or a report, by name.
+  server.Get(one + "/file", with_session([](app::Session& s, const httplib::Request& req, httplib::Response& res) {
     auto p = s.download(req.get_param_value("name"));
-    if (!p || !send_file(res, *p, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", p->filename().string()))
-      send_error(res, 404, "没有这个批注副本");
+    const char* type = p && p->extension() == ".docx"
+                           ? "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+                           : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    if (!p || !send_file(res, *p, type, p->filename().string())) send_error(res, 404, "没有这个文件");
   }));
   server.Get(one + "/all.zip", with_session([](app::Session& s, const httplib::Request&, httplib::Response& res) {
     auto z = s.zip();

@@ -108,8 +108,9 @@ async function poll(byName) {
       const q = byName.get(s.current);
       if (q && s.phase === "check") { q.li.textContent = `${q.path}（已读取）`; q.li.className = "read"; }
       const secs = (Date.now() - t0) / 1000, rate = secs > 0 ? s.done / secs : 0;
-      setProgress(s.done, s.total, `${s.phase === "index" ? "索引" : "核对"} ${s.done}/${s.total} 个文件` +
-                  (rate > 0 ? `，${rate.toFixed(0)} 个/秒` : "") + (s.current ? `：${s.current}` : ""));
+      if (s.phase === "render") setProgress(s.done, s.total, `生成部门决算情况说明 ${s.done}/${s.total}：${s.current}`);
+      else setProgress(s.done, s.total, `${s.phase === "index" ? "索引" : "核对"} ${s.done}/${s.total} 个文件` +
+                       (rate > 0 ? `，${rate.toFixed(0)} 个/秒` : "") + (s.current ? `：${s.current}` : ""));
     }
     await new Promise((r) => setTimeout(r, 300));
   }
@@ -133,7 +134,11 @@ function finish(r, byName) {
     `${c.errors} 个错误、${c.warnings} 个警告、${c.infos} 个提示`;
   $("download-summary").href = `${api}/${session}/summary.xlsx`;
   $("download-zip").href = `${api}/${session}/all.zip`;
-  $("problems").replaceChildren(...r.problems.filter((p) => p.severity === "error").map((p) => el("li", { text: p.message })));
+  $("reports").replaceChildren(...r.reports.map((rep) => el("li", {}, `${rep.group}：`,
+    el("a", { href: `${api}/${session}/file?name=${encodeURIComponent(rep.name)}`, text: rep.name }))));
+  $("reports-title").hidden = r.reports.length === 0;
+  $("problems").replaceChildren(...r.problems.filter((p) => p.severity === "error" || p.message.includes("情况说明未能生成"))
+    .map((p) => el("li", { text: p.message })));
   $("results").hidden = false;
   renderSummary();
   renderFindings();
@@ -143,7 +148,7 @@ function copyLinks(names) {
   const span = el("span");
   for (const n of names) {
     const f = results.files.find((x) => x.name === n);
-    if (f?.copy) span.append(el("a", { href: `${api}/${session}/copy?name=${encodeURIComponent(n)}`, text: n }), " ");
+    if (f?.copy) span.append(el("a", { href: `${api}/${session}/file?name=${encodeURIComponent(n)}`, text: n }), " ");
   }
   return span;
 }

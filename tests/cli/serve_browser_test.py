@@ -124,6 +124,11 @@ try:
     names = z.namelist()
     assert "汇总.xlsx" in names, names
     assert "批注副本/err08_公开01_收入总计不等于支出总计.xlsx" in names, names
+    # 剑阁's 2021 tables are all there: its 部门决算情况说明, a Word document that names the department.
+    report = [n for n in names if n.startswith("报告/") and "剑阁" in n and "2021" in n]
+    assert report, names
+    document = zipfile.ZipFile(io.BytesIO(z.read(report[0]))).read("word/document.xml").decode()
+    assert "剑阁县医疗保障局" in document
     try:
         import openpyxl
         wb = openpyxl.load_workbook(io.BytesIO(z.read("汇总.xlsx")))
