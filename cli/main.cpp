@@ -19,6 +19,7 @@
 int main(int argc, char** argv) {
   using namespace jixiao::cli;
   CLI::App app{"jixiao —— 预算绩效自评表与部门决算表的读取、核算与出具工具"};
+  app.name("jixiao");  // the usage line says "jixiao", not the path it was started by
   app.require_subcommand(1);
   app.set_help_all_flag("--help-all", "显示所有子命令的帮助");
   GlobalOptions global;
