@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "app/check_reports.h"
 #include "app/check_summary.h"
 #include "app/inputs.h"
 #include "app/workbooks.h"
@@ -268,17 +269,9 @@ CheckResult check(Resources& resources, const CheckOptions& o) {
   CheckResult result;
   Inputs inputs = expand_inputs(o.files, o.recursive, result);
   if (result.status == Status::Refused) return result;
-  if (!inputs.reports.empty()) {
-    Diagnostic d;
-    d.code = "check.reports";
-    d.severity = Severity::Warning;
-    d.file = inputs.reports.front();
-    d.message = "check 只核对工作簿，" + std::to_string(inputs.reports.size()) + " 个报告（.docx/.pdf）未核对；请用 jixiao audit 核对报告";
-    result.add(d);
-  }
   result.files = std::move(inputs.workbooks);
-  if (result.files.empty()) {
-    result.fail(Status::Refused, "input.none", "没有要核对的工作簿（.xlsx、.xlsm 或 .xls）");
+  if (result.files.empty() && inputs.reports.empty()) {
+    result.fail(Status::Refused, "input.none", "没有要核对的工作簿（.xlsx、.xlsm 或 .xls）或报告（.docx、.pdf）");
     return result;
   }
   result.checked.resize(result.files.size());
@@ -322,6 +315,8 @@ CheckResult check(Resources& resources, const CheckOptions& o) {
   }
   batch.run();
   batch.phases();
+  // The reports, against the tables just read (their findings are sorted with the rest below).
+  if (!inputs.reports.empty()) audit_reports(resources, inputs.reports, o.output_dir, result);
 
   std::map<std::string, size_t> file_order;
   for (size_t i = 0; i < result.files.size(); ++i) file_order.emplace(result.files[i], i);

@@ -27,7 +27,7 @@ struct CheckProgress {
 };
 
 struct CheckOptions {
-  std::vector<std::string> files;  // workbooks, and folders of them (app/inputs.h)
+  std::vector<std::string> files;  // workbooks and reports, and folders of them (app/inputs.h)
   bool recursive = false;          // folders' subfolders too
   std::vector<std::string> rules;  // extra .rules files, merged after the shipped ones
   std::string profile;             // scores every sheet by this profile instead of its layout's
@@ -50,6 +50,7 @@ struct CheckedFile {
   std::string department, year;  // of its first recognised table that names them ("" when none)
   size_t sheets = 0, recognised = 0;
   bool final_accounts = false;  // holds a 部门决算 公开 table
+  bool report = false;          // a published report (.docx/.pdf), audited (app/check_reports.h)
   bool unreadable = false;
   std::string copy;  // its annotated copy ("" when none was written)
 };
@@ -66,7 +67,7 @@ struct Phase {
 
 struct CheckResult : Outcome {
   std::vector<std::string> files;     // the workbooks read: those given, and those found in the folders given
-  std::vector<CheckedFile> checked;   // the same, in the same order
+  std::vector<CheckedFile> checked;   // the same, in the same order; then the reports audited
   size_t sheets = 0, recognised = 0;  // over the files read
   Findings findings;                  // by file (in the order given), then sheet, errors first
   SeverityCounts counts;

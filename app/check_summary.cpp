@@ -161,7 +161,7 @@ Expected<bool> write_check_summary(const CheckResult& result, const std::string&
   for (const CheckedFile& f : result.checked) {
     std::vector<TableCell> cells{text(f.file), text(department_shown(f.department)), text(f.year), count(f.sheets),
                                  count(f.recognised),
-                                 text(f.unreadable ? "无法读取" : f.recognised == 0 ? "未识别任何表" : "已核对")};
+                                 text(f.unreadable ? "无法读取" : f.report ? "报告（已核对文字）" : f.recognised == 0 ? "未识别任何表" : "已核对")};
     if (!f.copy.empty()) cells.push_back(link_to(f.copy, base));
     files.rows.push_back(std::move(cells));
   }

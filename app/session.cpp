@@ -40,7 +40,7 @@ std::string random_hex(size_t bytes) {
 bool readable_kind(const std::string& name) {
   std::string e = fs::path(name).extension().string();
   for (char& c : e) c = ascii_lower(c);
-  return e == ".xlsx" || e == ".xlsm" || e == ".xls";
+  return e == ".xlsx" || e == ".xlsm" || e == ".xls" || e == ".docx" || e == ".docm" || e == ".pdf";
 }
 
 }  // namespace
@@ -95,7 +95,7 @@ Expected<std::string> Session::add_file(std::string_view name, std::string_view 
   std::string safe = sanitised_name(name);
   if (safe.empty()) return Diagnostic::error("serve.name", "文件名不可用：" + std::string(name));
   if (!readable_kind(safe))
-    return Diagnostic::error("serve.kind", "只能核对工作簿（.xlsx、.xlsm、.xls），未收下 " + safe, safe);
+    return Diagnostic::error("serve.kind", "只能核对工作簿（.xlsx、.xlsm、.xls）和报告（.docx、.pdf），未收下 " + safe, safe);
   if (names_.size() >= limits_.max_files)
     return Diagnostic::error("serve.limit", "一批最多 " + std::to_string(limits_.max_files) + " 个文件，未收下 " + safe, safe);
   if (bytes.size() > limits_.max_file_bytes)
@@ -214,7 +214,8 @@ nlohmann::json Session::results() const {
   Json files = Json::array();
   for (const CheckedFile& f : r.checked)
     files.push_back({{"name", name(f.file)}, {"department", f.department}, {"year", f.year}, {"sheets", f.sheets},
-                     {"recognised", f.recognised}, {"unreadable", f.unreadable}, {"copy", !f.copy.empty()}});
+                     {"recognised", f.recognised}, {"unreadable", f.unreadable}, {"report", f.report},
+                     {"copy", !f.copy.empty()}});
   Json findings = Json::array();
   for (const Finding& f : r.findings)
     findings.push_back({{"severity", f.severity == Severity::Error ? "error" : f.severity == Severity::Warning ? "warning" : "info"},

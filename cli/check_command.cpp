@@ -35,9 +35,12 @@ void print_text(const app::CheckResult& result) {
     }
     std::printf("    %s %s %s：%s\n", severity_word(f.severity), f.cell.c_str(), f.rule.c_str(), f.message.c_str());
   }
-  std::printf("共 %zu 个文件、%zu 张表（识别 %zu 张），%zu 组部门年度；%zu 个错误、%zu 个警告、%zu 个提示\n",
-              result.files.size(), result.sheets, result.recognised, result.groups.size(), result.counts.error,
-              result.counts.warning, result.counts.info);
+  size_t reports = 0;
+  for (const app::CheckedFile& f : result.checked) reports += f.report;
+  std::string audited = reports ? "、" + std::to_string(reports) + " 份报告" : std::string();
+  std::printf("共 %zu 个文件%s、%zu 张表（识别 %zu 张），%zu 组部门年度；%zu 个错误、%zu 个警告、%zu 个提示\n",
+              result.files.size(), audited.c_str(), result.sheets, result.recognised, result.groups.size(),
+              result.counts.error, result.counts.warning, result.counts.info);
   if (!result.summary.empty()) std::printf("已写出汇总表：%s\n", result.summary.c_str());
   for (const auto& [in, copy] : result.annotated)
     std::printf("已写出%s批注副本：%s%s\n", result.fixed ? "改正后的" : "", copy.c_str(),
@@ -144,7 +147,8 @@ void add_check_command(CLI::App& app, const GlobalOptions& global, int& exit_cod
   auto opts = std::make_shared<CheckCliOptions>();
   CLI::App* cmd = app.add_subcommand("check", "识别、重算并按审核规则核对多个工作簿：表内、表间、跨年度、跨文档");
   cmd->add_option("FILE", opts->job.files,
-                  "要核对的工作簿（.xlsx、.xlsm 或 .xls）或文件夹（读取其中的工作簿）；可多个；同一部门的表会放在一起核对")
+                  "要核对的工作簿（.xlsx、.xlsm 或 .xls）、报告（.docx、.pdf，与同一文件夹中同年度的公开表对照）或文件夹（读取其中的工作簿和报告）；"
+                  "可多个；同一部门的表会放在一起核对")
       ->required()
       ->type_name("文件或文件夹");
   cmd->add_flag("-r,--recursive", opts->job.recursive, "文件夹连同其子文件夹一起读取");

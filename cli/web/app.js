@@ -19,7 +19,7 @@ const el = (tag, attrs = {}, ...children) => {
   return e;
 };
 const sevWord = { error: "错误", warning: "警告", info: "提示" };
-const readable = (name) => /\.(xlsx|xlsm|xls)$/i.test(name) && !/^~\$/.test(name.split("/").pop()) && !name.split("/").pop().startsWith(".");
+const readable = (name) => /\.(xlsx|xlsm|xls|docx|docm|pdf)$/i.test(name) && !/^~\$/.test(name.split("/").pop()) && !name.split("/").pop().startsWith(".");
 
 async function call(path, options = {}) {
   const res = await fetch(`${api}/${session}${path}`, options);
@@ -126,7 +126,8 @@ function finish(r, byName) {
     if (!q) continue;
     const errors = perFile.get(f.name) || 0;
     q.li.textContent = f.unreadable ? `${q.path}：无法读取` :
-      `${q.path}：${f.recognised}/${f.sheets} 张表识别` + (errors ? `，${errors} 个错误` : "，未发现错误");
+      (f.report ? `${q.path}：报告` : `${q.path}：${f.recognised}/${f.sheets} 张表识别`) +
+      (errors ? `，${errors} 个错误` : "，未发现错误");
     q.li.className = f.unreadable || errors ? "error" : "ok";
   }
   const c = r.counts;

@@ -139,5 +139,39 @@ TEST(AppCheck, FolderGivesItsWorkbooksAndOnlyWithRecursiveItsSubfolders) {
   EXPECT_EQ(empty.diagnostics.front().severity, Severity::Warning);
 }
 
+// A department's folder holds its published report beside its tables: the report is audited against
+// them (seed 001's report says 基本支出 3429.91万元 where its 公开06 table has 392.51), its finding is
+// at the paragraph, the report is filed under the tables' department and year, and -o gives it a
+// commented copy.
+TEST(AppCheck, AReportInTheFolderIsAuditedAgainstTheTablesBesideIt) {
+  auto dir = test::scratch_dir() / "batch-report";
+  std::filesystem::create_directories(dir / "剑阁县医疗保障局");
+  for (const char* name : {"001_剑阁县医保局_2022_部门决算公开九表.xlsx", "001_剑阁县医保局_2021_部门决算公开九表.xlsx"})
+    std::filesystem::copy_file(sample(name), dir / "剑阁县医疗保障局" / name);
+  std::filesystem::copy_file(test::fixture("reports/seed001-python-docx.docx"), dir / "剑阁县医疗保障局" / "情况说明.docx");
+  app::CheckOptions o;
+  o.files = {dir.string()};
+  o.recursive = true;
+  o.output_dir = (dir / "副本").string();
+  app::CheckResult r = app::check(resources(), o);
+  EXPECT_EQ(r.status, app::Status::Findings);
+  const std::string report = (dir / "剑阁县医疗保障局" / "情况说明.docx").string();
+  bool slip = false;
+  for (const Finding& f : r.findings)
+    if (f.file == report && f.rule == "narrative.table" && f.found == "3429.91万元") {
+      slip = true;
+      EXPECT_EQ(f.expected, "392.51");
+      EXPECT_NE(f.cell.find("段"), std::string::npos) << f.cell;
+    }
+  EXPECT_TRUE(slip);
+  ASSERT_EQ(r.checked.size(), 3u);
+  const app::CheckedFile& filed = r.checked.back();
+  EXPECT_EQ(filed.file, report);
+  EXPECT_TRUE(filed.report);
+  EXPECT_EQ(filed.department, "剑阁县医疗保障局");
+  EXPECT_EQ(filed.year, "2022");
+  EXPECT_TRUE(std::filesystem::exists(filed.copy)) << filed.copy;
+}
+
 }  // namespace
 }  // namespace jixiao

@@ -43,6 +43,8 @@ folder = samples / "openpyxl"
 uploads = ["err08_公开01_收入总计不等于支出总计.xlsx", "001_剑阁县医保局_2021_部门决算公开九表.xlsx",
            "003_附件1.1_机关建设及日常保障经费.xlsx", "err01_附件1.1_自评得分91.98.xlsx",
            "000_攀枝花医保事务中心_2021_项目支出绩效自评表.xlsx", "err13_国家版_总分错.xlsx"]
+# And seed 001's published report, audited against the batch's 2022 tables of its department.
+report = Path(__file__).resolve().parent.parent / "fixtures" / "reports" / "seed001-python-docx.docx"
 manifest = {v["file"]: v for v in json.load(open(samples / "manifest.json", encoding="utf-8"))["variants"]}
 
 server = subprocess.Popen([jixiao, "serve", "--port", "0"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
@@ -81,7 +83,8 @@ try:
     browser = webdriver.Chrome(service=Service(executable_path=driver_path), options=options)
     browser.get(url)
     WebDriverWait(browser, 20).until(lambda b: b.execute_script("return session !== null"))
-    browser.find_element(By.ID, "pick-files").send_keys("\n".join(str(folder / f) for f in uploads))
+    browser.find_element(By.ID, "pick-files").send_keys("\n".join([str(folder / f) for f in uploads] + [str(report)]))
+    uploads.append(report.name)
     browser.find_element(By.ID, "start").click()
     WebDriverWait(browser, 180).until(lambda b: b.find_element(By.ID, "results").is_displayed())
     browser.save_screenshot(str(scratch / "summary.png"))
@@ -96,6 +99,11 @@ try:
     browser.find_element(By.CSS_SELECTOR, "th[data-key=errors]").click()
     first = browser.find_element(By.CSS_SELECTOR, "#summary-table tbody tr td.errors").text
     assert int(first) == max(int(c[5]) for c in cells), (first, cells)
+
+    # The report's findings are listed at their paragraphs, under 剑阁 2022.
+    paragraphs = [tr for tr in browser.find_elements(By.CSS_SELECTOR, "#findings tr.finding")
+                  if tr.find_elements(By.TAG_NAME, "td")[1].text == report.name]
+    assert paragraphs and all("段" in tr.find_elements(By.TAG_NAME, "td")[3].text for tr in paragraphs)
 
     # One finding's cell: err08's 收入总计, at the manifest's sheet and cell.
     want = manifest["err08_公开01_收入总计不等于支出总计.xlsx"]["findings"][0]
@@ -156,7 +164,8 @@ try:
         time.sleep(0.2)
     assert st["results"]["counts"]["files"] == 1, st
     first = json.loads(fetch(f"{api}/{session}")[1])
-    assert first["results"]["counts"]["files"] == len(uploads)
+    assert first["results"]["counts"]["files"] == len(uploads) - 1  # the workbooks; the report is audited
+    assert any(f["report"] and f["department"] == "剑阁县医疗保障局" for f in first["results"]["files"])
     failed = False
 finally:
     if browser is not None:
