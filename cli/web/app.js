@@ -43,7 +43,7 @@ function addFiles(files) {
     $("file-list").append(queued[queued.length - 1].li);
   }
   $("file-bar").hidden = queued.length === 0;
-  $("file-count").textContent = `已选 ${queued.length} 个工作簿`;
+  $("file-count").textContent = `已选 ${queued.length} 个文件`;
   $("start").disabled = queued.length === 0;
 }
 
@@ -118,7 +118,7 @@ async function poll(byName) {
 
 function finish(r, byName) {
   results = r;
-  setProgress(1, 1, `核对完成：${r.counts.files} 个文件`);
+  setProgress(1, 1, `核对完成：${r.files.length} 个文件`);
   const perFile = new Map();
   for (const f of r.findings) if (f.severity === "error") perFile.set(f.file, (perFile.get(f.file) || 0) + 1);
   for (const f of r.files) {
@@ -131,7 +131,9 @@ function finish(r, byName) {
     q.li.className = f.unreadable || errors ? "error" : "ok";
   }
   const c = r.counts;
-  $("counts").textContent = `共 ${c.files} 个文件、${c.sheets} 张表（识别 ${c.recognised} 张），${r.rows.length} 个部门年度；` +
+  const reports = r.files.filter((f) => f.report).length;
+  $("counts").textContent = `共 ${c.files} 个工作簿` + (reports ? `、${reports} 份报告` : "") +
+    `、${c.sheets} 张表（识别 ${c.recognised} 张），${r.rows.length} 个部门年度；` +
     `${c.errors} 个错误、${c.warnings} 个警告、${c.infos} 个提示`;
   $("download-summary").href = `${api}/${session}/summary.xlsx`;
   $("download-zip").href = `${api}/${session}/all.zip`;
