@@ -118,7 +118,7 @@ Expected<std::string> Session::add_file(std::string_view name, std::string_view 
   return stored;
 }
 
-bool Session::start(Resources& resources) {
+bool Session::start(Resources& resources, bool fix) {
   std::lock_guard lock(mutex_);
   touch();
   if (state_ != State::Idle || names_.empty()) return false;
@@ -128,6 +128,7 @@ bool Session::start(Resources& resources) {
   for (const std::string& n : names_) o.files.push_back((dir_ / "in" / n).string());
   o.output_dir = (dir_ / kCopiesDir).string();
   o.summary = (dir_ / kSummaryName).string();
+  o.fix = fix;
   o.keep_final_accounts = false;
   o.progress = [this](const CheckProgress& p) {
     std::lock_guard l(mutex_);
@@ -251,6 +252,7 @@ nlohmann::json Session::results() const {
           {"counts", {{"files", r.files.size()}, {"sheets", r.sheets}, {"recognised", r.recognised},
                       {"errors", r.counts.error}, {"warnings", r.counts.warning}, {"infos", r.counts.info}}},
           {"summary", !r.summary.empty()},
+          {"fixed", r.fixed},
           {"reports", reports_json()}};
 }
 

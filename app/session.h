@@ -50,8 +50,9 @@ class Session {
   Expected<std::string> add_file(std::string_view name, std::string_view bytes);
 
   // Starts the check of the uploads on a thread of its own; false when one ran already or there is
-  // nothing to check.
-  bool start(Resources& resources);
+  // nothing to check. With `fix`, the copies are corrected ones (check --fix): wrong values replaced
+  // by the recomputed ones, each noted.
+  bool start(Resources& resources, bool fix = false);
 
   // {"state": "idle"|"running"|"done", "files": n, "phase": "index"|"check"|"render", "done", "total",
   //  "current": name} while running; with "done" also what results() returns.

@@ -162,8 +162,8 @@ int run_serve(const ServeOptions& o, const GlobalOptions& g) {
     if (!stored) return send_error(res, 400, stored.error().message);
     send_json(res, {{"name", *stored}});
   }));
-  server.Post(one + "/start", with_session([&resources](app::Session& s, const httplib::Request&, httplib::Response& res) {
-    if (!s.start(resources)) return send_error(res, 409, "没有可核对的文件，或核对已经开始");
+  server.Post(one + "/start", with_session([&resources](app::Session& s, const httplib::Request& req, httplib::Response& res) {
+    if (!s.start(resources, req.get_param_value("fix") == "1")) return send_error(res, 409, "没有可核对的文件，或核对已经开始");
     send_json(res, s.status());
   }));
   server.Get(one, with_session([](app::Session& s, const httplib::Request&, httplib::Response& res) { send_json(res, s.status()); }));

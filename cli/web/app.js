@@ -85,7 +85,7 @@ async function start() {
     setProgress(++sent, queued.length, "上传");
   }
   try {
-    await call("/start", { method: "POST" });
+    await call(`/start?fix=${$("fix").checked ? 1 : 0}`, { method: "POST" });
   } catch (e) {
     $("messages").textContent = e.message;
     return;
@@ -142,6 +142,7 @@ function finish(r, byName) {
   $("reports-title").hidden = r.reports.length === 0;
   $("problems").replaceChildren(...r.problems.filter((p) => p.severity === "error" || p.message.includes("情况说明未能生成"))
     .map((p) => el("li", { text: p.message })));
+  $("copies-head").textContent = r.fixed ? "改正后的副本" : "批注副本";
   $("results").hidden = false;
   renderSummary();
   renderFindings();

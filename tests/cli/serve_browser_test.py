@@ -156,13 +156,24 @@ try:
     assert json.loads(stored)["name"] == "逃逸.xlsx", stored
     landed = list(scratch.rglob("逃逸.xlsx"))
     assert landed and all(p.parent.name == "in" and p.parent.parent.name.startswith("session-") for p in landed), landed
-    fetch(f"{api}/{other}/start", data=b"", method="POST")
+    # This batch asks for corrected copies (check --fix).
+    fetch(f"{api}/{other}/start?fix=1", data=b"", method="POST")
     for _ in range(300):
         st = json.loads(fetch(f"{api}/{other}")[1])
         if st["state"] == "done":
             break
         time.sleep(0.2)
     assert st["results"]["counts"]["files"] == 1, st
+    assert st["results"]["fixed"]
+    # The corrected copy holds the recomputed value at the manifest's cell (err09: 2681.86 -> 2681.68).
+    fix = manifest["err09_公开05_类不等于款之和.xlsx"]["findings"][0]
+    try:
+        import openpyxl
+        _, copy = fetch(f"{api}/{other}/file?name={urllib.parse.quote('逃逸.xlsx')}")
+        fixed = openpyxl.load_workbook(io.BytesIO(copy))[fix["sheet"]][fix["cell"]].value
+        assert abs(float(fixed) - fix["expected"]) < 1e-9, (fixed, fix)
+    except ImportError:
+        pass
     first = json.loads(fetch(f"{api}/{session}")[1])
     assert first["results"]["counts"]["files"] == len(uploads) - 1  # the workbooks; the report is audited
     assert any(f["report"] and f["department"] == "剑阁县医疗保障局" for f in first["results"]["files"])
