@@ -173,6 +173,8 @@ class Batch {
         ++r_.recognised;
         ++f.recognised;
         f.final_accounts |= s.record->kind == "final_accounts_table";
+        f.project_selfeval |= s.record->kind == "project_selfeval";
+        f.dept_selfeval |= s.record->kind == "dept_selfeval";
         // The file's department and year: those of its first table that names a department.
         std::string dept = s.record->text("department");
         if (f.department.empty() && !dept.empty()) {

@@ -50,6 +50,7 @@ struct CheckedFile {
   std::string department, year;  // of its first recognised table that names them ("" when none)
   size_t sheets = 0, recognised = 0;
   bool final_accounts = false;  // holds a 部门决算 公开 table
+  bool project_selfeval = false, dept_selfeval = false;  // holds a 项目 / 部门整体 self-evaluation
   bool report = false;          // a published report (.docx/.pdf), audited (app/check_reports.h)
   bool unreadable = false;
   std::string copy;  // its annotated copy ("" when none was written)

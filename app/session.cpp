@@ -146,43 +146,65 @@ bool Session::start(Resources& resources, bool fix) {
 
 void Session::render_reports(Resources& resources, CheckResult& result) {
   std::vector<SummaryRow> rows = summary_rows(result);
-  auto tables_of = [&](const std::string& dept, const std::string& year) {
+  // The files of a department's year that hold a kind of table.
+  auto files_of = [&](const std::string& dept, const std::string& year, bool CheckedFile::*kind) {
     std::vector<std::string> files;
     for (const SummaryRow& row : rows)
       if (row.year == year && department_key(row.department) == department_key(dept))
         for (size_t i : row.files)
-          if (result.checked[i].final_accounts && !result.checked[i].unreadable) files.push_back(result.checked[i].file);
+          if (result.checked[i].*kind && !result.checked[i].unreadable) files.push_back(result.checked[i].file);
     return files;
   };
-  size_t todo = 0, done = 0;
-  for (const SummaryRow& row : rows) todo += !row.department.empty() && !row.year.empty() && !tables_of(row.department, row.year).empty();
+  // What to render: the shipped templates as `jixiao render` takes them.
+  struct Job {
+    std::string group, templ, what;
+    std::vector<std::string> data, prior;
+  };
+  std::vector<Job> jobs;
   for (const SummaryRow& row : rows) {
-    if (row.department.empty() || row.year.empty()) continue;
+    if (row.year.empty()) continue;
+    const std::string group = department_shown(row.department) + " " + row.year;
+    auto tables = row.department.empty() ? std::vector<std::string>{}
+                                         : files_of(row.department, row.year, &CheckedFile::final_accounts);
+    auto prior = row.department.empty() || row.year.size() != 4
+                     ? std::vector<std::string>{}
+                     : files_of(row.department, std::to_string(std::stoi(row.year) - 1), &CheckedFile::final_accounts);
+    if (!tables.empty()) {
+      jobs.push_back({group, "final-accounts-report", "部门决算情况说明", tables, prior});
+      auto dept = files_of(row.department, row.year, &CheckedFile::dept_selfeval);
+      if (!dept.empty()) {
+        dept.insert(dept.begin(), tables.begin(), tables.end());
+        jobs.push_back({group, "dept-report", "部门整体支出绩效自评报告", dept, prior});
+      }
+    }
+    auto projects = files_of(row.department, row.year, &CheckedFile::project_selfeval);
+    if (!projects.empty()) jobs.push_back({group, "project-report", "项目支出绩效自评报告", projects, {}});
+  }
+  std::error_code ec;
+  if (!jobs.empty()) fs::create_directories(dir_ / kReportsDir, ec);
+  for (size_t k = 0; k < jobs.size(); ++k) {
+    const Job& job = jobs[k];
     RenderOptions o;
-    o.templ = "final-accounts-report";
-    o.data = tables_of(row.department, row.year);
-    if (o.data.empty()) continue;
-    o.prior = tables_of(row.department, std::to_string(std::stoi(row.year) - 1));
+    o.templ = job.templ;
+    o.data = job.data;
+    o.prior = job.prior;
     o.lenient = true;  // facts the tables cannot give (reasons, notes) stay empty
-    std::string name = sanitised_name(row.department + "_" + row.year + "_部门决算情况说明.docx");
-    std::error_code ec;
-    fs::create_directories(dir_ / kReportsDir, ec);
+    const std::string name = sanitised_name(job.group + " " + job.what + ".docx");
     o.output = (dir_ / kReportsDir / name).string();
     {
       std::lock_guard lock(mutex_);
       rendering_ = true;
-      progress_ = {CheckProgress::Check, done, todo, name};
+      progress_ = {CheckProgress::Check, k, jobs.size(), name};
     }
     RenderResult r = render(resources, o);
-    ++done;
     if (r.ok() && !r.written.empty()) {
       std::lock_guard lock(mutex_);
-      reports_.emplace_back(row.department + " " + row.year, fs::path(r.written));
+      reports_.emplace_back(job.group, fs::path(r.written));
     } else {
       Diagnostic d;
       d.code = "serve.report";
       d.severity = Severity::Warning;
-      d.message = row.department + " " + row.year + " 年的部门决算情况说明未能生成" +
+      d.message = job.group + " 年的" + job.what + "未能生成" +
                   (r.diagnostics.empty() ? std::string() : "：" + r.diagnostics.back().message);
       result.add(d);
     }

@@ -2,8 +2,9 @@
 // temporary directory of their own under sanitised names; check (the same app::check as the CLI,
 // with annotated copies and the summary workbook) runs on a thread of its own while the page asks
 // how far it is; then the page reads the results, the sheet around a finding's cell, and downloads
-// the copies, the summary, each department's 部门决算情况说明 (app::render, as `jixiao render
-// final-accounts-report`) and everything as one .zip. The directory goes with the session.
+// the copies, the summary, the reports rendered for each department and year (app::render, as
+// `jixiao render`: 部门决算情况说明 from its 公开 tables, 部门整体 and 项目 self-evaluation reports from its
+// self-evaluations) and everything as one .zip. The directory goes with the session.
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -65,7 +66,7 @@ class Session {
                                       Resources& resources, unsigned radius = 8) const;
 
   // A file to download: "summary" (汇总.xlsx), an annotated copy by its upload's name, or a report
-  // by its name ("剑阁县医疗保障局_2022_部门决算情况说明.docx").
+  // by its name ("剑阁县医疗保障局 2022 部门决算情况说明.docx").
   std::optional<std::filesystem::path> download(const std::string& what) const;
   // Everything as one .zip: 汇总.xlsx and 批注副本/… .
   Expected<std::string> zip() const;
@@ -77,8 +78,9 @@ class Session {
  private:
   Session(std::filesystem::path dir, SessionLimits limits);
   nlohmann::json results() const;  // call with mutex_ held, after the check
-  // Each department and year with 决算 tables: its 部门决算情况说明 (last year's tables for the changes
-  // when they were uploaded too); failures become the result's warnings.
+  // Each department and year: its 部门决算情况说明 from its 公开 tables (last year's for the changes),
+  // its 部门整体 self-evaluation report when its self-evaluation is there too, its 项目 self-evaluation
+  // report from its project self-evaluations; failures become the result's warnings.
   void render_reports(Resources& resources, CheckResult& result);
 
   std::filesystem::path dir_;

@@ -108,7 +108,7 @@ async function poll(byName) {
       const q = byName.get(s.current);
       if (q && s.phase === "check") { q.li.textContent = `${q.path}（已读取）`; q.li.className = "read"; }
       const secs = (Date.now() - t0) / 1000, rate = secs > 0 ? s.done / secs : 0;
-      if (s.phase === "render") setProgress(s.done, s.total, `生成部门决算情况说明 ${s.done}/${s.total}：${s.current}`);
+      if (s.phase === "render") setProgress(s.done, s.total, `生成报告 ${s.done}/${s.total}：${s.current}`);
       else setProgress(s.done, s.total, `${s.phase === "index" ? "索引" : "核对"} ${s.done}/${s.total} 个文件` +
                        (rate > 0 ? `，${rate.toFixed(0)} 个/秒` : "") + (s.current ? `：${s.current}` : ""));
     }
@@ -140,7 +140,7 @@ function finish(r, byName) {
   $("reports").replaceChildren(...r.reports.map((rep) => el("li", {}, `${rep.group}：`,
     el("a", { href: `${api}/${session}/file?name=${encodeURIComponent(rep.name)}`, text: rep.name }))));
   $("reports-title").hidden = r.reports.length === 0;
-  $("problems").replaceChildren(...r.problems.filter((p) => p.severity === "error" || p.message.includes("情况说明未能生成"))
+  $("problems").replaceChildren(...r.problems.filter((p) => p.severity === "error" || p.message.includes("未能生成"))
     .map((p) => el("li", { text: p.message })));
   $("copies-head").textContent = r.fixed ? "改正后的副本" : "批注副本";
   $("results").hidden = false;

@@ -137,6 +137,11 @@ try:
     assert report, names
     document = zipfile.ZipFile(io.BytesIO(z.read(report[0]))).read("word/document.xml").decode()
     assert "剑阁县医疗保障局" in document
+    # 洪山区's 2019 project self-evaluations give its 项目支出绩效自评报告, naming the project.
+    projects = [n for n in names if n.startswith("报告/") and "洪山区" in n and "项目支出绩效自评报告" in n]
+    assert projects, names
+    document = zipfile.ZipFile(io.BytesIO(z.read(projects[0]))).read("word/document.xml").decode()
+    assert "机关建设" in document
     try:
         import openpyxl
         wb = openpyxl.load_workbook(io.BytesIO(z.read("汇总.xlsx")))
