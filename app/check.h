@@ -18,14 +18,42 @@
 
 namespace jixiao::app {
 
+// Where a batch is: reading every file once for its department and year (Index, only for batches
+// larger than CheckOptions::in_memory), then checking group by group (Check).
+struct CheckProgress {
+  enum Phase { Index, Check } phase = Check;
+  size_t done = 0, total = 0;
+  std::string file;  // the file just read
+};
+
 struct CheckOptions {
-  std::vector<std::string> files;
+  std::vector<std::string> files;  // workbooks and reports, and folders of them (app/inputs.h)
+  bool recursive = false;          // folders' subfolders too
   std::vector<std::string> rules;  // extra .rules files, merged after the shipped ones
   std::string profile;             // scores every sheet by this profile instead of its layout's
   std::string output_dir;          // annotated copies of the files with findings ("" for none)
   bool fix = false;                // with output_dir: wrong values replaced by the recomputed ones
+  std::string summary;             // the batch's summary workbook (app/check_summary.h); "" for none
   // Called after each file is read and recognised, from worker threads but never concurrently.
-  std::function<void(size_t done, size_t total)> progress;
+  std::function<void(const CheckProgress&)> progress;
+  // Batches of up to this many files are read once and checked together; larger ones are first
+  // indexed by department and year, then read again department by department, a few departments at
+  // a time, so that memory stays bounded by the largest department rather than by the batch.
+  size_t in_memory = 300;
+  // Keep each group's assembled 决算 record (check_json's "final_accounts"): the CLI's --json only.
+  bool keep_final_accounts = true;
+};
+
+// One file of the batch as the summary shows it.
+struct CheckedFile {
+  std::string file;
+  std::string department, year;  // of its first recognised table that names them ("" when none)
+  size_t sheets = 0, recognised = 0;
+  bool final_accounts = false;  // holds a 部门决算 公开 table
+  bool project_selfeval = false, dept_selfeval = false;  // holds a 项目 / 部门整体 self-evaluation
+  bool report = false;          // a published report (.docx/.pdf), audited (app/check_reports.h)
+  bool unreadable = false;
+  std::string copy;  // its annotated copy ("" when none was written)
 };
 
 struct SeverityCounts {
@@ -39,7 +67,8 @@ struct Phase {
 };
 
 struct CheckResult : Outcome {
-  std::vector<std::string> files;     // as given
+  std::vector<std::string> files;     // the workbooks read: those given, and those found in the folders given
+  std::vector<CheckedFile> checked;   // the same, in the same order; then the reports audited
   size_t sheets = 0, recognised = 0;  // over the files read
   Findings findings;                  // by file (in the order given), then sheet, errors first
   SeverityCounts counts;
@@ -49,6 +78,8 @@ struct CheckResult : Outcome {
   std::set<std::string> from_xls;  // inputs among them that were .xls: the copy is an .xlsx of the cells
   bool fixed = false;                                           // the copies hold the recomputed values
   std::vector<Phase> phases;
+  std::string summary;  // the summary workbook written ("" when none was asked for or it failed)
+  bool indexed = false;  // read twice: indexed first, then checked department by department
 };
 
 // Status Findings when an error-level finding was made; Refused for options that do not go

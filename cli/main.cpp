@@ -14,11 +14,13 @@
 #include "cli/layout_command.h"
 #include "cli/recompute_command.h"
 #include "cli/render_command.h"
+#include "cli/serve_command.h"
 #include "core/data_dir.h"
 
 int main(int argc, char** argv) {
   using namespace jixiao::cli;
   CLI::App app{"jixiao —— 预算绩效自评表与部门决算表的读取、核算与出具工具"};
+  app.name("jixiao");  // the usage line says "jixiao", not the path it was started by
   app.require_subcommand(1);
   app.set_help_all_flag("--help-all", "显示所有子命令的帮助");
   GlobalOptions global;
@@ -50,6 +52,7 @@ int main(int argc, char** argv) {
   add_templates_command(app, global, exit_code);
   add_audit_command(app, global, exit_code);
   add_layout_command(app, global, exit_code);
+  add_serve_command(app, global, exit_code);
   use_chinese_help(app);
 
   try {

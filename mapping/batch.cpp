@@ -8,7 +8,7 @@
 namespace jixiao {
 
 std::vector<MappedFile> map_files(const std::vector<std::string>& files, const std::vector<LayoutSpec>& layouts,
-                                  const XlsxOptions& options, const std::function<void(size_t, size_t)>& progress) {
+                                  const XlsxOptions& options, const std::function<void(size_t, size_t, size_t)>& progress) {
   std::vector<MappedFile> out(files.size());
   std::atomic<size_t> done{0};
   std::mutex progress_mutex;
@@ -25,7 +25,7 @@ std::vector<MappedFile> map_files(const std::vector<std::string>& files, const s
     size_t d = ++done;
     if (progress) {
       std::lock_guard lock(progress_mutex);
-      progress(d, files.size());
+      progress(d, files.size(), i);
     }
   });
   return out;

@@ -19,8 +19,9 @@ struct MappedFile {
   std::vector<MappedSheet> sheets;
 };
 
-// progress(done, total) is called from worker threads after each file, never concurrently.
+// progress(done, total, i) is called from worker threads after each file (files[i] the one just done),
+// never concurrently.
 std::vector<MappedFile> map_files(const std::vector<std::string>& files, const std::vector<LayoutSpec>& layouts,
-                                  const XlsxOptions& options, const std::function<void(size_t, size_t)>& progress = {});
+                                  const XlsxOptions& options, const std::function<void(size_t, size_t, size_t)>& progress = {});
 
 }  // namespace jixiao

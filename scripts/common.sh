@@ -2,8 +2,12 @@
 # shellcheck shell=bash
 
 JIXIAO_BUILD_PACKAGES=(cmake g++ make pkg-config libzip-dev libpugixml-dev libicu-dev nlohmann-json3-dev libcli11-dev libssl-dev
-  libpoppler-cpp-dev)
-JIXIAO_TEST_PACKAGES=(googletest libgtest-dev clang libclang-rt-14-dev python3-openpyxl libreoffice-writer-nogui libreoffice-calc-nogui)
+  libpoppler-cpp-dev libcpp-httplib-dev help2man)
+# The page's browser test (serve_in_browser, about 10 s a build) needs Chromium, its driver and
+# Selenium; a CJK font makes its screenshots legible. bash-completion for the completion's test.
+# LibreOffice's Writer and Calc are the oracles that open jixiao's documents and copies.
+JIXIAO_TEST_PACKAGES=(googletest libgtest-dev clang libclang-rt-14-dev python3-openpyxl chromium chromium-driver python3-selenium
+  fonts-wqy-microhei bash-completion libreoffice-writer-nogui libreoffice-calc-nogui)
 
 # Installs the Debian packages that are missing: with apt-get when root, else prints the exact
 # command and exits 1.

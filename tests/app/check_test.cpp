@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
 #include <set>
 #include <nlohmann/json.hpp>
 
@@ -23,10 +25,11 @@ TEST(AppCheck, ResultCarriesTheManifestFindingsAndPrintsNothing) {
   app::CheckOptions o;
   o.files = {sample("err08_公开01_收入总计不等于支出总计.xlsx")};
   size_t calls = 0, last_total = 0;
-  o.progress = [&](size_t done, size_t total) {
+  o.progress = [&](const app::CheckProgress& p) {
     ++calls;
-    last_total = total;
-    EXPECT_LE(done, total);
+    last_total = p.total;
+    EXPECT_LE(p.done, p.total);
+    EXPECT_EQ(p.phase, app::CheckProgress::Check);  // one file: read once, never indexed
   };
   testing::internal::CaptureStdout();
   testing::internal::CaptureStderr();
@@ -73,6 +76,101 @@ TEST(AppCheck, FixWithoutCopiesIsRefusedBeforeReading) {
   EXPECT_EQ(r.sheets, 0u);
   ASSERT_EQ(r.diagnostics.size(), 1u);
   EXPECT_NE(r.diagnostics[0].message.find("-o"), std::string::npos);
+}
+
+// The findings as a set of what a reviewer reads: where, which rule, how severe.
+std::multiset<std::string> findings_of(const app::CheckResult& r) {
+  std::multiset<std::string> out;
+  for (const Finding& f : r.findings)
+    out.insert(f.file + "|" + f.sheet + "|" + f.cell + "|" + f.rule + "|" + std::to_string(static_cast<int>(f.severity)));
+  return out;
+}
+
+// A batch too large to hold is indexed first and checked department by department: the findings are
+// those of reading it all at once — also the comparisons with last year's tables (剑阁 2021 and
+// 2022 are in different files, far apart in the folder) and the 九表 split over nine files.
+TEST(AppCheck, BatchCheckedDepartmentByDepartmentFindsWhatOneReadingFinds) {
+  app::CheckOptions o;
+  o.files = {(test::source_dir() / "samples" / "libreoffice").string(), (test::source_dir() / "samples" / "openpyxl").string()};
+  app::CheckResult whole = app::check(resources(), o);
+  ASSERT_FALSE(whole.indexed);
+  ASSERT_GT(whole.files.size(), 40u);
+  o.in_memory = 1;
+  std::vector<app::CheckProgress> seen;
+  o.progress = [&](const app::CheckProgress& p) { seen.push_back(p); };
+  app::CheckResult parts = app::check(resources(), o);
+  ASSERT_TRUE(parts.indexed);
+  EXPECT_EQ(parts.files, whole.files);
+  EXPECT_EQ(findings_of(parts), findings_of(whole));
+  EXPECT_EQ(parts.counts.error, whole.counts.error);
+  EXPECT_EQ(parts.recognised, whole.recognised);
+  EXPECT_EQ(parts.sheets, whole.sheets);
+  EXPECT_EQ(parts.groups.size(), whole.groups.size());
+  // Both passes report every file: the index's, then the check's.
+  ASSERT_FALSE(seen.empty());
+  EXPECT_EQ(seen.front().phase, app::CheckProgress::Index);
+  EXPECT_EQ(seen.back().phase, app::CheckProgress::Check);
+  EXPECT_EQ(seen.back().done, whole.files.size());
+  size_t index_calls = 0;
+  for (const auto& p : seen) index_calls += p.phase == app::CheckProgress::Index;
+  EXPECT_EQ(index_calls, whole.files.size());
+}
+
+TEST(AppCheck, FolderGivesItsWorkbooksAndOnlyWithRecursiveItsSubfolders) {
+  auto dir = test::scratch_dir() / "batch-folder";
+  std::filesystem::create_directories(dir / "子目录");
+  std::filesystem::copy_file(sample("err08_公开01_收入总计不等于支出总计.xlsx"), dir / "甲.xlsx");
+  std::filesystem::copy_file(sample("err09_公开05_类不等于款之和.xlsx"), dir / "子目录" / "乙.xlsx");
+  std::filesystem::copy_file(sample("err09_公开05_类不等于款之和.xlsx"), dir / "~$甲.xlsx");  // Excel's lock file
+  { std::ofstream(dir / "说明.txt") << "不是工作簿"; }
+  app::CheckOptions o;
+  o.files = {dir.string()};
+  app::CheckResult flat = app::check(resources(), o);
+  EXPECT_EQ(flat.files, (std::vector<std::string>{(dir / "甲.xlsx").string()}));
+  o.recursive = true;
+  app::CheckResult deep = app::check(resources(), o);
+  EXPECT_EQ(deep.files, (std::vector<std::string>{(dir / "子目录" / "乙.xlsx").string(), (dir / "甲.xlsx").string()}));
+  // An empty folder is a warning; nothing to check at all is refused.
+  std::filesystem::create_directories(dir / "空");
+  o.files = {(dir / "空").string()};
+  app::CheckResult empty = app::check(resources(), o);
+  EXPECT_EQ(empty.status, app::Status::Refused);
+  ASSERT_FALSE(empty.diagnostics.empty());
+  EXPECT_EQ(empty.diagnostics.front().severity, Severity::Warning);
+}
+
+// A department's folder holds its published report beside its tables: the report is audited against
+// them (seed 001's report says 基本支出 3429.91万元 where its 公开06 table has 392.51), its finding is
+// at the paragraph, the report is filed under the tables' department and year, and -o gives it a
+// commented copy.
+TEST(AppCheck, AReportInTheFolderIsAuditedAgainstTheTablesBesideIt) {
+  auto dir = test::scratch_dir() / "batch-report";
+  std::filesystem::create_directories(dir / "剑阁县医疗保障局");
+  for (const char* name : {"001_剑阁县医保局_2022_部门决算公开九表.xlsx", "001_剑阁县医保局_2021_部门决算公开九表.xlsx"})
+    std::filesystem::copy_file(sample(name), dir / "剑阁县医疗保障局" / name);
+  std::filesystem::copy_file(test::fixture("reports/seed001-python-docx.docx"), dir / "剑阁县医疗保障局" / "情况说明.docx");
+  app::CheckOptions o;
+  o.files = {dir.string()};
+  o.recursive = true;
+  o.output_dir = (dir / "副本").string();
+  app::CheckResult r = app::check(resources(), o);
+  EXPECT_EQ(r.status, app::Status::Findings);
+  const std::string report = (dir / "剑阁县医疗保障局" / "情况说明.docx").string();
+  bool slip = false;
+  for (const Finding& f : r.findings)
+    if (f.file == report && f.rule == "narrative.table" && f.found == "3429.91万元") {
+      slip = true;
+      EXPECT_EQ(f.expected, "392.51");
+      EXPECT_NE(f.cell.find("段"), std::string::npos) << f.cell;
+    }
+  EXPECT_TRUE(slip);
+  ASSERT_EQ(r.checked.size(), 3u);
+  const app::CheckedFile& filed = r.checked.back();
+  EXPECT_EQ(filed.file, report);
+  EXPECT_TRUE(filed.report);
+  EXPECT_EQ(filed.department, "剑阁县医疗保障局");
+  EXPECT_EQ(filed.year, "2022");
+  EXPECT_TRUE(std::filesystem::exists(filed.copy)) << filed.copy;
 }
 
 }  // namespace

@@ -12,7 +12,7 @@ namespace jixiao {
 namespace {
 
 const char* const kCommands[] = {"dump",   "inspect",   "recompute", "check",       "fill",
-                                 "convert", "render",   "templates", "audit",       "layout draft"};
+                                 "convert", "render",   "templates", "audit",       "layout draft", "serve"};
 
 // The word the top-level help lists ("layout" for "layout draft").
 std::string top_word(const char* command) {
