@@ -21,7 +21,7 @@ _jixiao() {
     --host) COMPREPLY=($(compgen -W "127.0.0.1 0.0.0.0 ::1" -- "$cur")); return ;;
     --port | --max-files | --max-upload-mb | --max-part-mb | --password | --profile | --sheet | --id) return ;;
   esac
-  local opts
+  local opts=""
   case $sub in
     "") COMPREPLY=($(compgen -W "$commands $global" -- "$cur")); return ;;
     dump) opts="--sheet --format --raw" ;;
