@@ -72,12 +72,7 @@ Inputs expand_inputs(const std::vector<std::string>& paths, bool recursive, Outc
     }
     // The same order on every machine, whatever order the file system lists them in.
     std::sort(found.begin(), found.end());
-    bool any_workbook = false;
-    for (const fs::path& p : found) {
-      bool report = is_report_file(p.string());
-      any_workbook |= !report;
-      (report ? in.reports : in.workbooks).push_back(p.string());
-    }
+    for (const fs::path& p : found) (is_report_file(p.string()) ? in.reports : in.workbooks).push_back(p.string());
     if (found.empty()) {
       Diagnostic d;
       d.code = "input.empty_folder";

@@ -357,7 +357,10 @@ class Auditor {
       }
       runs.emplace_back(key, std::move(run));
     }
-    for (const auto& [key, shares] : runs) {
+    for (const auto& entry : runs) {
+      // Not a structured binding: clang 14 (the fuzz build) cannot capture one in the lambda below.
+      const auto& key = entry.first;
+      const auto& shares = entry.second;
       if (shares.size() < 2) continue;
       auto meet = [&](size_t skip) -> std::optional<Interval> {
         std::optional<Interval> m;
