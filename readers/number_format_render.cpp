@@ -75,13 +75,21 @@ void render_fraction(const Section& sec, double v, bool show_sign, std::string& 
   double ip = sec.fraction_int ? std::floor(a) : 0;
   double f = a - ip;
   long long num = 0, den = 1;
-  if (sec.fixed_den > 0) {
-    den = sec.fixed_den;
-    num = static_cast<long long>(std::ceil(f * den - 0.5));  // LibreOffice rounds ties down here
-  } else {
-    long long max_den = 1;
+  long long max_den = 1;
+  if (sec.fixed_den <= 0) {
     for (int i = 0; i < sec.den_ph && max_den < 100000; ++i) max_den *= 10;
     max_den = std::max<long long>(max_den - 1, 1);
+  }
+  // A numerator past what a long long holds (a fraction without its integer part of a huge value, or
+  // a huge fixed denominator): no fraction can show it.
+  if (!(f * static_cast<double>(sec.fixed_den > 0 ? sec.fixed_den : max_den) < 9e18)) {
+    general_in_format(v, out);
+    return;
+  }
+  if (sec.fixed_den > 0) {
+    den = sec.fixed_den;
+    num = static_cast<long long>(std::ceil(f * static_cast<double>(den) - 0.5));  // LibreOffice rounds ties down here
+  } else {
     double best = 2;
     for (long long d = 1; d <= max_den; ++d) {
       long long n = static_cast<long long>(std::floor(f * static_cast<double>(d) + 0.5));
