@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Builds jixiao and passes every test: the GoogleTest suite, the same suite under AddressSanitizer
 # + UndefinedBehaviorSanitizer, the installed package (binary, data, CMake config), and each
-# libFuzzer target (one per parser, fuzz/run.sh) for 30 s over its seeds. Installs the Debian
+# libFuzzer target (one per parser, fuzz/run.sh) for 20 s over its seeds. Installs the Debian
 # packages it needs.
 # Usage: ./test.sh            (JIXIAO_FUZZ_SECONDS=N per target, longer or shorter; 0 skips)
 set -euo pipefail
 JIXIAO_ROOT=$(cd "$(dirname "$0")" && pwd)
 source "$JIXIAO_ROOT/scripts/common.sh"
-fuzz_seconds=${JIXIAO_FUZZ_SECONDS:-30}
+fuzz_seconds=${JIXIAO_FUZZ_SECONDS:-20}
 
 ensure_packages "${JIXIAO_BUILD_PACKAGES[@]}" "${JIXIAO_TEST_PACKAGES[@]}"
 B="$JIXIAO_ROOT/build"
