@@ -96,15 +96,6 @@ measure() {
   awk -v j="$job" -v t="$tool" -v k="$k" -v e="$e" -v u="$u" -v s="$s" -v m="$m" \
     'BEGIN{printf "%s\t%s\t%.4f\t%.4f\t%d\n", j, t, e / k, (u + s) / k, m}' >> "$results"
 }
-lo_csv() {
-  local profile out
-  profile=$(mktemp -d); out=$(mktemp -d)
-  soffice -env:UserInstallation=file://"$profile" --headless \
-    --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1' \
-    --outdir "$out" "$1" >/dev/null 2>&1
-  rm -rf "$profile" "$out"
-}
-export -f lo_csv
 out="$work/out"
 mkdir -p "$out"
 

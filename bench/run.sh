@@ -26,15 +26,6 @@ run_timed() {
   echo "$best_t $best_m"
 }
 
-lo_csv() {
-  local profile out
-  profile=$(mktemp -d); out=$(mktemp -d)
-  soffice -env:UserInstallation=file://"$profile" --headless \
-    --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1' \
-    --outdir "$out" "$1" >/dev/null 2>&1
-  rm -rf "$profile" "$out"
-}
-export -f lo_csv
 
 printf '%-13s %9s %12s %10s %14s %12s %14s %10s\n' workbook cells "jixiao s" "jixiao MiB" "cells/s" "openpyxl s" "LibreOffice s" "XML MiB"
 for name in numeric strings; do

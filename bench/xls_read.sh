@@ -40,15 +40,6 @@ run_timed() {  # CMD... -> "seconds peak_kib", best of 3 by time
   rm -f "$stats"
   echo "$best_t $best_m"
 }
-lo_csv() {
-  local profile out
-  profile=$(mktemp -d); out=$(mktemp -d)
-  soffice -env:UserInstallation=file://"$profile" --headless \
-    --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1' \
-    --outdir "$out" "$1" >/dev/null 2>&1
-  rm -rf "$profile" "$out"
-}
-export -f lo_csv
 
 printf '%-9s %9s %9s %11s %12s %9s %14s %15s\n' workbook cells "jixiao s" "jixiao MiB" "cells/s" "xlrd s" "LibreOffice s" "xls MiB"
 for name in numeric strings; do

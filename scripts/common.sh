@@ -39,3 +39,16 @@ configure_and_build() {
   cmake --build "$dir" -j "$(jobs)" 2>&1 | grep -vE '^\[ *[0-9]+%\]|^(Consolidate|Scanning|Built target)' || true
   [[ ${PIPESTATUS[0]} == 0 ]] || { echo "构建失败：$dir" >&2; exit 1; }
 }
+
+# The benchmarks' LibreOffice side: its formatted CSV export of one workbook (the same filter options
+# as ../shared/tools/lo-csv.sh), in a private profile, the output thrown away. Exported so that
+# `bash -c 'lo_csv "$0"' FILE` can be timed as one command.
+lo_csv() {
+  local profile out
+  profile=$(mktemp -d); out=$(mktemp -d)
+  soffice -env:UserInstallation=file://"$profile" --headless \
+    --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1' \
+    --outdir "$out" "$1" >/dev/null 2>&1
+  rm -rf "$profile" "$out"
+}
+export -f lo_csv
