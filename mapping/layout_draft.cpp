@@ -49,15 +49,12 @@ std::string field_for(const Vocabulary& vocab, const std::string& context, const
   return {};
 }
 
+// A block's label as the recognition finds it (the cell, or its head before a colon).
 const ViewCell* find_block(const SheetView& v, const Vocabulary& vocab, const std::string& id) {
   auto it = vocab.blocks.find(id);
   if (it == vocab.blocks.end()) return nullptr;
-  for (const ViewCell& c : v.cells()) {
-    const std::string head = inline_head(c.canon);
-    for (const auto& w : it->second.synonyms)
-      if (c.canon == w || head == w) return &c;
-  }
-  return nullptr;
+  const LabelSpec label{it->second.raw, it->second.synonyms, it->second.origins};
+  return find_label(v, label, Region{0, v.row_count()});
 }
 
 // The kind a sheet's title (or its name) says, by the longest title word of the vocabulary it contains.
