@@ -4,11 +4,84 @@
 
 #include "readers/cell_ref.h"
 #include "readers/grid_export.h"
+#include "readers/xlsx_reader.h"
 
 namespace jixiao::app {
 
+namespace {
+
+// Dumps a plain .xlsx a row at a time (readers' XlsxStream): a first pass over each sheet measures
+// its area and collects its merges and warnings, a second writes it, so memory stays flat whatever
+// the sheet's size and nothing is written when the first pass finds a fault. Returns false, having
+// written and reported nothing, when the file needs the whole grid: an .xls or encrypted file,
+// cells out of order, a formula saved without a value that refers beyond its own row (computed over
+// the grid), a sheet that must be refused, or no cells at all (the grid reader then looks for parts
+// the workbook lost).
+bool dump_streamed(Resources& resources, const DumpOptions& o, std::ostream& out, DumpResult& result) {
+  Diagnostics diags;
+  auto stream = XlsxStream::open(o.file, diags, resources.xlsx());
+  if (!stream) return false;
+  const Workbook& book = stream->book();
+  std::vector<size_t> chosen;
+  if (!o.sheet.empty()) {
+    const int only = find_sheet(book, o.sheet);
+    if (only < 0) return false;
+    chosen.push_back(static_cast<size_t>(only));
+  } else {
+    for (size_t i = 0; i < book.sheets.size(); ++i) chosen.push_back(i);
+  }
+  const uint64_t limit = resources.xlsx().limits.max_part_bytes;
+  std::vector<DelimitedArea> areas(chosen.size());
+  std::vector<std::vector<CellRange>> merges(chosen.size());
+  uint64_t cells = 0, shown = 0;
+  for (size_t k = 0; k < chosen.size(); ++k) {
+    auto scan = stream->scan(chosen[k], [&](const Workbook& wb, const Sheet& row) {
+      areas[k].add(wb, row);
+      for (const Cell& c : row.cells) shown += wb.text(c).size();
+    }, diags);
+    if (!scan || !scan->in_order || scan->needs_grid) return false;
+    cells += scan->cells;
+    merges[k] = std::move(scan->merges);
+  }
+  if (cells == 0 || shown > limit) return false;
+  if (o.format != DumpOptions::Format::Json)
+    for (const DelimitedArea& area : areas)
+      if (area.size() > limit) return false;
+
+  Diagnostics again;  // the second pass repeats the first one's warnings
+  std::optional<Diagnostic> failed;
+  auto pass = [&](size_t k, const XlsxStream::RowVisitor& visit) {
+    auto scan = stream->scan(chosen[k], visit, again);
+    if (!scan && !failed) failed = scan.error();
+  };
+  if (o.format == DumpOptions::Format::Json) {
+    JsonSheetsWriter json(book, out);
+    for (size_t k = 0; k < chosen.size(); ++k) {
+      json.begin_sheet(book.sheets[chosen[k]], merges[k]);
+      pass(k, [&](const Workbook&, const Sheet& row) { json.cells(row); });
+      json.end_sheet();
+    }
+    json.finish();
+  } else {
+    const TextFormat tf = o.format == DumpOptions::Format::Tsv ? TextFormat::Tsv : TextFormat::Csv;
+    for (size_t k = 0; k < chosen.size(); ++k) {
+      if (o.sheet.empty()) out << "# sheet: " << book.sheets[chosen[k]].name << '\n';
+      DelimitedRowWriter writer(book, areas[k], tf, o.raw, out);
+      pass(k, [&](const Workbook&, const Sheet& row) { writer.row(row); });
+      writer.finish();
+    }
+  }
+  result.add(diags);
+  result.streamed = true;
+  if (failed) result.fail(Status::Unreadable, *failed);  // the file changed between the passes
+  return true;
+}
+
+}  // namespace
+
 DumpResult dump(Resources& resources, const DumpOptions& o, std::ostream& out) {
   DumpResult result;
+  if (dump_streamed(resources, o, out, result)) return result;
   auto wb = read_workbook(resources, o.file, result);
   if (!wb) return result;
   int only = -1;

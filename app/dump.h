@@ -17,7 +17,9 @@ struct DumpOptions {
   bool raw = false;   // stored values instead of what the cells show (CSV/TSV)
 };
 
-struct DumpResult : Outcome {};
+struct DumpResult : Outcome {
+  bool streamed = false;  // read a row at a time, in memory that does not grow with the sheet
+};
 
 // Writes to `out`; nothing is written when the file cannot be read, the sheet does not exist (status
 // Unreadable / Refused, with a diagnostic naming the sheets there are) or a sheet as CSV/TSV would be

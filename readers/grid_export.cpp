@@ -40,57 +40,67 @@ bool has_content(const Workbook& wb, const Cell& c) {
   return true;
 }
 
-// Formats rows [first_row, end_row) starting at cell index i.
-void format_rows(const Workbook& wb, const Sheet& sheet, CellDisplay& shown, TextFormat fmt, bool raw,
-                 uint32_t first_row, uint32_t end_row, uint32_t last_col, size_t i, std::string& out) {
+// Appends the fields of one row: cells [begin, end), all of that row and in order, up to last_col.
+void append_row(CellDisplay& shown, const Cell* begin, const Cell* end, TextFormat fmt, bool raw, uint32_t last_col,
+                std::string& field, std::string& out) {
   const char sep = fmt == TextFormat::Csv ? ',' : '\t';
+  uint32_t col = 0;
+  for (const Cell* c = begin; c != end; ++c) {
+    if (c->col > last_col) continue;
+    for (; col < c->col; ++col) out += sep;
+    field.clear();
+    if (raw) shown.raw(*c, field);
+    else shown.display(*c, field);
+    append_field(field, fmt, out);
+  }
+  for (; col < last_col; ++col) out += sep;
+  out += '\n';
+}
+
+// Formats rows [first_row, end_row) starting at cell index i.
+void format_rows(const Sheet& sheet, CellDisplay& shown, TextFormat fmt, bool raw, uint32_t first_row,
+                 uint32_t end_row, uint32_t last_col, size_t i, std::string& out) {
   std::string field;
+  const Cell* cells = sheet.cells.data();
   for (uint32_t r = first_row; r < end_row; ++r) {
-    uint32_t col = 0;
-    for (; i < sheet.cells.size() && sheet.cells[i].row == r; ++i) {
-      const Cell& c = sheet.cells[i];
-      if (c.col > last_col) continue;
-      for (; col < c.col; ++col) out += sep;
-      field.clear();
-      if (raw) shown.raw(c, field);
-      else shown.display(c, field);
-      append_field(field, fmt, out);
-    }
-    for (; col < last_col; ++col) out += sep;
-    out += '\n';
+    size_t j = i;
+    while (j < sheet.cells.size() && sheet.cells[j].row == r) ++j;
+    append_row(shown, cells + i, cells + j, fmt, raw, last_col, field, out);
+    i = j;
   }
 }
 
 }  // namespace
 
-uint64_t delimited_size(const Workbook& wb, const Sheet& sheet) {
-  uint64_t last_row = 0, last_col = 0, text = 0;
-  bool any = false;
+void DelimitedArea::add(const Workbook& wb, const Sheet& sheet) {
   for (const Cell& c : sheet.cells) {
     if (!has_content(wb, c)) continue;
-    last_row = std::max<uint64_t>(last_row, c.row);
-    last_col = std::max<uint64_t>(last_col, c.col);
-    text += c.text == kNoIndex ? 1 : wb.text(c).size();
-    any = true;
+    last_row_ = std::max(last_row_, c.row);
+    last_col_ = std::max(last_col_, c.col);
+    text_ += c.text == kNoIndex ? 1 : wb.text(c).size();
+    any_ = true;
   }
-  return any ? (last_row + 1) * (last_col + 1) + text : 1;
+}
+
+uint64_t DelimitedArea::size() const {
+  return any_ ? (uint64_t{last_row_} + 1) * (uint64_t{last_col_} + 1) + text_ : 1;
+}
+
+uint64_t delimited_size(const Workbook& wb, const Sheet& sheet) {
+  DelimitedArea area;
+  area.add(wb, sheet);
+  return area.size();
 }
 
 void write_delimited(const Workbook& wb, const Sheet& sheet, TextFormat fmt, bool raw, std::ostream& os) {
   // The exported area runs from A1 to the last row and column with content.
-  uint32_t last_row = 0, last_col = 0;
-  bool any = false;
-  for (const Cell& c : sheet.cells) {
-    if (!has_content(wb, c)) continue;
-    last_row = std::max(last_row, c.row);
-    last_col = std::max(last_col, c.col);
-    any = true;
-  }
-  if (!any) {
+  DelimitedArea area;
+  area.add(wb, sheet);
+  if (area.empty()) {
     os << '\n';  // an empty sheet is one empty line, as LibreOffice writes it
     return;
   }
-  const uint32_t rows = last_row + 1;
+  const uint32_t rows = area.last_row() + 1, last_col = area.last_col();
   const size_t threads = sheet.cells.size() < 50000 ? 1 : std::min<size_t>(4, parallel_threads());
   // Blocks of rows are formatted in parallel, a round at a time, and written in order: the output
   // never sits in memory whole.
@@ -104,57 +114,131 @@ void write_delimited(const Workbook& wb, const Sheet& sheet, TextFormat fmt, boo
       bufs[t].clear();
       if (first >= rows) return;
       uint32_t end = std::min(rows, first + block_rows);
-      format_rows(wb, sheet, *displays[t], fmt, raw, first, end, last_col, sheet.lower_bound({first, 0}), bufs[t]);
+      format_rows(sheet, *displays[t], fmt, raw, first, end, last_col, sheet.lower_bound({first, 0}), bufs[t]);
     };
     parallel_for(threads, work, threads);
     for (const auto& b : bufs) os.write(b.data(), static_cast<std::streamsize>(b.size()));
   }
 }
 
-void write_json(const Workbook& wb, int sheet_index, std::ostream& os) {
+struct DelimitedRowWriter::State {
+  State(const Workbook& wb) : shown(wb) {}
+  CellDisplay shown;
+  std::string field, buf;
+};
+
+DelimitedRowWriter::DelimitedRowWriter(const Workbook& wb, const DelimitedArea& area, TextFormat fmt, bool raw,
+                                       std::ostream& out)
+    : area_(area), fmt_(fmt), raw_(raw), out_(out), state_(std::make_unique<State>(wb)) {}
+
+DelimitedRowWriter::~DelimitedRowWriter() = default;
+
+void DelimitedRowWriter::pad_to(uint32_t row) {
+  const char sep = fmt_ == TextFormat::Csv ? ',' : '\t';
+  for (; next_row_ < row; ++next_row_) {
+    state_->buf.append(area_.last_col(), sep);
+    state_->buf += '\n';
+    drain(false);
+  }
+}
+
+void DelimitedRowWriter::drain(bool all) {
+  if (!all && state_->buf.size() < (64u << 10)) return;
+  out_.write(state_->buf.data(), static_cast<std::streamsize>(state_->buf.size()));
+  state_->buf.clear();
+}
+
+void DelimitedRowWriter::row(const Sheet& row) {
+  if (area_.empty() || row.cells.empty()) return;
+  const uint32_t r = row.cells.front().row;
+  if (r > area_.last_row() || r < next_row_) return;
+  pad_to(r);
+  append_row(state_->shown, row.cells.data(), row.cells.data() + row.cells.size(), fmt_, raw_, area_.last_col(),
+             state_->field, state_->buf);
+  next_row_ = r + 1;
+  drain(false);
+}
+
+void DelimitedRowWriter::finish() {
+  if (area_.empty()) state_->buf += '\n';
+  else pad_to(area_.last_row() + 1);
+  drain(true);
+}
+
+namespace {
+
+std::string json_text(std::string_view s) {
+  return nlohmann::ordered_json(std::string(s)).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
+
+}  // namespace
+
+// The layout nlohmann's dump(1) gives the whole document, written a piece at a time.
+JsonSheetsWriter::JsonSheetsWriter(const Workbook& wb, std::ostream& out)
+    : out_(out), shown_(std::make_unique<CellDisplay>(wb)) {
+  out_ << "{\n \"sheets\": [";
+}
+
+JsonSheetsWriter::~JsonSheetsWriter() = default;
+
+void JsonSheetsWriter::begin_sheet(const Sheet& sheet, const std::vector<CellRange>& merges) {
+  out_ << (sheets_++ ? ",\n  {\n" : "\n  {\n");
+  out_ << "   \"name\": " << json_text(sheet.name) << ",\n";
+  out_ << "   \"visible\": " << (sheet.state == SheetState::Visible ? "true" : "false") << ",\n";
+  out_ << "   \"state\": " << json_text(sheet_state_name(sheet.state)) << ",\n";
+  out_ << "   \"merges\": [";
+  for (size_t i = 0; i < merges.size(); ++i) out_ << (i ? ",\n    " : "\n    ") << json_text(range_name(merges[i]));
+  out_ << (merges.empty() ? "],\n" : "\n   ],\n");
+  out_ << "   \"cells\": [";
+  cells_ = 0;
+}
+
+void JsonSheetsWriter::cells(const Sheet& sheet) {
   using nlohmann::ordered_json;
-  CellDisplay shown(wb);
-  ordered_json sheets = ordered_json::array();
-  std::string buf;
+  std::string& buf = buf_;
+  for (const Cell& c : sheet.cells) {
+    ordered_json jc;
+    jc["ref"] = cell_name(c.pos());
+    switch (c.type) {
+      case CellType::Empty: jc["value"] = nullptr; break;
+      case CellType::Number: jc["value"] = c.number; break;
+      case CellType::Boolean: jc["value"] = c.number != 0; break;
+      default:
+        buf.clear();
+        shown_->raw(c, buf);
+        jc["value"] = buf;
+    }
+    buf.clear();
+    shown_->display(c, buf);
+    jc["display"] = buf;
+    jc["type"] = cell_type_name(c.type);
+    if (c.has_formula()) jc["formula"] = "=" + sheet.formulas[c.formula];
+    else jc["formula"] = nullptr;
+    // A formula the file saved without a value: whether jixiao computed it (false: shown empty).
+    if (c.flags & Cell::kNoCachedValue) jc["computed"] = !(c.flags & Cell::kUnsupported);
+    // The object's own lines, moved in to the depth of the cells array.
+    const std::string text = jc.dump(1, ' ', false, ordered_json::error_handler_t::replace);
+    out_ << (cells_++ ? ",\n    " : "\n    ");
+    size_t from = 0;
+    for (size_t nl; (nl = text.find('\n', from)) != std::string::npos; from = nl + 1)
+      out_.write(text.data() + from, static_cast<std::streamsize>(nl + 1 - from)) << "    ";
+    out_.write(text.data() + from, static_cast<std::streamsize>(text.size() - from));
+  }
+}
+
+void JsonSheetsWriter::end_sheet() { out_ << (cells_ ? "\n   ]\n  }" : "]\n  }"); }
+
+void JsonSheetsWriter::finish() { out_ << (sheets_ ? "\n ]\n}\n" : "]\n}\n"); }
+
+void write_json(const Workbook& wb, int sheet_index, std::ostream& os) {
+  JsonSheetsWriter json(wb, os);
   for (size_t s = 0; s < wb.sheets.size(); ++s) {
     if (sheet_index >= 0 && static_cast<size_t>(sheet_index) != s) continue;
-    const Sheet& sheet = wb.sheets[s];
-    ordered_json js;
-    js["name"] = sheet.name;
-    js["visible"] = sheet.state == SheetState::Visible;
-    js["state"] = sheet_state_name(sheet.state);
-    ordered_json merges = ordered_json::array();
-    for (const CellRange& m : sheet.merges) merges.push_back(range_name(m));
-    js["merges"] = std::move(merges);
-    ordered_json cells = ordered_json::array();
-    for (const Cell& c : sheet.cells) {
-      ordered_json jc;
-      jc["ref"] = cell_name(c.pos());
-      switch (c.type) {
-        case CellType::Empty: jc["value"] = nullptr; break;
-        case CellType::Number: jc["value"] = c.number; break;
-        case CellType::Boolean: jc["value"] = c.number != 0; break;
-        default:
-          buf.clear();
-          shown.raw(c, buf);
-          jc["value"] = buf;
-      }
-      buf.clear();
-      shown.display(c, buf);
-      jc["display"] = buf;
-      jc["type"] = cell_type_name(c.type);
-      if (c.has_formula()) jc["formula"] = "=" + sheet.formulas[c.formula];
-      else jc["formula"] = nullptr;
-      // A formula the file saved without a value: whether jixiao computed it (false: shown empty).
-      if (c.flags & Cell::kNoCachedValue) jc["computed"] = !(c.flags & Cell::kUnsupported);
-      cells.push_back(std::move(jc));
-    }
-    js["cells"] = std::move(cells);
-    sheets.push_back(std::move(js));
+    json.begin_sheet(wb.sheets[s], wb.sheets[s].merges);
+    json.cells(wb.sheets[s]);
+    json.end_sheet();
   }
-  ordered_json root;
-  root["sheets"] = std::move(sheets);
-  os << root.dump(1, ' ', false, ordered_json::error_handler_t::replace) << '\n';
+  json.finish();
 }
 
 }  // namespace jixiao

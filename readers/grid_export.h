@@ -2,6 +2,7 @@
 // text, types and formulas.
 #pragma once
 
+#include <memory>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -22,8 +23,62 @@ void write_delimited(const Workbook& wb, const Sheet& sheet, TextFormat fmt, boo
 // one, plus the text. A sheet with one cell at XFD1048576 is 17 GB of commas.
 uint64_t delimited_size(const Workbook& wb, const Sheet& sheet);
 
-// {"sheets":[{"name","visible","merges":[...],"cells":[{"ref","value","display","type","formula"}]}]}
-// for the given sheets (all when sheet_index < 0).
+// The area a delimited export covers (A1 to the last row and column with content) and at least how
+// many bytes it takes, learnt from cells as they come: a whole sheet, or rows streamed one by one.
+class DelimitedArea {
+ public:
+  void add(const Workbook& wb, const Sheet& cells);
+  bool empty() const { return !any_; }
+  uint32_t last_row() const { return last_row_; }
+  uint32_t last_col() const { return last_col_; }
+  uint64_t size() const;  // what delimited_size says
+
+ private:
+  uint32_t last_row_ = 0, last_col_ = 0;
+  uint64_t text_ = 0;
+  bool any_ = false;
+};
+
+// write_delimited for a sheet that comes a row at a time (readers/xlsx_reader.h, XlsxStream), in
+// order, after a first pass has measured its area: the same bytes, in memory bounded by one row.
+class DelimitedRowWriter {
+ public:
+  DelimitedRowWriter(const Workbook& wb, const DelimitedArea& area, TextFormat fmt, bool raw, std::ostream& out);
+  ~DelimitedRowWriter();
+  void row(const Sheet& row);  // cells of one row, in order; rows must come in ascending order
+  void finish();               // the empty rows up to the area's end
+
+ private:
+  struct State;
+  void pad_to(uint32_t row);
+  void drain(bool all);
+  const DelimitedArea& area_;
+  TextFormat fmt_;
+  bool raw_;
+  std::ostream& out_;
+  std::unique_ptr<State> state_;
+  uint32_t next_row_ = 0;
+};
+
+// {"sheets":[{"name","visible","state","merges":[...],"cells":[{"ref","value","display","type","formula"}]}]}
+// written a sheet and a run of cells at a time, for a grid or a stream.
+class JsonSheetsWriter {
+ public:
+  JsonSheetsWriter(const Workbook& wb, std::ostream& out);
+  ~JsonSheetsWriter();
+  void begin_sheet(const Sheet& sheet, const std::vector<CellRange>& merges);
+  void cells(const Sheet& sheet);  // sheet.cells, their formulas from sheet.formulas
+  void end_sheet();
+  void finish();
+
+ private:
+  std::ostream& out_;
+  std::unique_ptr<CellDisplay> shown_;
+  std::string buf_;
+  size_t sheets_ = 0, cells_ = 0;
+};
+
+// The whole document for the given sheets (all when sheet_index < 0).
 void write_json(const Workbook& wb, int sheet_index, std::ostream& out);
 
 }  // namespace jixiao

@@ -25,6 +25,12 @@ class StringPool {
     return {chars_.data() + e.offset, e.size};
   }
   size_t size() const { return entries_.size(); }
+  // Drops the strings from index n on (a streaming reader's strings of the row it has written).
+  void truncate(size_t n) {
+    if (n >= entries_.size()) return;
+    chars_.resize(entries_[n].offset);
+    entries_.resize(n);
+  }
   void reserve(size_t strings, size_t bytes) {
     entries_.reserve(strings);
     chars_.reserve(bytes);

@@ -15,6 +15,11 @@ class WorkbookContext : public formula::Context {
  public:
   WorkbookContext(Workbook& wb, Diagnostics& diags) : wb_(wb), diags_(diags) {}
 
+  // Confines the context to one row of one sheet (a streamed row, the only cells at hand): a
+  // formula that asks for anything else marks the context as having reached outside.
+  void confine(int sheet, uint32_t row) { confined_ = {sheet, row}; }
+  bool reached_outside() const { return outside_; }
+
   std::optional<int> sheet_index(std::string_view name) const override {
     const Sheet* s = wb_.sheet(name);
     if (!s) return std::nullopt;
@@ -22,6 +27,7 @@ class WorkbookContext : public formula::Context {
   }
 
   std::optional<std::string> defined_name(std::string_view name, int current_sheet) const override {
+    if (confined_) outside_ = true;
     auto same = [&](const std::string& a) { return ascii_iequal(a, name); };
     const DefinedName* global = nullptr;
     for (const DefinedName& dn : wb_.names) {
@@ -34,6 +40,7 @@ class WorkbookContext : public formula::Context {
   }
 
   formula::Value cell(int sheet, CellPos pos) override {
+    if (confined_ && (sheet != confined_->first || pos.row != confined_->second)) outside_ = true;
     if (sheet < 0 || static_cast<size_t>(sheet) >= wb_.sheets.size()) return formula::Value::error("#REF!");
     Sheet& s = wb_.sheets[static_cast<size_t>(sheet)];
     size_t i = s.lower_bound(pos);
@@ -43,6 +50,9 @@ class WorkbookContext : public formula::Context {
 
   void for_each_cell(int sheet, const CellRange& range,
                      const std::function<void(CellPos, const formula::Value&)>& fn) override {
+    if (confined_ && (sheet != confined_->first || range.first.row != confined_->second ||
+                      range.last.row != confined_->second))
+      outside_ = true;
     if (sheet < 0 || static_cast<size_t>(sheet) >= wb_.sheets.size()) return;
     Sheet& s = wb_.sheets[static_cast<size_t>(sheet)];
     size_t i = s.lower_bound(range.first);
@@ -142,12 +152,28 @@ class WorkbookContext : public formula::Context {
 
   Workbook& wb_;
   Diagnostics& diags_;
+  std::optional<std::pair<int, uint32_t>> confined_;
+  mutable bool outside_ = false;
   std::unordered_set<uint64_t> in_progress_;
   int depth_ = 0;
   std::string taint_;  // why the formula being computed cannot be trusted, if it cannot
 };
 
 }  // namespace
+
+bool evaluate_row_formulas(Workbook& wb, int sheet, uint32_t row) {
+  Diagnostics unused;  // nothing is reported: a row that fails is read again through the grid
+  WorkbookContext ctx(wb, unused);
+  ctx.confine(sheet, row);
+  Sheet& s = wb.sheets[static_cast<size_t>(sheet)];
+  for (size_t i = 0; i < s.cells.size(); ++i) {
+    if (!(s.cells[i].flags & Cell::kNoCachedValue)) continue;
+    ctx.evaluate(sheet, i);
+    ctx.clear_taint();
+    if (ctx.reached_outside() || (s.cells[i].flags & Cell::kUnsupported)) return false;
+  }
+  return true;
+}
 
 void evaluate_missing_formulas(Workbook& wb, Diagnostics& diags) {
   WorkbookContext ctx(wb, diags);

@@ -24,6 +24,24 @@ struct SheetInput {
   uint64_t xml_size_hint = 0;  // the part's declared uncompressed size, for reserving cells
 };
 
+// Where parse_sheet puts what it reads, in file order: the grid below, or a streaming reader that
+// keeps only the row at hand (readers/xlsx_reader.h, XlsxStream).
+class SheetSink {
+ public:
+  virtual ~SheetSink() = default;
+  // A cell with a value or a formula (styled blanks are not passed). Its text is a shared string's
+  // index, or a string of `local` with kLocalText set.
+  virtual void cell(Cell& c) = 0;
+  // Keeps a formula's text; returns the index the cell carries in Cell::formula.
+  virtual uint32_t formula(std::string&& text) = 0;
+  virtual void merge(const CellRange& r) = 0;
+  virtual void dimension(const CellRange& r) = 0;
+};
+
+// Reads worksheet XML into sink. Returns the error that stops reading (malformed XML), else nullopt.
+std::optional<Diagnostic> parse_sheet(XmlScanner& sc, const SheetInput& in, SheetSink& sink, StringPool& local,
+                                      Diagnostics& diags);
+
 // Fills sheet.cells/merges/formulas/dimension from worksheet XML. Strings other than shared ones go
 // to local with kLocalText set. Returns the error that stops reading (malformed XML), else nullopt.
 std::optional<Diagnostic> parse_sheet(XmlScanner& sc, const SheetInput& in, Sheet& sheet, StringPool& local,
@@ -36,6 +54,10 @@ std::optional<Diagnostic> parse_shared_strings(XmlScanner& sc, const std::string
 
 // Computes formulas saved without a value; cells it cannot compute stay empty and are reported.
 void evaluate_missing_formulas(Workbook& wb, Diagnostics& diags);
+// The same for a sheet whose cells are one row (a streamed row, readers/xlsx_reader.h): true when
+// every such formula refers only to cells of that row and was computed; false, leaving the row's
+// values unsettled, when one reaches another row, sheet or a defined name, or cannot be computed.
+bool evaluate_row_formulas(Workbook& wb, int sheet, uint32_t row);
 
 Diagnostic malformed_xml(const std::string& file, const std::string& part, size_t offset, const std::string& what);
 // The error a scanner stopped on: its source's (inflating the part failed) or the XML's.

@@ -41,6 +41,8 @@ class Reader {
       : pkg_(pkg), bytes_(bytes), file_(pkg.file()), diags_(diags), opt_(opt) {}
 
   Expected<Workbook> run();
+  // Everything but the cells: sheets and their parts, names, styles, shared strings.
+  std::optional<Diagnostic> read_book(Workbook& wb, std::vector<std::string>& sheet_parts);
 
  private:
   std::optional<Diagnostic> load_xml(const std::string& part, pugi::xml_document& doc);
@@ -180,6 +182,16 @@ std::optional<Diagnostic> Reader::read_sheets(Workbook& wb, const std::vector<st
 
 Expected<Workbook> Reader::run() {
   Workbook wb;
+  std::vector<std::string> sheet_parts;
+  if (auto err = read_book(wb, sheet_parts)) return *err;
+  if (auto err = read_sheets(wb, sheet_parts)) return *err;
+  if (auto err = check_unread_cells(wb)) return *err;
+  if (auto err = check_text_budget(wb)) return *err;
+  if (opt_.evaluate_missing) xlsx::evaluate_missing_formulas(wb, diags_);
+  return wb;
+}
+
+std::optional<Diagnostic> Reader::read_book(Workbook& wb, std::vector<std::string>& sheet_parts) {
   wb.file = file_;
   const std::string wb_part = find_workbook_part();
   if (wb_part.empty()) {
@@ -191,14 +203,13 @@ Expected<Workbook> Reader::run() {
                  "压缩包中没有工作簿部件（xl/workbook.xml），这不是 Excel 工作簿或文件已损坏；请用 Excel/WPS 重新保存为 .xlsx", file_);
   }
   pugi::xml_document doc;
-  if (auto err = load_xml(wb_part, doc)) return *err;
+  if (auto err = load_xml(wb_part, doc)) return err;
   pugi::xml_node book = root(doc);
-  if (auto err = check_workbook_root(book)) return *err;
+  if (auto err = check_workbook_root(book)) return err;
   std::string_view d1904 = attr(child(book, "workbookPr"), "date1904");
   wb.date1904 = d1904 == "1" || d1904 == "true";
 
   Relationships rels = load_rels(wb_part);
-  std::vector<std::string> sheet_parts;
   int position = 0;
   each_child(child(book, "sheets"), "sheet", [&](pugi::xml_node s) {
     ++position;
@@ -253,18 +264,14 @@ Expected<Workbook> Reader::run() {
   if (sst_part.empty()) sst_part = pkg_.find(resolve_part_target(wb_part, "sharedStrings.xml"));
   if (styles_part.empty()) styles_part = pkg_.find(resolve_part_target(wb_part, "styles.xml"));
 
-  if (auto err = read_styles(wb, styles_part)) return *err;
+  if (auto err = read_styles(wb, styles_part)) return err;
   if (!sst_part.empty()) {
     auto err = stream_part(pkg_, sst_part, [&](XmlScanner& sc, uint64_t) {
       return xlsx::parse_shared_strings(sc, file_, sst_part, wb.strings);
     });
-    if (err) return *err;
+    if (err) return err;
   }
-  if (auto err = read_sheets(wb, sheet_parts)) return *err;
-  if (auto err = check_unread_cells(wb)) return *err;
-  if (auto err = check_text_budget(wb)) return *err;
-  if (opt_.evaluate_missing) xlsx::evaluate_missing_formulas(wb, diags_);
-  return wb;
+  return std::nullopt;
 }
 
 std::optional<Diagnostic> Reader::check_workbook_root(pugi::xml_node book) {
@@ -337,7 +344,124 @@ std::optional<Diagnostic> Reader::check_text_budget(const Workbook& wb) {
   return std::nullopt;
 }
 
+// Hands the cells of one row at a time to the visitor: the row's local strings are appended to the
+// book's pool for the call and dropped after it, so nothing grows with the sheet but its merges.
+class RowSink final : public xlsx::SheetSink {
+ public:
+  RowSink(Workbook& book, size_t sheet, StringPool& local, const XlsxStream::RowVisitor& visit, XlsxStream::Scan& scan)
+      : book_(book), sheet_(sheet), local_(local), visit_(visit), scan_(scan), shared_(book.strings.size()) {}
+
+  void cell(Cell& c) override {
+    if (!row_.cells.empty() && row_.cells.back().row != c.row) flush();
+    if (scan_.cells > 0 && (c.row < last_.row || (c.row == last_.row && c.col <= last_.col))) scan_.in_order = false;
+    last_ = c.pos();
+    ++scan_.cells;
+    if (c.flags & Cell::kNoCachedValue) unsettled_ = true;
+    if (c.text != kNoIndex && (c.text & xlsx::kLocalText)) {
+      c.text = book_.strings.add(local_.get(c.text & ~xlsx::kLocalText));
+      local_.truncate(0);  // every local string is passed on with the cell that added it
+    }
+    if (c.flags & Cell::kHasFormula) {
+      row_.formulas.push_back(std::move(pending_formula_));
+      c.formula = static_cast<uint32_t>(row_.formulas.size() - 1);
+    }
+    row_.cells.push_back(c);
+  }
+  // The formula comes before its cell, which may start a new row: it waits for the cell.
+  uint32_t formula(std::string&& text) override {
+    pending_formula_ = std::move(text);
+    return kNoIndex;
+  }
+  void merge(const CellRange& r) override { scan_.merges.push_back(r); }
+  void dimension(const CellRange&) override {}
+
+  void flush() {
+    if (row_.cells.empty()) return;
+    // Formulas saved without a value are computed when they refer to their own row only; the book's
+    // sheet holds the row for the while, as the evaluator reads sheets of a workbook.
+    if (unsettled_) {
+      Sheet& at = book_.sheets[sheet_];
+      at.cells.swap(row_.cells);
+      at.formulas.swap(row_.formulas);
+      if (!xlsx::evaluate_row_formulas(book_, static_cast<int>(sheet_), at.cells.front().row)) scan_.needs_grid = true;
+      at.cells.swap(row_.cells);
+      at.formulas.swap(row_.formulas);
+      unsettled_ = false;
+    }
+    visit_(book_, row_);
+    row_.cells.clear();
+    row_.formulas.clear();
+    book_.strings.truncate(shared_);
+  }
+
+ private:
+  Workbook& book_;
+  const size_t sheet_;
+  StringPool& local_;
+  const XlsxStream::RowVisitor& visit_;
+  XlsxStream::Scan& scan_;
+  const size_t shared_;
+  Sheet row_;
+  std::string pending_formula_;
+  CellPos last_;
+  bool unsettled_ = false;
+};
+
 }  // namespace
+
+struct XlsxStream::Impl {
+  std::optional<ZipPackage> pkg;
+  Workbook book;
+  std::vector<std::string> parts;
+  XlsxOptions opt;
+};
+
+XlsxStream::~XlsxStream() = default;
+XlsxStream::XlsxStream(XlsxStream&&) noexcept = default;
+
+const Workbook& XlsxStream::book() const { return impl_->book; }
+
+Expected<XlsxStream> XlsxStream::open(const std::string& path, Diagnostics& diags, const XlsxOptions& opt) {
+  // Only a zip is streamed; everything else (.xls, encrypted, empty, damaged) is for read_xlsx_file.
+  char head[4] = {};
+  {
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return Diagnostic::error("io.open", "无法打开文件（不存在或没有读取权限）", path);
+    const ssize_t n = ::read(fd, head, sizeof head);
+    ::close(fd);
+    if (n != 4 || sniff_bytes(std::string_view(head, 4)) != FileKind::Zip)
+      return Diagnostic::error("xlsx.not_streamed", "不是普通的 .xlsx 压缩包", path);
+  }
+  auto pkg = ZipPackage::open_file(path, opt.limits);
+  if (!pkg) return pkg.error();
+  XlsxStream s;
+  s.impl_ = std::make_unique<Impl>();
+  s.impl_->opt = opt;
+  s.impl_->pkg.emplace(std::move(*pkg));
+  Reader reader(*s.impl_->pkg, {}, diags, s.impl_->opt);
+  if (auto err = reader.read_book(s.impl_->book, s.impl_->parts)) return *err;
+  return s;
+}
+
+Expected<XlsxStream::Scan> XlsxStream::scan(size_t i, const RowVisitor& on_row, Diagnostics& diags) {
+  Impl& m = *impl_;
+  Scan scan;
+  if (i >= m.parts.size() || m.parts[i].empty()) return scan;
+  const Sheet& sheet = m.book.sheets[i];
+  xlsx::SheetInput in{m.book.file, sheet.part, sheet.name, m.book.date1904, static_cast<uint32_t>(m.book.strings.size())};
+  StringPool local;
+  RowSink sink(m.book, i, local, on_row, scan);
+  auto err = stream_part(*m.pkg, m.parts[i], [&](XmlScanner& sc, uint64_t) {
+    return xlsx::parse_sheet(sc, in, static_cast<xlsx::SheetSink&>(sink), local, diags);
+  });
+  if (err) {
+    m.book.strings.truncate(in.shared_string_count);
+    err->sheet = sheet.name;
+    return *err;
+  }
+  sink.flush();
+  return scan;
+}
 
 Expected<Workbook> read_xlsx_memory(std::string_view bytes, const std::string& file, Diagnostics& diags,
                                     const XlsxOptions& opt) {

@@ -164,19 +164,14 @@ std::optional<double> parse_iso_datetime(std::string_view s, bool date1904) {
   return serial + (h * 3600 + mi * 60 + sec + frac) / 86400.0;
 }
 
-std::optional<Diagnostic> parse_sheet(XmlScanner& sc, const SheetInput& in, Sheet& sheet, StringPool& local,
+std::optional<Diagnostic> parse_sheet(XmlScanner& sc, const SheetInput& in, SheetSink& sink, StringPool& local,
                                       Diagnostics& diags) {
   std::vector<SharedMaster> shared;
   std::string vbuf, fbuf, istr;
   int64_t row = -1, col = -1;
-  bool sorted = true;
   auto warn = [&](const std::string& code, const std::string& msg, CellPos p) {
     diags.warn(code, msg, in.file, in.part, in.name, cell_name(p));
   };
-  // A cell takes at least ~20 bytes of XML, so the part's size bounds the cell count. The
-  // reservation is address space only: pages are touched as cells arrive, so growing the vector
-  // (and copying it) is avoided at no cost in memory. <dimension> is not trusted for this.
-  sheet.cells.reserve(static_cast<size_t>(std::min<uint64_t>(in.xml_size_hint / 20, uint64_t{1} << 27)));
 
   for (;;) {
     auto e = sc.next();
@@ -197,11 +192,11 @@ std::optional<Diagnostic> parse_sheet(XmlScanner& sc, const SheetInput& in, Shee
       continue;
     }
     if (name == "mergeCell") {
-      if (auto rg = parse_range(sc.attr("ref"))) sheet.merges.push_back(*rg);
+      if (auto rg = parse_range(sc.attr("ref"))) sink.merge(*rg);
       continue;
     }
     if (name == "dimension") {
-      sheet.dimension = parse_range(sc.attr("ref"));
+      if (auto rg = parse_range(sc.attr("ref"))) sink.dimension(*rg);
       continue;
     }
     if (name != "c") continue;
@@ -272,8 +267,7 @@ std::optional<Diagnostic> parse_sheet(XmlScanner& sc, const SheetInput& in, Shee
     }
 
     if (!formula.empty()) {
-      sheet.formulas.push_back(std::move(formula));
-      cell.formula = static_cast<uint32_t>(sheet.formulas.size() - 1);
+      cell.formula = sink.formula(std::move(formula));
       cell.flags |= Cell::kHasFormula;
     }
     if (has_is) {
@@ -334,14 +328,49 @@ std::optional<Diagnostic> parse_sheet(XmlScanner& sc, const SheetInput& in, Shee
           }
       }
     }
-    if (!sheet.cells.empty()) {
-      const Cell& prev = sheet.cells.back();
-      if (prev.row > cell.row || (prev.row == cell.row && prev.col >= cell.col)) sorted = false;
-    }
-    sheet.cells.push_back(cell);
+    sink.cell(cell);
   }
+  return std::nullopt;
+}
 
-  if (!sorted) {
+namespace {
+
+// Keeps every cell: the grid the rest of jixiao reads.
+class GridSink final : public SheetSink {
+ public:
+  GridSink(Sheet& sheet, uint64_t xml_size_hint) : sheet_(sheet) {
+    // A cell takes at least ~20 bytes of XML, so the part's size bounds the cell count. The
+    // reservation is address space only: pages are touched as cells arrive, so growing the vector
+    // (and copying it) is avoided at no cost in memory. <dimension> is not trusted for this.
+    sheet.cells.reserve(static_cast<size_t>(std::min<uint64_t>(xml_size_hint / 20, uint64_t{1} << 27)));
+  }
+  void cell(Cell& c) override {
+    if (!sheet_.cells.empty()) {
+      const Cell& prev = sheet_.cells.back();
+      if (prev.row > c.row || (prev.row == c.row && prev.col >= c.col)) sorted_ = false;
+    }
+    sheet_.cells.push_back(c);
+  }
+  uint32_t formula(std::string&& text) override {
+    sheet_.formulas.push_back(std::move(text));
+    return static_cast<uint32_t>(sheet_.formulas.size() - 1);
+  }
+  void merge(const CellRange& r) override { sheet_.merges.push_back(r); }
+  void dimension(const CellRange& r) override { sheet_.dimension = r; }
+  bool sorted() const { return sorted_; }
+
+ private:
+  Sheet& sheet_;
+  bool sorted_ = true;
+};
+
+}  // namespace
+
+std::optional<Diagnostic> parse_sheet(XmlScanner& sc, const SheetInput& in, Sheet& sheet, StringPool& local,
+                                      Diagnostics& diags) {
+  GridSink sink(sheet, in.xml_size_hint);
+  if (auto err = parse_sheet(sc, in, static_cast<SheetSink&>(sink), local, diags)) return err;
+  if (!sink.sorted()) {
     std::stable_sort(sheet.cells.begin(), sheet.cells.end(), [](const Cell& a, const Cell& b) {
       return a.row < b.row || (a.row == b.row && a.col < b.col);
     });
