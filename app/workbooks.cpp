@@ -38,6 +38,8 @@ Diagnostic no_such_sheet(const std::string& file, const std::string& wanted, con
 
 bool read_records(Resources& resources, const std::vector<std::string>& files, std::vector<FoundRecord>& out,
                   Outcome& outcome) {
+  // No workbooks (render from JSON alone, no --prior): the layouts are not loaded at all.
+  if (files.empty()) return true;
   auto layouts = resources.layouts();
   if (!layouts) {
     outcome.fail(Status::Refused, layouts.error());

@@ -1,8 +1,8 @@
-// The local page over HTTP (cpp-httplib): routes, the token, the page's files, and nothing else —
-// each request is handed to app/session.h, which runs the same app::check as `jixiao check`.
+// The local page over HTTP (cli/http_server.h, cpp-httplib in a module): routes, the token, the page's
+// files, and nothing else — each request is handed to app/session.h, which runs the same app::check as
+// `jixiao check`.
 #include "cli/serve_command.h"
 
-#include <httplib.h>
 #include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
@@ -16,7 +16,9 @@
 #include <thread>
 
 #include "app/session.h"
+#include "cli/http_server.h"
 #include "core/data_dir.h"
+#include "core/module.h"
 
 extern char** environ;
 
@@ -36,12 +38,12 @@ struct ServeOptions {
 
 bool is_loopback(const std::string& host) { return host == "127.0.0.1" || host == "localhost" || host == "::1"; }
 
-void send_error(httplib::Response& res, int status, const std::string& message) {
+void send_error(HttpResponse& res, int status, const std::string& message) {
   res.status = status;
   res.set_content(nlohmann::json{{"error", message}}.dump(), "application/json; charset=utf-8");
 }
 
-void send_json(httplib::Response& res, const nlohmann::json& j) {
+void send_json(HttpResponse& res, const nlohmann::json& j) {
   res.set_content(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), "application/json; charset=utf-8");
 }
 
@@ -61,7 +63,7 @@ std::string attachment(const std::string& name) {
   return out;
 }
 
-bool send_file(httplib::Response& res, const fs::path& path, const std::string& type, const std::string& download_name = {}) {
+bool send_file(HttpResponse& res, const fs::path& path, const std::string& type, const std::string& download_name = {}) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return false;
   res.set_content(std::string(std::istreambuf_iterator<char>(in), {}), type);
@@ -121,83 +123,88 @@ int run_serve(const ServeOptions& o, const GlobalOptions& g) {
   sigaddset(&stop_signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
-  httplib::Server server;
-  server.set_payload_max_length(limits.max_file_bytes + (1 << 20));
-  server.set_read_timeout(60);
-  server.set_write_timeout(60);
+  std::string module_error;
+  std::unique_ptr<HttpServer> made = make_http_server(module_error);
+  if (!made) {
+    std::fprintf(stderr, "jixiao: 错误：%s；请重新安装 jixiao（需要 libcpp-httplib），或用 JIXIAO_HTTP_MODULE 指定模块路径\n",
+                 module_error.c_str());
+    return kUnreadable;
+  }
+  HttpServer& server = *made;
+  server.set_limits(limits.max_file_bytes + (1 << 20), 60, 60);
   server.set_default_headers({{"X-Content-Type-Options", "nosniff"},
                               {"Referrer-Policy", "no-referrer"},
                               {"Cache-Control", "no-store"},
                               {"Content-Security-Policy", "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'"}});
-  server.Get("/", [](const httplib::Request&, httplib::Response& res) {
+  server.get("/", [](const HttpRequest&, HttpResponse& res) {
     res.status = 403;
     res.set_content("<!doctype html><meta charset=utf-8><p>请使用启动 jixiao serve 时终端中显示的完整地址（含口令）。</p>",
                     "text/html; charset=utf-8");
   });
-  server.Get(base, [base](const httplib::Request&, httplib::Response& res) { res.set_redirect(base + "/"); });
-  server.Get(base + "/", [web](const httplib::Request&, httplib::Response& res) {
+  server.get(base, [base](const HttpRequest&, HttpResponse& res) { res.set_redirect(base + "/"); });
+  server.get(base + "/", [web](const HttpRequest&, HttpResponse& res) {
     send_file(res, web / "index.html", content_type("index.html"));
   });
-  server.Get(base + R"(/assets/([a-z0-9_-]+\.(js|css|svg|png)))", [web](const httplib::Request& req, httplib::Response& res) {
-    fs::path p = web / req.matches[1].str();
+  server.get(base + R"(/assets/([a-z0-9_-]+\.(js|css|svg|png)))", [web](const HttpRequest& req, HttpResponse& res) {
+    fs::path p = web / req.matches[1];
     if (!send_file(res, p, content_type(p))) send_error(res, 404, "没有这个文件");
   });
   const std::string api = base + "/api/sessions";
-  server.Post(api, [&](const httplib::Request&, httplib::Response& res) {
+  server.post(api, [&](const HttpRequest&, HttpResponse& res) {
     auto id = sessions->open();
     if (!id) return send_error(res, 503, id.error().message);
     send_json(res, {{"id", *id}});
   });
   // Every session route: the session looked up, or 404.
   auto with_session = [&](auto handler) {
-    return [&sessions, handler](const httplib::Request& req, httplib::Response& res) {
-      auto s = sessions->find(req.matches[1].str());
+    return [&sessions, handler](const HttpRequest& req, HttpResponse& res) {
+      auto s = sessions->find(req.matches[1]);
       if (!s) return send_error(res, 404, "这一批已经关闭或过期，请刷新页面重新开始");
       handler(*s, req, res);
     };
   };
   const std::string one = api + "/([0-9a-f]{24})";
-  server.Post(one + "/files", with_session([](app::Session& s, const httplib::Request& req, httplib::Response& res) {
-    auto stored = s.add_file(req.get_param_value("name"), req.body);
+  server.post(one + "/files", with_session([](app::Session& s, const HttpRequest& req, HttpResponse& res) {
+    auto stored = s.add_file(req.param("name"), req.body);
     if (!stored) return send_error(res, 400, stored.error().message);
     send_json(res, {{"name", *stored}});
   }));
-  server.Post(one + "/start", with_session([&resources](app::Session& s, const httplib::Request& req, httplib::Response& res) {
-    if (!s.start(resources, req.get_param_value("fix") == "1")) return send_error(res, 409, "没有可核对的文件，或核对已经开始");
+  server.post(one + "/start", with_session([&resources](app::Session& s, const HttpRequest& req, HttpResponse& res) {
+    if (!s.start(resources, req.param("fix") == "1")) return send_error(res, 409, "没有可核对的文件，或核对已经开始");
     send_json(res, s.status());
   }));
-  server.Get(one, with_session([](app::Session& s, const httplib::Request&, httplib::Response& res) { send_json(res, s.status()); }));
-  server.Get(one + "/sheet", with_session([&resources](app::Session& s, const httplib::Request& req, httplib::Response& res) {
-    auto view = s.sheet_view(req.get_param_value("file"), req.get_param_value("sheet"), req.get_param_value("cell"), resources);
+  server.get(one, with_session([](app::Session& s, const HttpRequest&, HttpResponse& res) { send_json(res, s.status()); }));
+  server.get(one + "/sheet", with_session([&resources](app::Session& s, const HttpRequest& req, HttpResponse& res) {
+    auto view = s.sheet_view(req.param("file"), req.param("sheet"), req.param("cell"), resources);
     if (!view) return send_error(res, 404, view.error().message);
     send_json(res, *view);
   }));
-  server.Get(one + "/summary.xlsx", with_session([](app::Session& s, const httplib::Request&, httplib::Response& res) {
+  server.get(one + "/summary.xlsx", with_session([](app::Session& s, const HttpRequest&, HttpResponse& res) {
     auto p = s.download("summary");
     if (!p || !send_file(res, *p, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "汇总.xlsx"))
       send_error(res, 404, "汇总表尚未生成");
   }));
   // An annotated copy or a report, by name.
-  server.Get(one + "/file", with_session([](app::Session& s, const httplib::Request& req, httplib::Response& res) {
-    auto p = s.download(req.get_param_value("name"));
+  server.get(one + "/file", with_session([](app::Session& s, const HttpRequest& req, HttpResponse& res) {
+    auto p = s.download(req.param("name"));
     const char* type = p && p->extension() == ".docx"
                            ? "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
                            : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     if (!p || !send_file(res, *p, type, p->filename().string())) send_error(res, 404, "没有这个文件");
   }));
-  server.Get(one + "/all.zip", with_session([](app::Session& s, const httplib::Request&, httplib::Response& res) {
+  server.get(one + "/all.zip", with_session([](app::Session& s, const HttpRequest&, HttpResponse& res) {
     auto z = s.zip();
     if (!z) return send_error(res, 409, z.error().message);
     res.set_content(std::move(*z), "application/zip");
     res.set_header("Content-Disposition", attachment("核对结果.zip"));
   }));
   // The page says when it is closed (navigator.sendBeacon sends a POST).
-  server.Post(one + "/close", [&sessions](const httplib::Request& req, httplib::Response& res) {
-    sessions->close(req.matches[1].str());
+  server.post(one + "/close", [&sessions](const HttpRequest& req, HttpResponse& res) {
+    sessions->close(req.matches[1]);
     res.status = 204;
   });
 
-  const int port = o.port == 0 ? server.bind_to_any_port(o.host) : (server.bind_to_port(o.host, o.port) ? o.port : -1);
+  const int port = server.bind(o.host, o.port);
   if (port < 0) {
     std::fprintf(stderr, "jixiao: 错误：无法在 %s:%d 上监听（端口被占用？）；可用 --port 换一个端口，--port 0 由系统挑选\n",
                  o.host.c_str(), o.port);
@@ -223,7 +230,7 @@ int run_serve(const ServeOptions& o, const GlobalOptions& g) {
     std::unique_lock lock(m);
     while (!cv.wait_for(lock, std::chrono::minutes(1), [&] { return stopping; })) sessions->expire(std::chrono::hours(2));
   });
-  server.listen_after_bind();
+  server.listen();
   {
     std::lock_guard lock(m);
     stopping = true;
@@ -239,6 +246,12 @@ int run_serve(const ServeOptions& o, const GlobalOptions& g) {
 }
 
 }  // namespace
+
+std::unique_ptr<HttpServer> make_http_server(std::string& error) {
+  using MakeFn = HttpServer* (*)();
+  auto make = reinterpret_cast<MakeFn>(module_symbol("jixiao_http", "JIXIAO_HTTP_MODULE", "jixiao_http_server_new", "网页模块", error));
+  return std::unique_ptr<HttpServer>(make ? make() : nullptr);
+}
 
 void add_serve_command(CLI::App& app, const GlobalOptions& global, int& exit_code) {
   auto opts = std::make_shared<ServeOptions>();

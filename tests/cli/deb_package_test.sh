@@ -27,6 +27,10 @@ for f in usr/bin/jixiao usr/share/man/man1/jixiao.1.gz usr/share/bash-completion
          usr/share/jixiao/web/index.html usr/share/jixiao/mapping/layouts usr/share/jixiao/model/rules; do
   [[ -e $root/$f ]] || { echo "包里没有 $f"; exit 1; }
 done
+# the modules that audit (PDF) and serve (HTTP) load, in <libdir>/jixiao
+for m in jixiao_pdf.so jixiao_http.so; do
+  find "$root/usr" -path "*/jixiao/$m" | grep -q . || { echo "包里没有模块 $m"; exit 1; }
+done
 version=$("$root/usr/bin/jixiao" --version)
 echo "$version"
 grep -q "^jixiao [0-9]" <<<"$version"
