@@ -16,11 +16,7 @@ sizes=("$@")
 ((${#sizes[@]})) || sizes=(10000 100000)
 runs=${RUNS:-5}
 ensure_packages "${JIXIAO_BUILD_PACKAGES[@]}" python3-openpyxl time bc
-jixiao=${JIXIAO:-}
-if [[ -z $jixiao ]]; then
-  configure_and_build "$ROOT/build/release" -DCMAKE_BUILD_TYPE=Release -DJIXIAO_BUILD_TESTS=OFF
-  jixiao="$ROOT/build/release/bin/jixiao"
-fi
+bench_jixiao
 stats=$(mktemp)
 trap 'rm -f "$stats"' EXIT
 
