@@ -1,6 +1,7 @@
-// XLSX template fill: loads the template (sheets as DOMs: they are small), finds the sections, renders
-// the output cells as compact records (xlsx_template_internal.h), has their formulas computed and
-// their XML streamed (xlsx_template_cells.cpp), and writes the package with the shifted parts.
+// XLSX template fill: loads the template (sheets as DOMs: they are small), finds the sections, lays
+// out where every template row goes, and writes the package with the shifted parts; each sheet's rows
+// are made one at a time from the template and the data (make_cell here) while the package is written,
+// their formulas computed and their XML streamed into the deflate (xlsx_template_cells.cpp).
 #include "writers/xlsx_template.h"
 
 #include <algorithm>
@@ -110,7 +111,7 @@ class Filler : public CellMaker {
   Expected<const Json*> resolve(const SheetTemplate& s, uint32_t row, uint32_t col, const TemplateCell* c,
                                 const tmpl::Tag& t);
   SheetLayout layout(int sheet) const;
-  void put_sheet(PackageWriter& writer, int sheet, OutputCells& cells, uint32_t end);
+  void put_sheet(PackageWriter& writer, int sheet, OutputCells& cells);
   Diagnostic tag_error(const SheetTemplate& s, uint32_t row, uint32_t col, const std::string& msg,
                        const std::string& code = "template.tag") const {
     return error(code, msg, path_, s.info.part, s.info.name, cell_name({row, col}));
@@ -378,8 +379,8 @@ Expected<bool> Filler::make_cell(int sheet, const RowSource& at, const TemplateC
   return true;
 }
 
-// Where the sheet's rows go, known before any row is made: how far they reach, how many copies of
-// each formula there are.
+// Where the sheet's rows go, known before any row is made: how far they reach, the cells' extent, how
+// many copies of each formula there are.
 SheetLayout Filler::layout(int sheet) const {
   const SheetTemplate& s = *sheets_[sheet];
   SheetLayout l;
@@ -395,46 +396,38 @@ SheetLayout Filler::layout(int sheet) const {
         l.formula_copies[c.formula_index] = copies;
       }
     if (copies == 0) continue;
-    int64_t last = b < 0 ? rm.outside(row.row) : rm.in_copy(b, row.row, copies - 1);
-    l.end = std::max(l.end, static_cast<uint32_t>(last + 1));
+    auto first = static_cast<uint32_t>(b < 0 ? rm.outside(row.row) : rm.in_copy(b, row.row, 0));
+    auto last = static_cast<uint32_t>(b < 0 ? rm.outside(row.row) : rm.in_copy(b, row.row, copies - 1));
+    l.end = std::max(l.end, last + 1);
+    if (row.cells.empty()) continue;
+    if (!l.extent) l.extent = CellRange{{kMaxRows, kMaxCols}, {0, 0}};
+    l.extent->first.row = std::min(l.extent->first.row, first);
+    l.extent->last.row = std::max(l.extent->last.row, last);
+    l.extent->first.col = std::min(l.extent->first.col, row.cells.front().col);
+    l.extent->last.col = std::max(l.extent->last.col, row.cells.back().col);
   }
   return l;
 }
 
 // The sheet part: the template's DOM, shifted, around rows that are made and deflated into the
 // package as it is written.
-void Filler::put_sheet(PackageWriter& writer, int sheet, OutputCells& cells, uint32_t end) {
+void Filler::put_sheet(PackageWriter& writer, int sheet, OutputCells& cells) {
   SheetTemplate& s = *sheets_[sheet];
-  const RowMap& rm = maps_.maps[sheet];
+  const SheetLayout& layout = cells.layout(sheet);
   shift_sheet_elements(s.doc, maps_, sheet);
   pugi::xml_node ws = s.doc.document_element();
   pugi::xml_node data = child(ws, "sheetData");
   std::string P(data.name());
   P = P.substr(0, P.size() - std::strlen("sheetData"));
-  if (pugi::xml_node dim = child(ws, "dimension")) {
-    CellRange ext{{kMaxRows, kMaxCols}, {0, 0}};
-    bool any = false;
-    for (const TemplateRow& row : s.rows) {
-      int b = rm.block_of(row.row);
-      uint32_t copies = b < 0 ? 1 : rm.blocks()[b].copies;
-      if (row.cells.empty() || copies == 0) continue;
-      any = true;
-      auto first = static_cast<uint32_t>(b < 0 ? rm.outside(row.row) : rm.in_copy(b, row.row, 0));
-      auto last = static_cast<uint32_t>(b < 0 ? rm.outside(row.row) : rm.in_copy(b, row.row, copies - 1));
-      ext.first.row = std::min(ext.first.row, first);
-      ext.last.row = std::max(ext.last.row, last);
-      ext.first.col = std::min(ext.first.col, row.cells.front().col);
-      ext.last.col = std::max(ext.last.col, row.cells.back().col);
-    }
-    if (any) dim.attribute("ref").set_value(range_name(ext).c_str());
-  }
+  if (pugi::xml_node dim = child(ws, "dimension"); dim && layout.extent)
+    dim.attribute("ref").set_value(range_name(*layout.extent).c_str());
   while (data.first_child()) data.remove_child(data.first_child());
   static const std::string kMarker = "@@JIXIAO_SHEETDATA@@";
   data.append_child(pugi::node_pcdata).set_value(kMarker.c_str());
   std::string xml = ooxml::save(s.doc);
   size_t at = xml.find(kMarker);
   auto rows = std::make_shared<SheetRowWriter>(
-      cells, *this, sheet, end, P, [this, sheet](const TemplateCell& tc, const OutCell& c, uint32_t row) {
+      cells, *this, sheet, layout.end, P, [this, sheet](const TemplateCell& tc, const OutCell& c, uint32_t row) {
         if (!warned_.emplace(&tc, "=").second) return;
         Diagnostic d = error("template.formula_value",
                              "公式 =" + c.aux + " 无法由 jixiao 计算，未写缓存值（Excel 打开时会重算）", path_,
@@ -483,8 +476,6 @@ Expected<bool> Filler::run(const std::string& out_path) {
                      n.attribute("localSheetId") ? n.attribute("localSheetId").as_int() : -1});
   std::vector<SheetLayout> layouts;
   for (size_t k = 0; k < sheets_.size(); ++k) layouts.push_back(layout(static_cast<int>(k)));
-  std::vector<uint32_t> ends;
-  for (const SheetLayout& l : layouts) ends.push_back(l.end);
   OutputCells cells(maps_, std::move(layouts), std::move(names), *this);
 
   auto writer = PackageWriter::from_file(path_);
@@ -494,7 +485,7 @@ Expected<bool> Filler::run(const std::string& out_path) {
   writer->set_compression_level(5);
   for (size_t k = 0; k < sheets_.size(); ++k) {
     if (sheets_[k]->info.part.empty()) continue;
-    put_sheet(*writer, static_cast<int>(k), cells, ends[k]);
+    put_sheet(*writer, static_cast<int>(k), cells);
     for (auto& [part, xml] : shift_sheet_satellites(*pkg_, sheets_[k]->info, maps_, static_cast<int>(k)))
       writer->put(part, std::move(xml));
   }

@@ -108,6 +108,7 @@ struct NameText {
 struct SheetLayout {
   const std::vector<TemplateRow>* rows = nullptr;  // sorted by row; null: a sheet not filled
   uint32_t end = 0;                                // one past the last output row
+  std::optional<CellRange> extent;                 // of the cells; none when no row has any
   std::vector<uint32_t> formula_copies;            // per formula cell (formula_index): its copies
 };
 
@@ -120,6 +121,7 @@ class OutputCells : public formula::Context {
               CellMaker& maker);
   ~OutputCells() override;
 
+  const SheetLayout& layout(int sheet) const { return sheets_[sheet]; }
   // The template row at output row `row`; false when none is there.
   bool locate(int sheet, uint32_t row, RowSource& at) const;
   // A formula cell as written: its text and result (computed once).
