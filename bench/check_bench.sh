@@ -13,11 +13,7 @@ JIXIAO_ROOT=$ROOT
 sizes=("$@")
 ((${#sizes[@]})) || sizes=(100 1000 10000)
 ensure_packages "${JIXIAO_BUILD_PACKAGES[@]}" python3-openpyxl time bc
-jixiao=${JIXIAO:-}
-if [[ -z $jixiao ]]; then
-  configure_and_build "$ROOT/build/release" -DCMAKE_BUILD_TYPE=Release -DJIXIAO_BUILD_TESTS=OFF
-  jixiao="$ROOT/build/release/bin/jixiao"
-fi
+bench_jixiao
 stats=$(mktemp)
 trap 'rm -f "$stats"' EXIT
 # Wall time on a shared machine measures the other users' load too: CPU seconds (user + system) are

@@ -40,6 +40,16 @@ configure_and_build() {
   [[ ${PIPESTATUS[0]} == 0 ]] || { echo "构建失败：$dir" >&2; exit 1; }
 }
 
+# The jixiao a benchmark times, in $jixiao: JIXIAO=path when given (an existing build), else a
+# Release build in build/release, made now.
+bench_jixiao() {
+  jixiao=${JIXIAO:-}
+  if [[ -z $jixiao ]]; then
+    configure_and_build "$JIXIAO_ROOT/build/release" -DCMAKE_BUILD_TYPE=Release -DJIXIAO_BUILD_TESTS=OFF
+    jixiao="$JIXIAO_ROOT/build/release/bin/jixiao"
+  fi
+}
+
 # The benchmarks' LibreOffice side: its formatted CSV export of one workbook (the same filter options
 # as ../shared/tools/lo-csv.sh), in a private profile, the output thrown away. Exported so that
 # `bash -c 'lo_csv "$0"' FILE` can be timed as one command.

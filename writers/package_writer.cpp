@@ -4,7 +4,10 @@
 #include <malloc.h>
 #include <zip.h>
 
+#include <algorithm>
+#include <cstring>
 #include <mutex>
+#include <optional>
 
 #include <filesystem>
 #include <system_error>
@@ -44,7 +47,7 @@ Expected<PackageWriter> PackageWriter::from_file(const std::string& path) {
     if (!name) continue;
     std::string s(name);
     if (!s.empty() && s.back() == '/') continue;  // directory entries carry nothing
-    w.entries_.push_back({s, i, nullptr});
+    w.entries_.push_back({s, i, nullptr, nullptr});
   }
   zip_discard(z);
   return w;
@@ -61,15 +64,110 @@ const PackageWriter::Entry* PackageWriter::entry(std::string_view name) const {
   return const_cast<PackageWriter*>(this)->entry(name);
 }
 
-void PackageWriter::put(std::string_view name, std::string data) {
-  auto shared = std::make_shared<const std::string>(std::move(data));
+PackageWriter::Entry& PackageWriter::entry_for_put(std::string_view name) {
   if (Entry* e = entry(name)) {
-    e->data = std::move(shared);
-    return;
+    e->data.reset();
+    e->stream.reset();
+    return *e;
   }
   std::string n(name);
   while (!n.empty() && n.front() == '/') n.erase(0, 1);
-  entries_.push_back({n, -1, std::move(shared)});
+  return entries_.emplace_back(Entry{n, -1, nullptr, nullptr});
+}
+
+void PackageWriter::put(std::string_view name, std::string data) {
+  entry_for_put(name).data = std::make_shared<const std::string>(std::move(data));
+}
+
+// A streamed part as libzip reads it: pieces are pulled from the producer as zlib takes them in.
+struct PackageWriter::Stream {
+  // libzip writes a Zip64 local header for a deflated part it does not know to be at most this long
+  // (zip_close.c: the worst case of deflating 4 MB of random data). A part that ends within it is
+  // produced before libzip asks its size, so that a small part is stored exactly as put() stores it.
+  static constexpr size_t kKnownSizeLimit = 4269351;
+
+  PartProducer produce;
+  std::string buffer;  // produced, from `pos` on not yet read
+  size_t pos = 0;
+  size_t produced = 0;
+  bool done = false, opened = false;
+  std::optional<Diagnostic> error;
+  zip_error_t zerr;
+
+  explicit Stream(PartProducer p) : produce(std::move(p)) { zip_error_init(&zerr); }
+  ~Stream() { zip_error_fini(&zerr); }
+
+  bool pull() {
+    if (pos > 0 && pos == buffer.size()) {
+      buffer.clear();
+      pos = 0;
+    }
+    size_t before = buffer.size();
+    auto more = produce(buffer);
+    if (!more) {
+      error = more.error();
+      zip_error_set(&zerr, ZIP_ER_INTERNAL, 0);
+      return false;
+    }
+    produced += buffer.size() - before;
+    done = !*more;
+    return true;
+  }
+
+  static zip_int64_t callback(void* user, void* data, zip_uint64_t len, zip_source_cmd_t cmd) {
+    auto* s = static_cast<Stream*>(user);
+    switch (cmd) {
+      case ZIP_SOURCE_SUPPORTS:
+        return ZIP_SOURCE_SUPPORTS_READABLE;
+      case ZIP_SOURCE_STAT: {
+        auto* st = ZIP_SOURCE_GET_ARGS(zip_stat_t, data, len, &s->zerr);
+        if (!st) return -1;
+        if (!s->opened && !s->done && s->buffer.empty()) s->buffer.reserve(kKnownSizeLimit + (size_t{1} << 20));
+        while (!s->opened && !s->done && s->buffer.size() <= kKnownSizeLimit)
+          if (!s->pull()) return -1;
+        zip_stat_init(st);
+        if (s->done) {
+          st->size = s->produced;
+          st->valid |= ZIP_STAT_SIZE;
+        }
+        return sizeof(zip_stat_t);
+      }
+      case ZIP_SOURCE_OPEN:
+        if (s->opened) {  // produced once: a second write of the package cannot repeat it
+          zip_error_set(&s->zerr, ZIP_ER_INTERNAL, 0);
+          return -1;
+        }
+        s->opened = true;
+        return 0;
+      case ZIP_SOURCE_READ: {
+        while (s->pos == s->buffer.size() && !s->done)
+          if (!s->pull()) return -1;
+        size_t n = std::min<size_t>(len, s->buffer.size() - s->pos);
+        std::memcpy(data, s->buffer.data() + s->pos, n);
+        s->pos += n;
+        return static_cast<zip_int64_t>(n);
+      }
+      case ZIP_SOURCE_CLOSE:
+        return 0;
+      case ZIP_SOURCE_ERROR:
+        return zip_error_to_data(&s->zerr, data, len);
+      case ZIP_SOURCE_FREE:
+        return 0;  // the entry owns the stream
+      default:
+        zip_error_set(&s->zerr, ZIP_ER_OPNOTSUPP, 0);
+        return -1;
+    }
+  }
+};
+
+void PackageWriter::put_stream(std::string_view name, PartProducer produce) {
+  entry_for_put(name).stream = std::make_shared<Stream>(std::move(produce));
+}
+
+const Diagnostic* PackageWriter::stream_error() const {
+  for (const auto& e : entries_)
+    if (e.stream && e.stream->error) return &*e.stream->error;
+  return nullptr;
 }
 
 void PackageWriter::remove(std::string_view name) {
@@ -108,9 +206,11 @@ std::string PackageWriter::add_entries(void* dst_zip, void* src_zip) const {
   auto* src = static_cast<zip_t*>(src_zip);
   for (const auto& e : entries_) {
     zip_source_t* s = nullptr;
-    bool raw = !e.data && src;
+    bool raw = !e.data && !e.stream && src;
     if (e.data) {
       s = zip_source_buffer(dst, e.data->data(), e.data->size(), 0);
+    } else if (e.stream) {
+      s = zip_source_function(dst, &Stream::callback, e.stream.get());
     } else if (raw) {
       s = zip_source_zip(dst, src, static_cast<zip_uint64_t>(e.source_index), ZIP_FL_COMPRESSED, 0, -1);
     }
@@ -151,6 +251,7 @@ Expected<std::string> PackageWriter::write_memory() const {
     if (dst) zip_discard(dst);
     if (buf && (kept || !dst)) zip_source_free(buf);
     if (src) zip_discard(src);
+    if (const Diagnostic* d = stream_error()) return *d;
     return write_error(where, "package.write", std::move(message));
   };
   if (!dst) return fail("无法在内存中创建压缩包");
@@ -193,6 +294,7 @@ Expected<bool> PackageWriter::write(const std::string& path) const {
     if (dst) zip_discard(dst);
     if (src) zip_discard(src);
     fs::remove(tmp, ec);
+    if (const Diagnostic* d = stream_error()) return *d;
     return write_error(path, "package.write", std::move(message));
   };
   if (!dst) return fail("无法创建输出文件（目录不可写？）");

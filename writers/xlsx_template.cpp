@@ -1,6 +1,7 @@
-// XLSX template fill: loads the template (sheets as DOMs: they are small), finds the sections, renders
-// the output cells as compact records (xlsx_template_internal.h), has their formulas computed and
-// their XML streamed (xlsx_template_cells.cpp), and writes the package with the shifted parts.
+// XLSX template fill: loads the template (sheets as DOMs: they are small), finds the sections, lays
+// out where every template row goes, and writes the package with the shifted parts; each sheet's rows
+// are made one at a time from the template and the data (make_cell here) while the package is written,
+// their formulas computed and their XML streamed into the deflate (xlsx_template_cells.cpp).
 #include "writers/xlsx_template.h"
 
 #include <algorithm>
@@ -95,7 +96,7 @@ Value static_value(std::string_view t, pugi::xml_node c, const std::vector<std::
   return Value::num(v.text().as_double());
 }
 
-class Filler {
+class Filler : public CellMaker {
  public:
   Filler(const std::string& path, const Json& data, Diagnostics& warnings, const XlsxFillOptions& opt)
       : path_(path), data_(data), warnings_(warnings), opt_(opt) {}
@@ -106,12 +107,11 @@ class Filler {
   Expected<bool> load();
   Expected<bool> load_sheet(SheetTemplate& s);
   Expected<bool> find_sections(SheetTemplate& s);
-  Expected<bool> render(int sheet);
-  Expected<bool> render_row(int sheet, const TemplateRow& row, uint32_t out_row, const ShiftSite& site);
+  Expected<bool> make_cell(int sheet, const RowSource& at, const TemplateCell& c, OutCell& out, bool quiet) override;
   Expected<const Json*> resolve(const SheetTemplate& s, uint32_t row, uint32_t col, const TemplateCell* c,
                                 const tmpl::Tag& t);
-  void evaluate_all();
-  std::string sheet_xml(int sheet);
+  SheetLayout layout(int sheet) const;
+  void put_sheet(PackageWriter& writer, int sheet, OutputCells& cells);
   Diagnostic tag_error(const SheetTemplate& s, uint32_t row, uint32_t col, const std::string& msg,
                        const std::string& code = "template.tag") const {
     return error(code, msg, path_, s.info.part, s.info.name, cell_name({row, col}));
@@ -127,8 +127,8 @@ class Filler {
   std::vector<std::string> sst_;
   std::vector<std::unique_ptr<SheetTemplate>> sheets_;
   WorkbookRowMaps maps_;
-  std::vector<OutSheet> out_;
   tmpl::Scopes scopes_;
+  bool quiet_ = false;  // make_cell for a formula that reads the cell: no warnings (its row gives them)
   Json scratch_;  // {{@index}}
   std::set<std::pair<const TemplateCell*, std::string>> warned_;
 };
@@ -198,7 +198,7 @@ Expected<bool> Filler::load_sheet(SheetTemplate& s) {
     std::string text;
   };
   std::map<std::string, Master> shared;
-  uint32_t next_row = 0;
+  uint32_t next_row = 0, formulas = 0;
   for (pugi::xml_node r = data.first_child(); r; r = r.next_sibling()) {
     if (local_name(r) != "row") continue;
     TemplateRow row;
@@ -231,6 +231,7 @@ Expected<bool> Filler::load_sheet(SheetTemplate& s) {
         cell.array = ft == "array";
         cell.kind = TemplateCell::Kind::Formula;
         cell.formula = FormulaShifter(std::move(text));
+        cell.formula_index = formulas++;
       } else {
         std::string text;
         bool is_text = cell.t == "s" || cell.t == "inlineStr";
@@ -316,7 +317,7 @@ Expected<const Json*> Filler::resolve(const SheetTemplate& s, uint32_t row, uint
     return tag_error(s, row, col,
                      tmpl::missing_path_message(t) + " — 请检查 JSON 数据，或用宽松模式（--lenient）让它留空",
                      "template.unknown_path");
-  if (warned_.emplace(c, t.path).second) {
+  if (!quiet_ && warned_.emplace(c, t.path).second) {
     Diagnostic d = error("template.unknown_path", tmpl::missing_path_message(t) + "，已留空", path_, s.info.part,
                          s.info.name, cell_name({row, col}));
     d.severity = Severity::Warning;
@@ -325,145 +326,129 @@ Expected<const Json*> Filler::resolve(const SheetTemplate& s, uint32_t row, uint
   return nullptr;
 }
 
-Expected<bool> Filler::render_row(int sheet, const TemplateRow& row, uint32_t out_row, const ShiftSite& site) {
-  const SheetTemplate& s = *sheets_[sheet];
-  OutSheet& o = out_[sheet];
-  OutRow orow{out_row, &row, o.cells.size(), 0};
-  for (const TemplateCell& c : row.cells) {
-    OutCell& oc = o.cells.emplace_back();  // built in place: the vector was reserved in render()
-    oc.row = out_row;
-    oc.col = c.col;
-    oc.tmpl = &c;
-    if (c.kind == TemplateCell::Kind::Static) {
-      oc.value = c.value;
-    } else if (c.kind == TemplateCell::Kind::Formula) {
-      oc.kind = OutCell::Kind::Formula;
-      oc.aux = c.formula.apply(maps_, site);
-    } else {
-      const std::vector<tmpl::Piece>& pieces = c.text.pieces;
-      const tmpl::Tag* single = pieces.size() == 1 && pieces[0].is_tag && pieces[0].tag.kind == tmpl::Tag::Kind::Value &&
-                                        pieces[0].tag.filters.empty()
-                                    ? &pieces[0].tag
-                                    : nullptr;
-      if (pieces.empty()) {
-        oc.kind = OutCell::Kind::Empty;
-      } else if (single) {  // the cell takes the value's type
-        auto v = resolve(s, row.row, c.col, &c, *single);
-        if (!v) {
-          o.cells.pop_back();
-          return v.error();
-        }
-        const Json* j = *v;
-        if (!j || j->is_null()) {
-          oc.kind = OutCell::Kind::Empty;
-        } else if (j->is_number()) {
-          oc.kind = OutCell::Kind::Number;
-          oc.value = Value::num(j->get<double>());
-          tmpl::append_json_number(oc.aux, *j);
-        } else if (j->is_boolean()) {
-          oc.kind = OutCell::Kind::Boolean;
-          oc.value = Value::boolean(j->get<bool>());
-        } else if (j->is_string()) {
-          oc.kind = OutCell::Kind::String;
-          oc.str = &j->get_ref<const std::string&>();
-        } else {  // a list or an object: the message says to use a section
-          o.cells.pop_back();
-          return tag_error(s, row.row, c.col, tmpl::value_text(*single, *j).error().message);
-        }
-      } else {
-        std::string text;
-        auto ok = tmpl::render_text(
-            pieces, scopes_, [&](const tmpl::Tag& t) { return resolve(s, row.row, c.col, &c, t); }, text);
-        if (!ok) {
-          o.cells.pop_back();
-          Diagnostic d = ok.error();
-          if (d.cell.empty()) d = tag_error(s, row.row, c.col, d.message);
-          return d;
-        }
-        oc.kind = OutCell::Kind::String;
-        oc.value = Value::str(std::move(text));
-      }
-    }
+Expected<bool> Filler::make_cell(int sheet, const RowSource& at, const TemplateCell& c, OutCell& oc, bool quiet) {
+  if (c.kind == TemplateCell::Kind::Static) {
+    oc.value = c.value;
+    return true;
   }
-  orow.end = o.cells.size();
-  o.rows.push_back(orow);
+  const std::vector<tmpl::Piece>& pieces = c.text.pieces;
+  if (pieces.empty()) {
+    oc.kind = OutCell::Kind::Empty;
+    return true;
+  }
+  const SheetTemplate& s = *sheets_[sheet];
+  uint32_t row = at.tmpl->row;
+  scopes_.resize(1);
+  if (at.block >= 0) scopes_.push_back(s.section_frames[at.block][at.copy]);
+  quiet_ = quiet;
+  const tmpl::Tag* single = pieces.size() == 1 && pieces[0].is_tag && pieces[0].tag.kind == tmpl::Tag::Kind::Value &&
+                                    pieces[0].tag.filters.empty()
+                                ? &pieces[0].tag
+                                : nullptr;
+  if (single) {  // the cell takes the value's type
+    auto v = resolve(s, row, c.col, &c, *single);
+    if (!v) return v.error();
+    const Json* j = *v;
+    if (!j || j->is_null()) {
+      oc.kind = OutCell::Kind::Empty;
+    } else if (j->is_number()) {
+      oc.kind = OutCell::Kind::Number;
+      oc.value = Value::num(j->get<double>());
+      tmpl::append_json_number(oc.aux, *j);
+    } else if (j->is_boolean()) {
+      oc.kind = OutCell::Kind::Boolean;
+      oc.value = Value::boolean(j->get<bool>());
+    } else if (j->is_string()) {
+      oc.kind = OutCell::Kind::String;
+      oc.str = &j->get_ref<const std::string&>();
+    } else {  // a list or an object: the message says to use a section
+      return tag_error(s, row, c.col, tmpl::value_text(*single, *j).error().message);
+    }
+    return true;
+  }
+  std::string text;
+  auto ok = tmpl::render_text(
+      pieces, scopes_, [&](const tmpl::Tag& t) { return resolve(s, row, c.col, &c, t); }, text);
+  if (!ok) {
+    Diagnostic d = ok.error();
+    if (d.cell.empty()) d = tag_error(s, row, c.col, d.message);
+    return d;
+  }
+  oc.kind = OutCell::Kind::String;
+  oc.value = Value::str(std::move(text));
   return true;
 }
 
-Expected<bool> Filler::render(int sheet) {
+// Where the sheet's rows go, known before any row is made: how far they reach, the cells' extent, how
+// many copies of each formula there are.
+SheetLayout Filler::layout(int sheet) const {
   const SheetTemplate& s = *sheets_[sheet];
+  SheetLayout l;
+  if (s.info.part.empty()) return l;  // carried over, not filled
   const RowMap& rm = maps_.maps[sheet];
-  {
-    size_t cells = 0, rows = 0;
-    for (const TemplateRow& row : s.rows) {
-      int b = rm.block_of(row.row);
-      size_t n = b < 0 ? 1 : rm.blocks()[b].copies;
-      cells += n * row.cells.size();
-      rows += n;
-    }
-    out_[sheet].cells.reserve(cells);
-    out_[sheet].rows.reserve(rows);
-  }
-  for (size_t i = 0; i < s.rows.size();) {
-    const TemplateRow& row = s.rows[i];
+  l.rows = &s.rows;
+  for (const TemplateRow& row : s.rows) {
     int b = rm.block_of(row.row);
-    if (b < 0) {
-      auto ok = render_row(sheet, row, static_cast<uint32_t>(rm.outside(row.row)), ShiftSite{sheet, -1, 0});
-      if (!ok) return ok;
-      ++i;
-      continue;
-    }
-    const RowBlock& blk = rm.blocks()[b];
-    size_t j = i;
-    while (j < s.rows.size() && s.rows[j].row <= blk.last) ++j;
-    const std::vector<tmpl::Frame>& frames = s.section_frames[b];
-    for (uint32_t copy = 0; copy < blk.copies; ++copy) {
-      scopes_.push_back(frames[copy]);
-      for (size_t k = i; k < j; ++k) {
-        auto ok = render_row(sheet, s.rows[k], static_cast<uint32_t>(rm.in_copy(b, s.rows[k].row, copy)),
-                             ShiftSite{sheet, b, copy});
-        if (!ok) return ok;
+    uint32_t copies = b < 0 ? 1 : rm.blocks()[b].copies;
+    for (const TemplateCell& c : row.cells)
+      if (c.kind == TemplateCell::Kind::Formula) {
+        if (l.formula_copies.size() <= c.formula_index) l.formula_copies.resize(c.formula_index + 1);
+        l.formula_copies[c.formula_index] = copies;
       }
-      scopes_.pop_back();
-    }
-    i = j;
+    if (copies == 0) continue;
+    auto first = static_cast<uint32_t>(b < 0 ? rm.outside(row.row) : rm.in_copy(b, row.row, 0));
+    auto last = static_cast<uint32_t>(b < 0 ? rm.outside(row.row) : rm.in_copy(b, row.row, copies - 1));
+    l.end = std::max(l.end, last + 1);
+    if (row.cells.empty()) continue;
+    if (!l.extent) l.extent = CellRange{{kMaxRows, kMaxCols}, {0, 0}};
+    l.extent->first.row = std::min(l.extent->first.row, first);
+    l.extent->last.row = std::max(l.extent->last.row, last);
+    l.extent->first.col = std::min(l.extent->first.col, row.cells.front().col);
+    l.extent->last.col = std::max(l.extent->last.col, row.cells.back().col);
   }
-  OutSheet& o = out_[sheet];
-  uint32_t max_row = o.rows.empty() ? 0 : o.rows.back().row + 1;
-  o.row_cells.assign(max_row, kNoRow);
-  for (size_t k = 0; k < o.rows.size(); ++k) o.row_cells[o.rows[k].row] = static_cast<uint32_t>(k);
-  return true;
+  return l;
 }
 
-std::string Filler::sheet_xml(int sheet) {
+// The sheet part: the template's DOM, shifted, around rows that are made and deflated into the
+// package as it is written.
+void Filler::put_sheet(PackageWriter& writer, int sheet, OutputCells& cells) {
   SheetTemplate& s = *sheets_[sheet];
-  const OutSheet& o = out_[sheet];
+  const SheetLayout& layout = cells.layout(sheet);
   shift_sheet_elements(s.doc, maps_, sheet);
   pugi::xml_node ws = s.doc.document_element();
   pugi::xml_node data = child(ws, "sheetData");
   std::string P(data.name());
   P = P.substr(0, P.size() - std::strlen("sheetData"));
-  if (pugi::xml_node dim = child(ws, "dimension"); dim && !o.cells.empty()) {
-    CellRange ext{{kMaxRows, kMaxCols}, {0, 0}};
-    for (const OutCell& c : o.cells) {
-      ext.first.row = std::min(ext.first.row, c.row);
-      ext.first.col = std::min(ext.first.col, c.col);
-      ext.last.row = std::max(ext.last.row, c.row);
-      ext.last.col = std::max(ext.last.col, c.col);
-    }
-    dim.attribute("ref").set_value(range_name(ext).c_str());
-  }
+  if (pugi::xml_node dim = child(ws, "dimension"); dim && layout.extent)
+    dim.attribute("ref").set_value(range_name(*layout.extent).c_str());
   while (data.first_child()) data.remove_child(data.first_child());
   static const std::string kMarker = "@@JIXIAO_SHEETDATA@@";
   data.append_child(pugi::node_pcdata).set_value(kMarker.c_str());
   std::string xml = ooxml::save(s.doc);
   size_t at = xml.find(kMarker);
-  std::string out;
-  out.reserve(xml.size() + o.cells.size() * 48 + o.rows.size() * 24);
-  out.append(xml, 0, at);
-  append_sheet_rows(out, o, P);
-  out.append(xml, at + kMarker.size(), std::string::npos);
-  return out;
+  auto rows = std::make_shared<SheetRowWriter>(
+      cells, *this, sheet, layout.end, P, [this, sheet](const TemplateCell& tc, const OutCell& c, uint32_t row) {
+        if (!warned_.emplace(&tc, "=").second) return;
+        Diagnostic d = error("template.formula_value",
+                             "公式 =" + c.aux + " 无法由 jixiao 计算，未写缓存值（Excel 打开时会重算）", path_,
+                             sheets_[sheet]->info.part, sheets_[sheet]->info.name, cell_name({row, tc.col}));
+        d.severity = Severity::Warning;
+        warnings_.add(std::move(d));
+      });
+  auto head = std::make_shared<std::string>(xml.substr(0, at));
+  auto tail = std::make_shared<std::string>(xml.substr(at + kMarker.size()));
+  // Pieces of about 256 KiB: zlib takes each in as it comes, and nothing larger is ever held.
+  writer.put_stream(s.info.part, [head, tail, rows](std::string& out) -> Expected<bool> {
+    if (!head->empty()) {
+      out += *head;
+      head->clear();
+    }
+    auto more = rows->next(out, out.size() + (size_t{256} << 10));
+    if (!more) return more.error();
+    if (*more) return true;
+    out += *tail;
+    return false;
+  });
 }
 
 Expected<bool> Filler::run(const std::string& out_path) {
@@ -484,24 +469,14 @@ Expected<bool> Filler::run(const std::string& out_path) {
     }
     maps_.maps[k] = RowMap(std::move(blocks));
   }
-  out_.resize(sheets_.size());
-  for (size_t k = 0; k < sheets_.size(); ++k) {
-    if (sheets_[k]->info.part.empty()) continue;
-    auto r = render(static_cast<int>(k));
-    if (!r) return r;
-  }
   std::string workbook_xml = rewrite_workbook(workbook_, maps_);
   std::vector<NameText> names;
   for (pugi::xml_node n = child(child(workbook_.document_element(), "definedNames"), "definedName"); n; n = n.next_sibling())
     names.push_back({n.attribute("name").value(), n.text().get(),
                      n.attribute("localSheetId") ? n.attribute("localSheetId").as_int() : -1});
-  evaluate_formulas(out_, maps_, std::move(names), [&](int k, const OutCell& c) {
-    if (!warned_.emplace(c.tmpl, "=").second) return;
-    Diagnostic d = error("template.formula_value", "公式 =" + c.aux + " 无法由 jixiao 计算，未写缓存值（Excel 打开时会重算）",
-                         path_, sheets_[k]->info.part, sheets_[k]->info.name, cell_name({c.row, c.col}));
-    d.severity = Severity::Warning;
-    warnings_.add(std::move(d));
-  });
+  std::vector<SheetLayout> layouts;
+  for (size_t k = 0; k < sheets_.size(); ++k) layouts.push_back(layout(static_cast<int>(k)));
+  OutputCells cells(maps_, std::move(layouts), std::move(names), *this);
 
   auto writer = PackageWriter::from_file(path_);
   if (!writer) return error("template.unreadable", "无法读取模板：" + writer.error().message, path_);
@@ -510,7 +485,7 @@ Expected<bool> Filler::run(const std::string& out_path) {
   writer->set_compression_level(5);
   for (size_t k = 0; k < sheets_.size(); ++k) {
     if (sheets_[k]->info.part.empty()) continue;
-    writer->put(sheets_[k]->info.part, sheet_xml(static_cast<int>(k)));
+    put_sheet(*writer, static_cast<int>(k), cells);
     for (auto& [part, xml] : shift_sheet_satellites(*pkg_, sheets_[k]->info, maps_, static_cast<int>(k)))
       writer->put(part, std::move(xml));
   }
@@ -545,7 +520,7 @@ Expected<bool> Filler::run(const std::string& out_path) {
   auto written = writer->write(out_path);
   if (!written) {
     Diagnostic d = written.error();
-    d.code = "template.write";
+    if (d.code.starts_with("package.")) d.code = "template.write";  // not a row's own error (streamed)
     return d;
   }
   return true;

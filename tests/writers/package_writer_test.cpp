@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <memory>
 
 #include "readers/xlsx_reader.h"
 #include "readers/zip_package.h"
@@ -87,6 +89,56 @@ TEST(PackageWriter, SameInputSameBytes) {
     EXPECT_EQ(static_cast<unsigned char>(a[p + 12]) | static_cast<unsigned char>(a[p + 13]) << 8, 0x22);
   }
   EXPECT_GT(headers, 3u);
+}
+
+// A part streamed in pieces of `piece` bytes, `total` bytes in all: "<r>" rows of digits.
+PackageWriter::PartProducer rows_of(size_t total, size_t piece, std::string* whole) {
+  for (size_t i = 0; whole->size() < total; ++i) *whole += "<r>" + std::to_string(i) + "</r>\n";
+  auto pos = std::make_shared<size_t>(0);
+  return [whole, piece, pos](std::string& out) -> Expected<bool> {
+    out.append(*whole, *pos, piece);
+    *pos = std::min(whole->size(), *pos + piece);
+    return *pos < whole->size();
+  };
+}
+
+TEST(PackageWriter, AStreamedPartReadsBackAsProducedAndASmallOneIsStoredAsPutStoresIt) {
+  fs::path dir = test::scratch_dir();
+  std::string small, large;
+  auto streamed = PackageWriter::from_file(kSource.string());
+  streamed->put_stream("xl/small.xml", rows_of(100000, 4096, &small));
+  streamed->put_stream("xl/large.xml", rows_of(6000000, 65536, &large));  // past the size libzip is told
+  EXPECT_EQ(streamed->replaced("xl/small.xml"), nullptr);
+  ASSERT_TRUE(streamed->write((dir / "streamed.xlsx").string()).ok());
+  auto pkg = ZipPackage::open_file((dir / "streamed.xlsx").string());
+  ASSERT_TRUE(pkg.ok());
+  EXPECT_EQ(pkg->read("xl/small.xml").value(), small);
+  EXPECT_EQ(pkg->read("xl/large.xml").value(), large);
+
+  // a part that ends within 4 MB is stored byte for byte as put() stores the same text
+  auto a = PackageWriter::from_file(kSource.string());
+  auto b = PackageWriter::from_file(kSource.string());
+  std::string text;
+  a->put_stream("xl/small.xml", rows_of(100000, 4096, &text));
+  b->put("xl/small.xml", text);
+  EXPECT_EQ(a->write_memory().value(), b->write_memory().value());
+}
+
+TEST(PackageWriter, AStreamedPartThatFailsMidwayLeavesNoFileAndItsErrorIsReturned) {
+  fs::path dir = test::scratch_dir();
+  auto w = PackageWriter::from_file(kSource.string());
+  auto calls = std::make_shared<int>(0);
+  w->put_stream("xl/rows.xml", [calls](std::string& out) -> Expected<bool> {
+    if (++*calls > 100) return Diagnostic::error("template.tag", "第 101 块出错", "模板.xlsx", "xl/rows.xml");
+    out.append(size_t{100000}, 'x');  // 10 MB before the error: libzip is already writing
+    return true;
+  });
+  auto r = w->write((dir / "out.xlsx").string());
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code, "template.tag");
+  EXPECT_EQ(r.error().message, "第 101 块出错");
+  EXPECT_GT(*calls, 100);
+  EXPECT_TRUE(fs::is_empty(dir));  // neither the output nor a temporary file
 }
 
 TEST(PackageWriter, NeverWritesOverItsSourceAndLeavesNoTemporaryFile) {

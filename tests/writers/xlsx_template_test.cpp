@@ -465,6 +465,31 @@ TEST(XlsxTemplate, UnreadableTemplateIsAnError) {
   EXPECT_EQ(r.error().code, "template.unreadable");
 }
 
+// The fill writes rows in order and keeps no cells: a formula above the list, or one reading a later
+// sheet, has the cells it reads made on demand, each list copy in its own element's scope.
+TEST(XlsxTemplate, FormulasReadingCellsNotYetWrittenCarryTheRightValues) {
+  Json data = load_json("list-data.json");
+  Filled f = fill("openpyxl-forward-refs.xlsx", data);
+  ASSERT_TRUE(f.result.ok()) << f.result.error().to_text();
+  EXPECT_TRUE(f.warnings.items().empty());
+  Workbook wb = read_back(f.path);
+  double sum = 0;
+  for (const auto& it : data["items"]) sum += it["qty"].get<double>() * it["price"].get<double>();
+  EXPECT_EQ(formula_of(wb, "清单", "B1"), "SUM(D3:D5)");
+  EXPECT_NEAR(num(wb, "清单", "B1"), sum, 1e-9);
+  EXPECT_NEAR(num(wb, "清单", "C1"), 2 * sum, 1e-9);  // through 核对!B1, written after this sheet
+  EXPECT_NEAR(num(wb, "核对", "B1"), 2 * sum, 1e-9);
+  const Json& first = data["items"][0];
+  EXPECT_NEAR(num(wb, "核对", "B2"), first["qty"].get<double>() * first["price"].get<double>(), 1e-9);
+  for (int i = 0; i < 3; ++i) {
+    const Json& it = data["items"][i];
+    std::string row = std::to_string(3 + i);
+    EXPECT_EQ(formula_of(wb, "清单", ("D" + row).c_str()), "B" + row + "*C" + row);
+    EXPECT_NEAR(num(wb, "清单", ("D" + row).c_str()), it["qty"].get<double>() * it["price"].get<double>(), 1e-9);
+  }
+  EXPECT_TRUE(had_cached_value(wb, "清单", "B1"));
+}
+
 TEST(XlsxTemplate, ObjectSectionRendersOnceAndFalseRemoves) {
   Json data = load_json("list-data.json");
   data["items"] = Json::parse(R"({"name": "唯一", "qty": 4, "price": 2.5, "note": "对象"})");
