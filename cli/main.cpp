@@ -16,6 +16,7 @@
 #include "cli/render_command.h"
 #include "cli/serve_command.h"
 #include "core/data_dir.h"
+#include "core/parallel.h"
 
 int main(int argc, char** argv) {
   using namespace jixiao::cli;
@@ -67,5 +68,6 @@ int main(int argc, char** argv) {
     app.exit(e);
     return kUsage;
   }
+  jixiao::parallel_stop();
   return exit_code;
 }

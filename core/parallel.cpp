@@ -49,8 +49,10 @@ class Pool {
  public:
   static Pool& instance() {
     static Pool pool;
+    made_ = true;
     return pool;
   }
+  static bool made() { return made_; }
 
   size_t threads() const { return workers_.size() + 1; }
 
@@ -85,14 +87,21 @@ class Pool {
     const size_t cores = std::max(1u, std::thread::hardware_concurrency());
     for (size_t t = 1; t < cores; ++t) workers_.emplace_back([this] { work(); });
   }
-  ~Pool() {
+  ~Pool() { stop(); }
+
+ public:
+  // Ends the workers; later calls run on the calling thread alone.
+  void stop() {
     {
       std::lock_guard lock(mutex_);
       stop_ = true;
     }
     wake_.notify_all();
     for (auto& w : workers_) w.join();
+    workers_.clear();
   }
+
+ private:
 
   // A job that still has items and room for a helper, taken off the queue once it is full.
   std::shared_ptr<Job> take() {
@@ -126,6 +135,7 @@ class Pool {
   std::deque<std::shared_ptr<Job>> queue_;
   bool stop_ = false;
   std::vector<std::thread> workers_;
+  static inline std::atomic<bool> made_{false};
 };
 
 }  // namespace
@@ -136,5 +146,9 @@ void parallel_for(size_t n, const std::function<void(size_t)>& fn, size_t max_th
 }
 
 size_t parallel_threads() { return Pool::instance().threads(); }
+
+void parallel_stop() {
+  if (Pool::made()) Pool::instance().stop();
+}
 
 }  // namespace jixiao

@@ -17,4 +17,10 @@ void parallel_for(size_t n, const std::function<void(size_t)>& fn, size_t max_th
 // How many threads parallel_for may use at most (the cores).
 size_t parallel_threads();
 
+// Ends the workers (main calls it before returning). Libraries that a worker used lazily, such as
+// OpenSSL through libzip's temporary-file names, registered their exit handlers after the pool
+// was made, so they would run before the pool's destructor and leave the workers' thread state
+// behind. Later parallel_for calls run on the calling thread.
+void parallel_stop();
+
 }  // namespace jixiao
