@@ -334,9 +334,13 @@ class Loader {
             col.paths.push_back({std::move(l)});
           }
         }
-        for (const auto& p : col.paths)
+        if (col.paths.empty())
+          return error(c, "<column field=\"" + col.field + "\"> 没有表头：label 为空，且 vocab=\"false\" 不用词汇表的词");
+        for (const auto& p : col.paths) {
+          if (p.empty()) return error(c, "<column> 的 label 中有空的表头：" + all);
           for (const auto& level : p)
             if (level.empty()) return error(c, "<column> 的 label 中有空的表头层级：" + all);
+        }
         col.label = col.paths.front().back();
         if (all.empty()) col.label.raw = col.label.synonyms.front();
         col.row_label = c.attribute("row-label").as_bool(false);

@@ -75,6 +75,22 @@ TEST(LayoutSpec, ColumnsDrawTheirWordsFromTheVocabulary) {
   EXPECT_FALSE(region->tables.at(0).rows.at(0).label.empty());
 }
 
+// Found by layout_spec_fuzz: a column with no label that also turns the vocabulary's words off has
+// no header to find; it is refused, not read through an empty list of headers.
+TEST(LayoutSpec, ColumnWithNoLabelAndNoVocabularyWordsIsRefused) {
+  auto shipped = (test::source_dir() / "mapping" / "layouts").string();
+  auto dir = write_dir("nolabel", "", std::string(kLayoutHead) + R"(  <table block="@funds">
+    <column field="budget" vocab="false"/>
+    <row label="@total" prefix="funds"/>
+  </table>
+</layout>
+)");
+  auto specs = load_layouts(std::vector<std::string>{shipped, dir.string()});
+  ASSERT_FALSE(specs);
+  EXPECT_NE(specs.error().message.find("region.xml"), std::string::npos) << specs.error().message;
+  EXPECT_NE(specs.error().message.find("没有表头"), std::string::npos) << specs.error().message;
+}
+
 TEST(LayoutSpec, MissingVocabularyEntryIsRefused) {
   auto dir = write_dir("noentry", "", std::string(kLayoutHead) + R"(  <table block="@nosuchblock" prefix="funds">
     <column field="budget" label="全年预算数"/>
