@@ -422,16 +422,7 @@ XlsxStream::XlsxStream(XlsxStream&&) noexcept = default;
 const Workbook& XlsxStream::book() const { return impl_->book; }
 
 Expected<XlsxStream> XlsxStream::open(const std::string& path, Diagnostics& diags, const XlsxOptions& opt) {
-  // Only a zip is streamed; everything else (.xls, encrypted, empty, damaged) is for read_xlsx_file.
-  char head[4] = {};
-  {
-    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return Diagnostic::error("io.open", "无法打开文件（不存在或没有读取权限）", path);
-    const ssize_t n = ::read(fd, head, sizeof head);
-    ::close(fd);
-    if (n != 4 || sniff_bytes(std::string_view(head, 4)) != FileKind::Zip)
-      return Diagnostic::error("xlsx.not_streamed", "不是普通的 .xlsx 压缩包", path);
-  }
+  // Only a zip opens here; .xls, encrypted, empty and damaged files fail and are for read_xlsx_file.
   auto pkg = ZipPackage::open_file(path, opt.limits);
   if (!pkg) return pkg.error();
   XlsxStream s;
