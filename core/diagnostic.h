@@ -1,8 +1,10 @@
 // Diagnostics for bad input: what was wrong, where, and what to do. Programming mistakes use assert.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <variant>
 #include <vector>
@@ -49,6 +51,27 @@ class Diagnostics {
 
  private:
   std::vector<Diagnostic> items_;
+};
+
+// The 1-based line of a byte offset in a data file's text (layouts, vocabulary, profiles, rules), for
+// messages a person editing the file can follow. Built once per file: every node of the vocabulary
+// names its line, and counting from the start each time was quadratic in the file's size.
+class LineIndex {
+ public:
+  explicit LineIndex(std::string_view text) : size_(text.size()) {
+    for (size_t i = 0; i < text.size(); ++i)
+      if (text[i] == '\n') breaks_.push_back(i);
+  }
+  // 0 for an unknown (negative) offset; an offset past the end counts as the end.
+  int line_of(int64_t offset) const {
+    if (offset < 0) return 0;
+    size_t at = std::min(static_cast<size_t>(offset), size_);
+    return 1 + static_cast<int>(std::lower_bound(breaks_.begin(), breaks_.end(), at) - breaks_.begin());
+  }
+
+ private:
+  size_t size_;
+  std::vector<size_t> breaks_;
 };
 
 // A value or the Diagnostic that explains why there is none.

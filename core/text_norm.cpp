@@ -5,6 +5,9 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include <mutex>
+#include <unordered_map>
+
 namespace jixiao {
 
 namespace {
@@ -20,6 +23,8 @@ bool nfkc_stable(std::string_view text) {
       continue;
     }
     if ((c & 0xF0) != 0xE0 || i + 2 >= text.size()) return false;  // only 3-byte sequences here
+    if ((static_cast<unsigned char>(text[i + 1]) & 0xC0) != 0x80 || (static_cast<unsigned char>(text[i + 2]) & 0xC0) != 0x80)
+      return false;  // not UTF-8: the normaliser replaces it
     uint32_t cp = ((c & 0x0Fu) << 12) | ((static_cast<unsigned char>(text[i + 1]) & 0x3Fu) << 6) |
                   (static_cast<unsigned char>(text[i + 2]) & 0x3Fu);
     bool stable = (cp >= 0x4E00 && cp <= 0x9FFF) || cp == 0x3001 || cp == 0x3002 || (cp >= 0x300A && cp <= 0x3011) ||
@@ -53,12 +58,6 @@ icu::UnicodeString nfkc_u(std::string_view text) {
 
 bool invisible(UChar32 c) { return u_isUWhiteSpace(c) || c == 0x200B || c == 0x200C || c == 0x200D || c == 0xFEFF; }
 
-bool ascii_only(std::string_view text) {
-  for (char c : text)
-    if (static_cast<unsigned char>(c) >= 0x80) return false;
-  return true;
-}
-
 }  // namespace
 
 std::string nfkc(std::string_view text) {
@@ -67,7 +66,9 @@ std::string nfkc(std::string_view text) {
 }
 
 std::string normalize_text(std::string_view text, TextPurpose purpose) {
-  if (ascii_only(text) && purpose != TextPurpose::Identity) {
+  // Text NFKC leaves alone, for labels and values, only loses its ASCII white space: the stable set
+  // holds no other invisible character, and no ≦ or ≧.
+  if (purpose != TextPurpose::Identity && nfkc_stable(text)) {
     std::string out;
     out.reserve(text.size());
     for (char c : text)
@@ -136,7 +137,18 @@ TextRegex::TextRegex(TextRegex&&) noexcept = default;
 TextRegex& TextRegex::operator=(TextRegex&&) noexcept = default;
 TextRegex::~TextRegex() = default;
 
+// A pattern compiled once per process: the layouts repeat a few (the year in a title, in nine of
+// them), and compiling is most of what loading a layout costs. An ICU RegexPattern is immutable and
+// may be shared between threads; each search makes its own matcher.
 std::optional<TextRegex> TextRegex::compile(std::string_view pattern, std::string* error) {
+  static std::mutex mutex;
+  static std::unordered_map<std::string, std::shared_ptr<const Impl>> compiled;
+  constexpr size_t kMaxCached = 1024;  // patterns come from data files: a handful, but never unbounded
+  std::string key(pattern);
+  {
+    std::lock_guard lock(mutex);
+    if (auto it = compiled.find(key); it != compiled.end()) return TextRegex(std::move(key), it->second);
+  }
   UErrorCode status = U_ZERO_ERROR;
   UParseError pe{};
   auto impl = std::make_shared<Impl>();
@@ -145,7 +157,9 @@ std::optional<TextRegex> TextRegex::compile(std::string_view pattern, std::strin
     if (error) *error = std::string(u_errorName(status)) + "（第 " + std::to_string(pe.offset + 1) + " 个字符处）";
     return std::nullopt;
   }
-  return TextRegex(std::string(pattern), std::move(impl));
+  std::lock_guard lock(mutex);
+  if (compiled.size() < kMaxCached) compiled.emplace(key, impl);
+  return TextRegex(std::move(key), std::move(impl));
 }
 
 namespace {

@@ -2,6 +2,9 @@
 
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <string_view>
 
 #include "core/text_norm.h"
 
@@ -25,48 +28,72 @@ std::string utf8(const icu::UnicodeString& s) {
 bool opening(UChar32 c) { return c == '(' || c == '[' || c == 0x3010 || c == 0x3014; }
 bool closing(UChar32 c) { return c == ')' || c == ']' || c == 0x3011 || c == 0x3015; }
 
-}  // namespace
+// The code point at s[i] and its length in bytes; U+FFFD and 1 for a byte that starts no valid
+// sequence (normalize_text's output is valid UTF-8, so only a defect would see that).
+UChar32 code_point_at(std::string_view s, size_t i, size_t* len) {
+  int32_t at = static_cast<int32_t>(i);
+  UChar32 c;
+  U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), at, static_cast<int32_t>(s.size()), c);
+  *len = static_cast<size_t>(at) - i;
+  return c < 0 ? 0xFFFD : c;
+}
 
-// A leading list ordinal: "一、", "十二、", "1、", "1.", "(一)" (after NFKC).
-int32_t ordinal_prefix(const icu::UnicodeString& s) {
-  static const icu::UnicodeString kHan(u"一二三四五六七八九十百");
-  int32_t i = 0;
+bool ordinal_digit(UChar32 c) {
+  static constexpr std::u32string_view kHan = U"一二三四五六七八九十百";
+  return (c >= '0' && c <= '9') || kHan.find(c) != std::u32string_view::npos;
+}
+
+// A leading list ordinal: "一、", "十二、", "1、", "1.", "(一)" (after NFKC); its length in bytes.
+size_t ordinal_prefix(std::string_view s) {
+  size_t i = 0, len = 0;
   bool bracket = false;
-  if (i < s.length() && s.charAt(i) == '(') {
+  if (i < s.size() && s[i] == '(') {
     bracket = true;
     ++i;
   }
-  int32_t start = i;
-  while (i < s.length() && (kHan.indexOf(s.charAt(i)) >= 0 || (s.charAt(i) >= '0' && s.charAt(i) <= '9'))) ++i;
-  if (i == start || i >= s.length()) return 0;
-  if (bracket) return s.charAt(i) == ')' ? i + 1 : 0;
-  UChar c = s.charAt(i);
-  if (c == 0x3001 /* 、 */) return i + 1;
+  const size_t start = i;
+  while (i < s.size() && ordinal_digit(code_point_at(s, i, &len))) i += len;
+  if (i == start || i >= s.size()) return 0;
+  if (bracket) return s[i] == ')' ? i + 1 : 0;
+  UChar32 c = code_point_at(s, i, &len);
+  if (c == 0x3001 /* 、 */) return i + len;
   // "1." but not a code or an amount such as "208" or "1.5"
-  if (c == '.' && i + 1 < s.length() && !(s.charAt(i + 1) >= '0' && s.charAt(i + 1) <= '9')) return i + 1;
+  if (c == '.' && i + 1 < s.size() && !(s[i + 1] >= '0' && s[i + 1] <= '9')) return i + 1;
   return 0;
 }
 
+}  // namespace
+
+// Works on the UTF-8 text: labels are read by the thousand (every layout's words when the layouts
+// load, every header cell of a sheet), and a round trip through UTF-16 was most of the cost.
 std::string canonical_label(std::string_view text) {
-  icu::UnicodeString norm = label_u(text);
-  if (int32_t cut = ordinal_prefix(norm); cut > 0 && cut < norm.length()) norm.remove(0, cut);
-  icu::UnicodeString out;
+  const std::string norm = normalize_text(text, TextPurpose::Label);
+  std::string_view s = norm;
+  if (size_t cut = ordinal_prefix(s); cut > 0 && cut < s.size()) s.remove_prefix(cut);
+  std::string out;
+  out.reserve(s.size());
   int depth = 0;
-  for (int32_t i = 0; i < norm.length();) {
-    UChar32 c = norm.char32At(i);
-    i += U16_LENGTH(c);
+  for (size_t i = 0, len = 0; i < s.size(); i += len) {
+    UChar32 c = code_point_at(s, i, &len);
     if (opening(c)) {
       ++depth;
-      continue;
-    }
-    if (closing(c)) {
+    } else if (closing(c)) {
       if (depth > 0) --depth;
-      continue;
+    } else if (depth == 0) {
+      out.append(s.substr(i, len));
     }
-    if (depth == 0) out.append(c);
   }
-  while (out.length() > 0 && (out.endsWith(":") || out.endsWith(u"："))) out.truncate(out.length() - 1);
-  return utf8(out);
+  constexpr std::string_view kWideColon = "：";
+  for (;;) {
+    if (!out.empty() && out.back() == ':') {
+      out.pop_back();
+    } else if (out.size() >= kWideColon.size() && out.compare(out.size() - kWideColon.size(), kWideColon.size(), kWideColon) == 0) {
+      out.resize(out.size() - kWideColon.size());
+    } else {
+      break;
+    }
+  }
+  return out;
 }
 
 std::vector<std::string> bracket_parts(std::string_view text) {

@@ -125,16 +125,11 @@ class Loader {
   std::shared_ptr<const Vocabulary> vocab_;
   LayoutSpec spec_;
 
-  int line_of(ptrdiff_t offset) const {
-    if (offset < 0) return 0;
-    auto end = text_.begin() + std::min<ptrdiff_t>(offset, static_cast<ptrdiff_t>(text_.size()));
-    return 1 + static_cast<int>(std::count(text_.begin(), end, '\n'));
-  }
   Diagnostic error_at(ptrdiff_t offset, std::string message) const {
     Diagnostic d;
     d.code = "layout.invalid";
     d.file = path_;
-    int line = line_of(offset);  // the line, not the byte offset: what a person editing the file needs
+    int line = LineIndex(text_).line_of(offset);  // the line, not the byte offset: what a person editing the file needs
     d.message = "版式文件 " + std::filesystem::path(path_).filename().string() +
                 (line > 0 ? " 第 " + std::to_string(line) + " 行" : "") + "有误：" + std::move(message);
     return d;

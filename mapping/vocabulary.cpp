@@ -13,12 +13,6 @@ namespace jixiao {
 
 namespace {
 
-// The 1-based line of a byte offset in the file's text.
-int line_of(const std::string& text, ptrdiff_t offset) {
-  if (offset < 0) return 0;
-  return 1 + static_cast<int>(std::count(text.begin(), text.begin() + std::min<ptrdiff_t>(offset, static_cast<ptrdiff_t>(text.size())), '\n'));
-}
-
 Diagnostic vocab_error(const std::string& file, int line, std::string message) {
   Diagnostic d;
   d.code = "vocabulary.invalid";
@@ -64,13 +58,14 @@ std::optional<Diagnostic> load_vocabulary_file(const std::string& path, Vocabula
   std::stringstream ss;
   ss << in.rdbuf();
   const std::string text = ss.str();
+  const LineIndex lines(text);
   pugi::xml_document doc;
   auto res = doc.load_buffer(text.data(), text.size());
-  if (!res) return vocab_error(path, line_of(text, res.offset), std::string("XML 格式错误（") + res.description() + "）");
+  if (!res) return vocab_error(path, lines.line_of(res.offset), std::string("XML 格式错误（") + res.description() + "）");
   pugi::xml_node root = doc.child("vocabulary");
   if (!root) return vocab_error(path, 0, "根元素应为 <vocabulary>");
   const std::string name = std::filesystem::path(path).filename().string();
-  auto origin = [&](pugi::xml_node n) { return name + ":" + std::to_string(line_of(text, n.offset_debug())); };
+  auto origin = [&](pugi::xml_node n) { return name + ":" + std::to_string(lines.line_of(n.offset_debug())); };
   auto words = [&](pugi::xml_node n) -> std::optional<std::string> {
     std::string w = n.attribute("words").as_string();
     if (split_synonyms(w).empty()) return std::nullopt;
@@ -78,13 +73,13 @@ std::optional<Diagnostic> load_vocabulary_file(const std::string& path, Vocabula
   };
   auto need = [&](pugi::xml_node n, const char* attr) -> std::optional<Diagnostic> {
     if (std::string(n.attribute(attr).as_string()).empty())
-      return vocab_error(path, line_of(text, n.offset_debug()), std::string("<") + n.name() + "> 缺少 " + attr + " 属性");
+      return vocab_error(path, lines.line_of(n.offset_debug()), std::string("<") + n.name() + "> 缺少 " + attr + " 属性");
     return std::nullopt;
   };
   for (pugi::xml_node n : root.children()) {
     if (n.type() != pugi::node_element) continue;
     const std::string tag = n.name();
-    const int line = line_of(text, n.offset_debug());
+    const int line = lines.line_of(n.offset_debug());
     if (tag == "title" || tag == "block") {
       const char* key = tag == "title" ? "kind" : "id";
       if (auto e = need(n, key)) return e;
@@ -97,7 +92,7 @@ std::optional<Diagnostic> load_vocabulary_file(const std::string& path, Vocabula
       for (pugi::xml_node c : n.children()) {
         if (c.type() != pugi::node_element) continue;
         const std::string ctag = c.name();
-        const int cline = line_of(text, c.offset_debug());
+        const int cline = lines.line_of(c.offset_debug());
         if (tag == "columns" && ctag == "column") {
           if (auto e = need(c, "field")) return e;
           const std::string field = c.attribute("field").as_string();
@@ -122,7 +117,7 @@ std::optional<Diagnostic> load_vocabulary_file(const std::string& path, Vocabula
       const char* key = tag == "groups" ? "word" : "band";
       for (pugi::xml_node g : n.children()) {
         if (g.type() != pugi::node_element) continue;
-        const int gline = line_of(text, g.offset_debug());
+        const int gline = lines.line_of(g.offset_debug());
         if (std::string(g.name()) != child) return vocab_error(path, gline, "<" + tag + "> 中只能有 <" + child + ">");
         if (auto e = need(g, key)) return e;
         auto w = words(g);

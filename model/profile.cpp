@@ -57,16 +57,12 @@ class Loader {
     d.file = path_.string();
     d.offset = offset;
     std::string where = "评分方案 " + path_.string();
-    if (offset >= 0) where += "（第 " + std::to_string(line_of(offset)) + " 行）";
+    if (offset >= 0) where += "（第 " + std::to_string(LineIndex(text_).line_of(offset)) + " 行）";
     d.message = where + "：" + what;
     return d;
   }
   Diagnostic invalid(pugi::xml_node n, const std::string& what) const {
     return fail("profile.invalid", what, n ? n.offset_debug() : -1);
-  }
-  int line_of(ptrdiff_t offset) const {
-    size_t end = std::min(static_cast<size_t>(offset), text_.size());
-    return 1 + static_cast<int>(std::count(text_.begin(), text_.begin() + static_cast<ptrdiff_t>(end), '\n'));
   }
   // A number attribute: "20", "0.01", or a percentage "90%" (→ 0.9). nullopt when absent.
   std::optional<Diagnostic> number(pugi::xml_node n, const char* attr, std::optional<Decimal>& out) const;

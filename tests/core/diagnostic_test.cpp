@@ -26,4 +26,14 @@ TEST(Expected, CarriesValueOrError) {
   EXPECT_EQ(b.error().message, "坏");
 }
 
+TEST(LineIndex, NamesTheLineABytesOffsetIsOn) {
+  const LineIndex lines("<a/>\n<b/>\n\n<c/>");
+  EXPECT_EQ(lines.line_of(0), 1);
+  EXPECT_EQ(lines.line_of(4), 1);   // the line break ends line 1
+  EXPECT_EQ(lines.line_of(5), 2);
+  EXPECT_EQ(lines.line_of(11), 4);  // past an empty line
+  EXPECT_EQ(lines.line_of(999), 4);  // past the end: the last line
+  EXPECT_EQ(lines.line_of(-1), 0);  // unknown
+}
+
 }  // namespace jixiao

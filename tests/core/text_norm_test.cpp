@@ -70,6 +70,26 @@ TEST(TextRegex, ReportsWhyAPatternDoesNotCompile) {
   EXPECT_FALSE(why.empty());
 }
 
+TEST(TextRegex, ABadPatternIsRefusedEachTimeAndAGoodOneSharedSafely) {
+  // Compiled patterns are kept per process: a refused one must not be, and two compiles of one
+  // pattern behave alike.
+  EXPECT_FALSE(TextRegex::compile("(\\d{4}"));
+  std::string why;
+  EXPECT_FALSE(TextRegex::compile("(\\d{4}", &why));
+  EXPECT_FALSE(why.empty());
+  auto a = TextRegex::compile(R"((\d{4})\s*年度?)");
+  auto b = TextRegex::compile(R"((\d{4})\s*年度?)");
+  ASSERT_TRUE(a && b);
+  EXPECT_EQ((*a->search("2023 年度项目"))[1], "2023");
+  EXPECT_EQ((*b->search("（2024年）"))[1], "2024");
+}
+
+TEST(TextNorm, BytesThatAreNotUtf8AreReplacedNotPassedThrough) {
+  // E4 38 80 looks like one CJK character to a check that reads only the lead byte.
+  EXPECT_EQ(normalize_text("\xE4" "8" "\x80", TextPurpose::Label), "\uFFFD8\uFFFD");
+  EXPECT_EQ(nfkc("\xE4" "8" "\x80"), "\uFFFD8\uFFFD");
+}
+
 TEST(TextRegex, ReplaceAllRemovesATrailingBracket) {
   auto re = TextRegex::compile(R"(\([^()]*\)$)");
   ASSERT_TRUE(re);
