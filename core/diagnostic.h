@@ -53,7 +53,7 @@ class Diagnostics {
   std::vector<Diagnostic> items_;
 };
 
-// The 1-based line of a byte offset in a data file's text (layouts, vocabulary, profiles, rules), for
+// The 1-based line of a byte offset in an XML data file's text (layouts, vocabulary, profiles), for
 // messages a person editing the file can follow. Built once per file: every node of the vocabulary
 // names its line, and counting from the start each time was quadratic in the file's size.
 class LineIndex {

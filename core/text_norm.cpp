@@ -138,8 +138,8 @@ TextRegex& TextRegex::operator=(TextRegex&&) noexcept = default;
 TextRegex::~TextRegex() = default;
 
 // A pattern compiled once per process: the layouts repeat a few (the year in a title, in nine of
-// them), and compiling is most of what loading a layout costs. An ICU RegexPattern is immutable and
-// may be shared between threads; each search makes its own matcher.
+// them). The first compile of any pattern also builds ICU's regex tables, which no cache avoids. An
+// ICU RegexPattern is immutable and may be shared between threads; each search makes its own matcher.
 std::optional<TextRegex> TextRegex::compile(std::string_view pattern, std::string* error) {
   static std::mutex mutex;
   static std::unordered_map<std::string, std::shared_ptr<const Impl>> compiled;

@@ -83,16 +83,7 @@ std::string canonical_label(std::string_view text) {
       out.append(s.substr(i, len));
     }
   }
-  constexpr std::string_view kWideColon = "：";
-  for (;;) {
-    if (!out.empty() && out.back() == ':') {
-      out.pop_back();
-    } else if (out.size() >= kWideColon.size() && out.compare(out.size() - kWideColon.size(), kWideColon.size(), kWideColon) == 0) {
-      out.resize(out.size() - kWideColon.size());
-    } else {
-      break;
-    }
-  }
+  while (!out.empty() && out.back() == ':') out.pop_back();  // NFKC made "：" a ":"
   return out;
 }
 
