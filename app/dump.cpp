@@ -10,13 +10,16 @@ namespace jixiao::app {
 
 namespace {
 
-// Dumps a plain .xlsx a row at a time (readers' XlsxStream): a first pass over each sheet measures
-// its area and collects its merges and warnings, a second writes it, so memory stays flat whatever
-// the sheet's size and nothing is written when the first pass finds a fault. Returns false, having
-// written and reported nothing, when the file needs the whole grid: an .xls or encrypted file,
-// cells out of order, a formula saved without a value that refers beyond its own row (computed over
-// the grid), a sheet that must be refused, or no cells at all (the grid reader then looks for parts
-// the workbook lost).
+// Dumps a plain .xlsx a row at a time (readers' XlsxStream), so memory stays flat whatever the
+// sheet's size. CSV/TSV lines are padded to the sheet's widest row, which is known only at its end:
+// the first pass over each sheet measures its area, collects its merges and warnings, and keeps its
+// lines unpadded (DelimitedRowBuffer) while they fit in DumpOptions::row_buffer_bytes altogether;
+// a sheet that did not fit, and JSON (whose merges come before its cells), is read a second time to
+// be written. Nothing is written before every first pass is done, so a fault found on the way leaves
+// no partial output. Returns false, having written and reported nothing, when the file needs the
+// whole grid: an .xls or encrypted file, cells out of order, a formula saved without a value that
+// refers beyond its own row (computed over the grid), a sheet that must be refused, or no cells at
+// all (the grid reader then looks for parts the workbook lost).
 bool dump_streamed(Resources& resources, const DumpOptions& o, std::ostream& out, DumpResult& result) {
   Diagnostics diags;
   auto stream = XlsxStream::open(o.file, diags, resources.xlsx());
@@ -31,20 +34,27 @@ bool dump_streamed(Resources& resources, const DumpOptions& o, std::ostream& out
     for (size_t i = 0; i < book.sheets.size(); ++i) chosen.push_back(i);
   }
   const uint64_t limit = resources.xlsx().limits.max_part_bytes;
+  const bool json = o.format == DumpOptions::Format::Json;
+  const TextFormat tf = o.format == DumpOptions::Format::Tsv ? TextFormat::Tsv : TextFormat::Csv;
   std::vector<DelimitedArea> areas(chosen.size());
   std::vector<std::vector<CellRange>> merges(chosen.size());
+  std::vector<DelimitedRowBuffer> lines;
+  uint64_t budget = o.row_buffer_bytes;
   uint64_t cells = 0, shown = 0;
   for (size_t k = 0; k < chosen.size(); ++k) {
+    lines.emplace_back(book, tf, o.raw);
+    DelimitedRowBuffer& kept = lines.back();
     auto scan = stream->scan(chosen[k], [&](const Workbook& wb, const Sheet& row) {
       areas[k].add(wb, row);
       for (const Cell& c : row.cells) shown += wb.text(c).size();
+      if (!json) kept.add(row, budget);
     }, diags);
     if (!scan || !scan->in_order || scan->needs_grid) return false;
     cells += scan->cells;
     merges[k] = std::move(scan->merges);
   }
   if (cells == 0 || shown > limit) return false;
-  if (o.format != DumpOptions::Format::Json)
+  if (!json)
     for (const DelimitedArea& area : areas)
       if (area.size() > limit) return false;
 
@@ -54,18 +64,21 @@ bool dump_streamed(Resources& resources, const DumpOptions& o, std::ostream& out
     auto scan = stream->scan(chosen[k], visit, again);
     if (!scan && !failed) failed = scan.error();
   };
-  if (o.format == DumpOptions::Format::Json) {
-    JsonSheetsWriter json(book, out);
+  if (json) {
+    JsonSheetsWriter doc(book, out);
     for (size_t k = 0; k < chosen.size(); ++k) {
-      json.begin_sheet(book.sheets[chosen[k]], merges[k]);
-      pass(k, [&](const Workbook&, const Sheet& row) { json.cells(row); });
-      json.end_sheet();
+      doc.begin_sheet(book.sheets[chosen[k]], merges[k]);
+      pass(k, [&](const Workbook&, const Sheet& row) { doc.cells(row); });
+      doc.end_sheet();
     }
-    json.finish();
+    doc.finish();
   } else {
-    const TextFormat tf = o.format == DumpOptions::Format::Tsv ? TextFormat::Tsv : TextFormat::Csv;
     for (size_t k = 0; k < chosen.size(); ++k) {
       if (o.sheet.empty()) out << "# sheet: " << book.sheets[chosen[k]].name << '\n';
+      if (lines[k].complete()) {
+        lines[k].write(areas[k], out);
+        continue;
+      }
       DelimitedRowWriter writer(book, areas[k], tf, o.raw, out);
       pass(k, [&](const Workbook&, const Sheet& row) { writer.row(row); });
       writer.finish();

@@ -165,6 +165,81 @@ void DelimitedRowWriter::finish() {
   drain(true);
 }
 
+DelimitedRowBuffer::DelimitedRowBuffer(const Workbook& wb, TextFormat fmt, bool raw)
+    : wb_(&wb), fmt_(fmt), raw_(raw), shown_(std::make_unique<CellDisplay>(wb)) {}
+
+DelimitedRowBuffer::~DelimitedRowBuffer() = default;
+DelimitedRowBuffer::DelimitedRowBuffer(DelimitedRowBuffer&&) noexcept = default;
+
+bool DelimitedRowBuffer::add(const Sheet& row, uint64_t& budget) {
+  if (over_) return false;
+  // Cells after the row's last one with content lie beyond the area's last column or show nothing:
+  // the padding written later stands for them.
+  const Workbook& wb = *wb_;
+  const Cell* begin = row.cells.data();
+  const Cell* end = begin + row.cells.size();
+  while (end != begin && !has_content(wb, end[-1])) --end;
+  if (end == begin) return true;
+  constexpr size_t kBlock = 1u << 20;
+  if (blocks_.empty() || blocks_.back().size() >= kBlock) {
+    blocks_.emplace_back();
+    blocks_.back().reserve(kBlock + (kBlock >> 3));
+  }
+  std::string& text = blocks_.back();
+  const size_t before = text.size();
+  const uint32_t last_col = end[-1].col;
+  append_row(*shown_, begin, end, fmt_, raw_, last_col, field_, text);
+  text.pop_back();  // the line's '\n' is written with its padding
+  const uint64_t cost = text.size() - before + sizeof(Line);
+  if (cost > budget) {
+    over_ = true;
+    std::vector<std::string>().swap(blocks_);
+    std::vector<Line>().swap(lines_);
+    return false;
+  }
+  budget -= cost;
+  lines_.push_back({begin->row, last_col, static_cast<uint32_t>(blocks_.size() - 1), static_cast<uint32_t>(text.size())});
+  return true;
+}
+
+void DelimitedRowBuffer::write(const DelimitedArea& area, std::ostream& out) const {
+  if (area.empty()) {
+    out << '\n';
+    return;
+  }
+  const char sep = fmt_ == TextFormat::Csv ? ',' : '\t';
+  std::string buf;
+  auto drain = [&](bool all) {
+    if (!all && buf.size() < (64u << 10)) return;
+    out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
+    buf.clear();
+  };
+  uint32_t next_row = 0, block = 0, from = 0;
+  for (const Line& line : lines_) {
+    for (; next_row < line.row; ++next_row) {
+      buf.append(area.last_col(), sep);
+      buf += '\n';
+      drain(false);
+    }
+    if (line.block != block) {
+      block = line.block;
+      from = 0;
+    }
+    buf.append(blocks_[block], from, line.end - from);
+    buf.append(area.last_col() - line.last_col, sep);
+    buf += '\n';
+    from = line.end;
+    next_row = line.row + 1;
+    drain(false);
+  }
+  for (; next_row <= area.last_row(); ++next_row) {
+    buf.append(area.last_col(), sep);
+    buf += '\n';
+    drain(false);
+  }
+  drain(true);
+}
+
 namespace {
 
 std::string json_text(std::string_view s) {

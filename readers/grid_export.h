@@ -60,6 +60,40 @@ class DelimitedRowWriter {
   uint32_t next_row_ = 0;
 };
 
+// The rows of a sheet read once, formatted before the sheet's area is known: each line is kept
+// without the empty fields that pad it to the widest row, and written padded, as DelimitedRowWriter
+// would have written it, once the whole sheet has been seen. A row without content is not kept (it
+// is written as the empty line it is). Holds at most the budget it is given: past it add() returns
+// false, keeps nothing more, and the sheet has to be read again through DelimitedRowWriter.
+class DelimitedRowBuffer {
+ public:
+  DelimitedRowBuffer(const Workbook& wb, TextFormat fmt, bool raw);
+  ~DelimitedRowBuffer();
+  DelimitedRowBuffer(DelimitedRowBuffer&&) noexcept;
+  // Cells of one row, in order, rows in ascending order; budget: the bytes all buffers may still
+  // take, reduced by what this row takes.
+  bool add(const Sheet& row, uint64_t& budget);
+  bool complete() const { return !over_; }
+  // The sheet's lines, padded to the area (which must be the area of the rows that were added).
+  void write(const DelimitedArea& area, std::ostream& out) const;
+
+ private:
+  struct Line {
+    uint32_t row, last_col;
+    uint32_t block, end;  // where the line's text ends: in blocks_[block], at end
+  };
+  const Workbook* wb_;
+  TextFormat fmt_;
+  bool raw_;
+  std::unique_ptr<CellDisplay> shown_;
+  // Blocks of about a megabyte, never reallocated once full: a big string doubling as it grows
+  // would hold its old and new copy at once, half as much again as the budget.
+  std::vector<std::string> blocks_;
+  std::string field_;
+  std::vector<Line> lines_;
+  bool over_ = false;
+};
+
 // {"sheets":[{"name","visible","state","merges":[...],"cells":[{"ref","value","display","type","formula"}]}]}
 // written a sheet and a run of cells at a time, for a grid or a stream.
 class JsonSheetsWriter {
