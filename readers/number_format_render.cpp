@@ -213,8 +213,12 @@ void render_number(const Section& sec, double v, bool show_sign, std::string& ou
     // integers below 2^53 keep all their digits.
     if (a > 0 && std::isfinite(a)) {
       to_dec(a, x, 17);
-      int digits = static_cast<int>(std::floor(std::log10(a))) + 1 + sec.frac_ph;
-      if (digits > 15 && !exact_integer(a)) round_at(x, 15);
+      // x.dp is a's integer digits, give or take the one a carry in the rounding to 17 digits or
+      // log10's own rounding near a power of ten adds: log10 is only asked when that one matters.
+      if (x.dp + 1 + sec.frac_ph > 15) {
+        int digits = static_cast<int>(std::floor(std::log10(a))) + 1 + sec.frac_ph;
+        if (digits > 15 && !exact_integer(a)) round_at(x, 15);
+      }
       round_decimals(x, sec.frac_ph);
     }
     len = x.n ? std::max(x.dp, 0) : 0;

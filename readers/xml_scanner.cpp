@@ -10,9 +10,11 @@ namespace {
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
+// Names are short: a loop, not a library call.
 std::string_view local_part(std::string_view qname) {
-  auto colon = qname.rfind(':');
-  return colon == std::string_view::npos ? qname : qname.substr(colon + 1);
+  for (size_t i = qname.size(); i > 0; --i)
+    if (qname[i - 1] == ':') return qname.substr(i);
+  return qname;
 }
 
 void append_utf8(uint32_t cp, std::string& out) {
@@ -88,22 +90,24 @@ void XmlScanner::decode(std::string_view raw, std::string& out) {
   out.clear();
   size_t i = 0;
   while (i < raw.size()) {
-    size_t amp = raw.find('&', i);
-    size_t cr = raw.find('\r', i);
-    size_t stop = std::min(amp, cr);
-    if (stop == std::string_view::npos) {
+    // Texts are short and entities close together: loops, not a library call per search.
+    size_t stop = i;
+    while (stop < raw.size() && raw[stop] != '&' && raw[stop] != '\r') ++stop;
+    if (stop == raw.size()) {
       out.append(raw.substr(i));
       break;
     }
     out.append(raw.substr(i, stop - i));
-    if (stop == cr) {  // XML line-end normalisation: CR LF and lone CR become LF
+    if (raw[stop] == '\r') {  // XML line-end normalisation: CR LF and lone CR become LF
       out += '\n';
       i = stop + 1;
       if (i < raw.size() && raw[i] == '\n') ++i;
       continue;
     }
-    size_t semi = raw.find(';', amp);
-    if (semi == std::string_view::npos || semi - amp > 12) {  // a stray '&': keep it as written
+    const size_t amp = stop;
+    size_t semi = amp + 1;
+    while (semi < raw.size() && semi - amp <= 12 && raw[semi] != ';') ++semi;
+    if (semi == raw.size() || raw[semi] != ';' || semi - amp > 12) {  // a stray '&': keep it as written
       out += '&';
       i = amp + 1;
       continue;
@@ -187,8 +191,9 @@ XmlScanner::Step XmlScanner::parse_start_tag() {
     attrs_.push_back({local_part(aname), xml_.substr(vstart, p - vstart), plain});
     ++p;
   }
-  name_ = local_part(qname);
-  stack_.emplace_back(qname);
+  name_ = local_part(qname);  // in xml_, which only a later next() refills
+  open_.push_back(static_cast<uint32_t>(open_names_.size()));
+  open_names_ += qname;
   pending_end_ = empty;
   pos_ = p;
   return Step::Ok;
@@ -199,7 +204,7 @@ XmlScanner::Step XmlScanner::scan(Event& ev) {
   for (;;) {
     if (pos_ >= xml_.size()) {
       if (!eof_) return Step::Incomplete;
-      if (!stack_.empty()) return fail("文件在元素 <" + stack_.back() + "> 结束前截断"), Step::Failed;
+      if (!open_.empty()) return fail("文件在元素 <" + std::string(innermost()) + "> 结束前截断"), Step::Failed;
       ev = Event::End;
       return Step::Ok;
     }
@@ -217,7 +222,7 @@ XmlScanner::Step XmlScanner::scan(Event& ev) {
       if (lt == size && !eof_) return Step::Incomplete;
       std::string_view raw = xml_.substr(pos_, lt - pos_);
       pos_ = lt;
-      if (stack_.empty()) continue;  // whitespace around the root element
+      if (open_.empty()) continue;  // whitespace around the root element
       if (plain) {
         text_ = raw;
       } else {
@@ -239,14 +244,21 @@ XmlScanner::Step XmlScanner::scan(Event& ev) {
       if (gt >= xml_.size()) return eof_ ? (fail("结束标签未结束，文件在此处截断"), Step::Failed) : Step::Incomplete;
       std::string_view qname = xml_.substr(pos_ + 2, gt - pos_ - 2);
       while (!qname.empty() && is_space(qname.back())) qname.remove_suffix(1);
-      if (stack_.empty()) return fail("多余的结束标签 </" + std::string(qname) + ">"), Step::Failed;
-      if (qname != stack_.back())
-        return fail("结束标签 </" + std::string(qname) + "> 与开始标签 <" + stack_.back() + "> 不匹配"), Step::Failed;
-      popped_ = std::move(stack_.back());
-      stack_.pop_back();
-      name_ = local_part(popped_);
+      if (open_.empty()) return fail("多余的结束标签 </" + std::string(qname) + ">"), Step::Failed;
+      if (qname != innermost())
+        return fail("结束标签 </" + std::string(qname) + "> 与开始标签 <" + std::string(innermost()) + "> 不匹配"),
+               Step::Failed;
+      close_innermost();
+      name_ = local_part(qname);
       pos_ = gt + 1;
       ev = Event::EndElement;
+      return Step::Ok;
+    }
+    if (rest.size() < 2 || (rest[1] != '!' && rest[1] != '?')) {
+      Step s = parse_start_tag();
+      if (s == Step::Incomplete && eof_) return fail("标签未结束，文件在此处截断"), Step::Failed;
+      if (s != Step::Ok) return s;
+      ev = Event::StartElement;
       return Step::Ok;
     }
     auto skip_to = [&](std::string_view terminator, const char* what) -> Step {
@@ -270,11 +282,11 @@ XmlScanner::Step XmlScanner::scan(Event& ev) {
       if (end == std::string_view::npos) return eof_ ? (fail("CDATA 段未结束"), Step::Failed) : Step::Incomplete;
       text_ = xml_.substr(pos_ + 9, end - pos_ - 9);
       pos_ = end + 3;
-      if (stack_.empty()) continue;
+      if (open_.empty()) continue;
       ev = Event::Text;
       return Step::Ok;
     }
-    if (rest.size() >= 2 && rest[1] == '!') {  // DOCTYPE: skipped, internal subset included
+    {  // "<!" and none of the above: DOCTYPE, skipped with its internal subset
       int brackets = 0;
       size_t p = pos_ + 2;
       for (; p < xml_.size(); ++p) {
@@ -284,13 +296,7 @@ XmlScanner::Step XmlScanner::scan(Event& ev) {
       }
       if (p >= xml_.size()) return eof_ ? (fail("<! 声明未结束"), Step::Failed) : Step::Incomplete;
       pos_ = p + 1;
-      continue;
     }
-    Step s = parse_start_tag();
-    if (s == Step::Incomplete && eof_) return fail("标签未结束，文件在此处截断"), Step::Failed;
-    if (s != Step::Ok) return s;
-    ev = Event::StartElement;
-    return Step::Ok;
   }
 }
 
@@ -299,9 +305,7 @@ XmlScanner::Event XmlScanner::next() {
   if (!attr_decoded_.empty()) attr_decoded_.clear();
   if (pending_end_) {
     pending_end_ = false;
-    popped_ = std::move(stack_.back());
-    stack_.pop_back();
-    name_ = local_part(popped_);
+    close_innermost();  // name_ still holds its name, from the start tag
     return Event::EndElement;
   }
   for (;;) {
@@ -320,7 +324,8 @@ XmlScanner::Event XmlScanner::next() {
 
 std::string_view XmlScanner::attr(std::string_view local_name) {
   for (const RawAttr& a : attrs_) {
-    if (a.name != local_name) continue;
+    if (a.name.size() != local_name.size() || (!a.name.empty() && a.name[0] != local_name[0]) || a.name != local_name)
+      continue;
     if (a.plain) return a.value;
     attr_decoded_.emplace_back();
     decode(a.value, attr_decoded_.back());
@@ -340,11 +345,11 @@ void XmlScanner::skip_element() {
     next();
     return;
   }
-  const size_t target = stack_.size() - 1;
+  const size_t target = open_.size() - 1;
   for (;;) {
     Event e = next();
     if (e == Event::End || e == Event::Error) return;
-    if (e == Event::EndElement && stack_.size() == target) return;
+    if (e == Event::EndElement && open_.size() == target) return;
   }
 }
 

@@ -3,6 +3,12 @@
 #include <zip.h>
 
 #include <algorithm>
+#include <cstring>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <optional>
+#include <thread>
 #include <unordered_map>
 
 namespace jixiao {
@@ -163,6 +169,103 @@ Expected<size_t> PartReader::read(char* dst, size_t cap) {
   total_ += static_cast<uint64_t>(n);
   if (total_ > limit_) return too_big(zip_name_, part_, limit_);
   return static_cast<size_t>(n);
+}
+
+struct PartReadAhead::Impl {
+  static constexpr size_t kChunk = 256u << 10, kChunks = 4;
+  struct Chunk {
+    std::string bytes;  // kChunk long; the first `used` bytes hold the part's
+    size_t used = 0;
+    std::optional<Diagnostic> error;  // after the bytes: where the reader failed
+    bool last = false;
+  };
+
+  explicit Impl(PartReader&& r) : reader(std::move(r)) {
+    for (size_t i = 0; i < kChunks; ++i) spare.emplace_back(kChunk, '\0');
+    worker = std::thread([this] { inflate(); });
+  }
+  ~Impl() {
+    {
+      std::lock_guard lock(mu);
+      stop = true;
+    }
+    cv.notify_all();
+    worker.join();
+  }
+
+  void inflate() {
+    for (;;) {
+      Chunk c;
+      {
+        std::unique_lock lock(mu);
+        cv.wait(lock, [&] { return stop || !spare.empty(); });
+        if (stop) return;
+        c.bytes = std::move(spare.back());
+        spare.pop_back();
+      }
+      try {
+        while (c.used < kChunk) {
+          auto n = reader.read(c.bytes.data() + c.used, kChunk - c.used);
+          if (!n) {
+            c.error = n.error();
+            break;
+          }
+          if (*n == 0) {
+            c.last = true;
+            break;
+          }
+          c.used += *n;
+        }
+      } catch (const std::exception& e) {  // out of memory inside the inflater
+        c.error = Diagnostic::error("xlsx.damaged_part", std::string("解压部件失败（") + e.what() + "）", reader.file(),
+                                    reader.part());
+      }
+      const bool done = c.last || c.error;
+      {
+        std::lock_guard lock(mu);
+        ready.push_back(std::move(c));
+      }
+      cv.notify_all();
+      if (done) return;
+    }
+  }
+
+  PartReader reader;  // used by the worker only
+  std::mutex mu;
+  std::condition_variable cv;
+  std::deque<Chunk> ready;
+  std::vector<std::string> spare;
+  bool stop = false;
+  Chunk current;  // the reader's, outside the lock
+  size_t at = 0;  // in current
+  bool have_current = false;
+  std::thread worker;
+};
+
+PartReadAhead::PartReadAhead(PartReader&& reader) : impl_(std::make_unique<Impl>(std::move(reader))) {}
+PartReadAhead::~PartReadAhead() = default;
+
+Expected<size_t> PartReadAhead::read(char* dst, size_t cap) {
+  Impl& m = *impl_;
+  while (!m.have_current || m.at == m.current.used) {
+    if (m.have_current) {
+      if (m.current.error) return *m.current.error;
+      if (m.current.last) return size_t{0};
+      std::lock_guard lock(m.mu);
+      m.spare.push_back(std::move(m.current.bytes));
+      m.cv.notify_all();
+    }
+    std::unique_lock lock(m.mu);
+    m.cv.wait(lock, [&] { return !m.ready.empty(); });
+    m.current = std::move(m.ready.front());
+    m.ready.pop_front();
+    m.at = 0;
+    m.have_current = true;
+  }
+  const size_t n = std::min(cap, m.current.used - m.at);
+  std::memcpy(dst, m.current.bytes.data() + m.at, n);
+  m.at += n;
+  return n;
 }
 
 Expected<PartReader> ZipPackage::open_part(std::string_view name) const {
