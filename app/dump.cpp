@@ -2,6 +2,8 @@
 
 #include "app/workbooks.h"
 
+#include <deque>
+
 #include "readers/cell_ref.h"
 #include "readers/grid_export.h"
 #include "readers/xlsx_reader.h"
@@ -38,17 +40,18 @@ bool dump_streamed(Resources& resources, const DumpOptions& o, std::ostream& out
   const TextFormat tf = o.format == DumpOptions::Format::Tsv ? TextFormat::Tsv : TextFormat::Csv;
   std::vector<DelimitedArea> areas(chosen.size());
   std::vector<std::vector<CellRange>> merges(chosen.size());
-  std::vector<DelimitedRowBuffer> lines;
-  uint64_t budget = o.row_buffer_bytes;
+  std::deque<DelimitedRowBuffer> lines;  // not moved once made: each may have a thread at work
+  uint64_t budget = json ? 0 : o.row_buffer_bytes;
   uint64_t cells = 0, shown = 0;
   for (size_t k = 0; k < chosen.size(); ++k) {
-    lines.emplace_back(book, tf, o.raw);
-    DelimitedRowBuffer& kept = lines.back();
+    DelimitedRowBuffer& kept = lines.emplace_back(book, tf, o.raw, budget);
     auto scan = stream->scan(chosen[k], [&](const Workbook& wb, const Sheet& row) {
       areas[k].add(wb, row);
       for (const Cell& c : row.cells) shown += wb.text(c).size();
-      if (!json) kept.add(row, budget);
+      if (!json) kept.add(row);
     }, diags);
+    kept.finish();
+    budget = kept.remaining();
     if (!scan || !scan->in_order || scan->needs_grid) return false;
     cells += scan->cells;
     merges[k] = std::move(scan->merges);

@@ -4,7 +4,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include <condition_variable>
+#include <deque>
+#include <exception>
 #include <memory>
+#include <mutex>
+#include <thread>
 
 namespace jixiao {
 
@@ -168,21 +173,54 @@ void DelimitedRowWriter::finish() {
   drain(true);
 }
 
-DelimitedRowBuffer::DelimitedRowBuffer(const Workbook& wb, TextFormat fmt, bool raw)
-    : wb_(&wb), fmt_(fmt), raw_(raw), shown_(std::make_unique<CellDisplay>(wb)) {}
+// The formatting thread: batches of rows come in a queue of a few, so that memory stays bounded
+// when the reader runs ahead.
+struct DelimitedRowBuffer::Worker {
+  struct Batch {
+    std::vector<Cell> cells;  // whole rows, in order; texts past the workbook's own in `strings`
+    StringPool strings;
+  };
+  static constexpr size_t kBatchCells = 16384, kQueued = 4;
 
-DelimitedRowBuffer::~DelimitedRowBuffer() = default;
-DelimitedRowBuffer::DelimitedRowBuffer(DelimitedRowBuffer&&) noexcept = default;
+  Workbook wb;  // the workbook's strings (its own only) and formats: what CellDisplay reads
+  std::unique_ptr<CellDisplay> shown;
+  Batch filling;
+  std::mutex mu;
+  std::condition_variable cv;
+  std::deque<Batch> queue;
+  bool closed = false;
+  std::exception_ptr failed;
+  std::thread thread;
+};
 
-bool DelimitedRowBuffer::add(const Sheet& row, uint64_t& budget) {
-  if (over_) return false;
+DelimitedRowBuffer::DelimitedRowBuffer(const Workbook& wb, TextFormat fmt, bool raw, uint64_t budget)
+    : wb_(wb), fmt_(fmt), raw_(raw), budget_(budget), shared_(static_cast<uint32_t>(wb.strings.size())),
+      shown_(std::make_unique<CellDisplay>(wb)) {}
+
+DelimitedRowBuffer::~DelimitedRowBuffer() {
+  if (worker_ && worker_->thread.joinable()) {
+    {
+      std::lock_guard lock(worker_->mu);
+      worker_->closed = true;
+      worker_->queue.clear();
+    }
+    worker_->cv.notify_all();
+    worker_->thread.join();
+  }
+}
+
+void DelimitedRowBuffer::give_up() {
+  over_ = true;
+  std::vector<std::string>().swap(blocks_);
+  std::vector<Line>().swap(lines_);
+}
+
+// Formats one row's cells into the blocks, within the budget.
+void DelimitedRowBuffer::keep(CellDisplay& shown, const Workbook& wb, const Cell* begin, const Cell* end) {
   // Cells after the row's last one with content lie beyond the area's last column or show nothing:
   // the padding written later stands for them.
-  const Workbook& wb = *wb_;
-  const Cell* begin = row.cells.data();
-  const Cell* end = begin + row.cells.size();
   while (end != begin && !has_content(wb, end[-1])) --end;
-  if (end == begin) return true;
+  if (end == begin || over_) return;
   constexpr size_t kBlock = 1u << 20;
   if (blocks_.empty() || blocks_.back().size() >= kBlock) {
     blocks_.emplace_back();
@@ -191,18 +229,95 @@ bool DelimitedRowBuffer::add(const Sheet& row, uint64_t& budget) {
   std::string& text = blocks_.back();
   const size_t before = text.size();
   const uint32_t last_col = end[-1].col;
-  append_row(*shown_, begin, end, fmt_, raw_, last_col, field_, text);
+  append_row(shown, begin, end, fmt_, raw_, last_col, field_, text);
   text.pop_back();  // the line's '\n' is written with its padding
   const uint64_t cost = text.size() - before + sizeof(Line);
-  if (cost > budget) {
-    over_ = true;
-    std::vector<std::string>().swap(blocks_);
-    std::vector<Line>().swap(lines_);
-    return false;
+  if (cost > budget_) {
+    give_up();
+    return;
   }
-  budget -= cost;
+  budget_ -= cost;
   lines_.push_back({begin->row, last_col, static_cast<uint32_t>(blocks_.size() - 1), static_cast<uint32_t>(text.size())});
-  return true;
+}
+
+void DelimitedRowBuffer::start_worker() {
+  worker_ = std::make_unique<Worker>();
+  Worker& w = *worker_;
+  w.wb.date1904 = wb_.date1904;
+  w.wb.style_formats = wb_.style_formats;
+  w.wb.strings = wb_.strings;
+  w.wb.strings.truncate(shared_);
+  w.shown = std::make_unique<CellDisplay>(w.wb);
+  w.thread = std::thread([this] {
+    Worker& w = *worker_;
+    try {
+      for (;;) {
+        Worker::Batch batch;
+        {
+          std::unique_lock lock(w.mu);
+          w.cv.wait(lock, [&] { return w.closed || !w.queue.empty(); });
+          if (w.queue.empty()) return;
+          batch = std::move(w.queue.front());
+          w.queue.pop_front();
+        }
+        w.cv.notify_all();
+        if (over_) continue;  // drained, not formatted
+        for (size_t i = 0; i < batch.strings.size(); ++i) w.wb.strings.add(batch.strings.get(static_cast<uint32_t>(i)));
+        const Cell* cells = batch.cells.data();
+        for (size_t i = 0, n = batch.cells.size(); i < n;) {
+          size_t j = i + 1;
+          while (j < n && cells[j].row == cells[i].row) ++j;
+          keep(*w.shown, w.wb, cells + i, cells + j);
+          i = j;
+        }
+        w.wb.strings.truncate(shared_);
+      }
+    } catch (...) {
+      std::lock_guard lock(w.mu);
+      w.failed = std::current_exception();
+      over_ = true;
+    }
+  });
+}
+
+void DelimitedRowBuffer::hand_over() {
+  Worker& w = *worker_;
+  {
+    std::unique_lock lock(w.mu);
+    w.cv.wait(lock, [&] { return w.queue.size() < Worker::kQueued; });
+    w.queue.push_back(std::move(w.filling));
+  }
+  w.cv.notify_all();
+  w.filling = {};
+  w.filling.cells.reserve(Worker::kBatchCells + 64);
+}
+
+void DelimitedRowBuffer::add(const Sheet& row) {
+  if (over_ || row.cells.empty()) return;
+  // The first rows are formatted here: a short sheet is done before a thread would have started.
+  if (!worker_) {
+    keep(*shown_, wb_, row.cells.data(), row.cells.data() + row.cells.size());
+    if (++rows_ == 2048 && !over_) start_worker();
+    return;
+  }
+  Worker::Batch& b = worker_->filling;
+  for (Cell c : row.cells) {
+    if (c.text != kNoIndex && c.text >= shared_) c.text = shared_ + b.strings.add(wb_.text(c));
+    b.cells.push_back(c);
+  }
+  if (b.cells.size() >= Worker::kBatchCells) hand_over();
+}
+
+void DelimitedRowBuffer::finish() {
+  if (!worker_ || !worker_->thread.joinable()) return;
+  if (!worker_->filling.cells.empty() && !over_) hand_over();
+  {
+    std::lock_guard lock(worker_->mu);
+    worker_->closed = true;
+  }
+  worker_->cv.notify_all();
+  worker_->thread.join();
+  if (worker_->failed) std::rethrow_exception(worker_->failed);
 }
 
 void DelimitedRowBuffer::write(const DelimitedArea& area, std::ostream& out) const {

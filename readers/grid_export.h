@@ -2,6 +2,7 @@
 // text, types and formulas.
 #pragma once
 
+#include <atomic>
 #include <memory>
 #include <ostream>
 #include <string>
@@ -63,17 +64,22 @@ class DelimitedRowWriter {
 // The rows of a sheet read once, formatted before the sheet's area is known: each line is kept
 // without the empty fields that pad it to the widest row, and written padded, as DelimitedRowWriter
 // would have written it, once the whole sheet has been seen. A row without content is not kept (it
-// is written as the empty line it is). Holds at most the budget it is given: past it add() returns
-// false, keeps nothing more, and the sheet has to be read again through DelimitedRowWriter.
+// is written as the empty line it is). Holds at most the budget it is given: past it, it keeps
+// nothing more, and the sheet has to be read again through DelimitedRowWriter.
+// A long sheet is formatted on a thread of its own while it is read: its rows are copied there in
+// batches, with the strings they hold, and formatted against a copy of the workbook's strings
+// and formats (the reader keeps adding to the workbook's own).
 class DelimitedRowBuffer {
  public:
-  DelimitedRowBuffer(const Workbook& wb, TextFormat fmt, bool raw);
+  DelimitedRowBuffer(const Workbook& wb, TextFormat fmt, bool raw, uint64_t budget);
   ~DelimitedRowBuffer();
-  DelimitedRowBuffer(DelimitedRowBuffer&&) noexcept;
-  // Cells of one row, in order, rows in ascending order; budget: the bytes all buffers may still
-  // take, reduced by what this row takes.
-  bool add(const Sheet& row, uint64_t& budget);
+  // Cells of one row, in order, rows in ascending order, with their text in wb's strings.
+  void add(const Sheet& row);
+  // Waits for the rows still being formatted. Then: whether every row was kept, and what is left
+  // of the budget (0 when not).
+  void finish();
   bool complete() const { return !over_; }
+  uint64_t remaining() const { return over_ ? 0 : budget_; }
   // The sheet's lines, padded to the area (which must be the area of the rows that were added).
   void write(const DelimitedArea& area, std::ostream& out) const;
 
@@ -82,16 +88,26 @@ class DelimitedRowBuffer {
     uint32_t row, last_col;
     uint32_t block, end;  // where the line's text ends: in blocks_[block], at end
   };
-  const Workbook* wb_;
+  struct Worker;
+  void keep(CellDisplay& shown, const Workbook& wb, const Cell* begin, const Cell* end);
+  void give_up();
+  void start_worker();
+  void hand_over();
+
+  const Workbook& wb_;
   TextFormat fmt_;
   bool raw_;
+  uint64_t budget_;
+  const uint32_t shared_;  // strings of the workbook itself; a row's own come after them
   std::unique_ptr<CellDisplay> shown_;
+  std::unique_ptr<Worker> worker_;
+  uint64_t rows_ = 0;
   // Blocks of about a megabyte, never reallocated once full: a big string doubling as it grows
   // would hold its old and new copy at once, half as much again as the budget.
   std::vector<std::string> blocks_;
   std::string field_;
   std::vector<Line> lines_;
-  bool over_ = false;
+  std::atomic<bool> over_{false};
 };
 
 // {"sheets":[{"name","visible","state","merges":[...],"cells":[{"ref","value","display","type","formula"}]}]}
