@@ -334,14 +334,22 @@ Record extract_record(const SheetView& v, const LayoutSpec& spec, Region r, Diag
     Field f;
     if (!val.constant.empty()) {
       f.text = val.constant;
-    } else if (val.regex) {
-      const TextRegex& re = *val.regex;
+    } else if (val.regex || !val.read.empty()) {
+      // A pattern that does not compile reads nothing (the tests hold the shipped ones to compile;
+      // a region's are checked as they load).
+      const TextRegex* re = val.regex ? val.regex->get() : nullptr;
       for (const ViewCell& c : v.cells()) {
-        if (!in_region(c, r)) continue;
-        if (auto m = re.search(c.text)) {
-          f.text = m->size() > 1 ? (*m)[1] : (*m)[0];
+        if (!in_region(c, r) || (val.regex && !re)) continue;
+        std::optional<std::string> got;
+        if (re) {
+          if (auto m = re->search(c.text)) got = m->size() > 1 ? (*m)[1] : (*m)[0];
+        } else {
+          got = year_in(c.text);
+        }
+        if (got) {
+          f.text = std::move(*got);
           if (why)
-            why->push_back({cell_name(c.pos), c.text, val.field, "模式 " + val.pattern,
+            why->push_back({cell_name(c.pos), c.text, val.field, re ? "模式 " + val.pattern : "年份（read=\"year\"）",
                             std::filesystem::path(spec.file).filename().string()});
           f.source = {v.file(), v.sheet().name, cell_name(c.pos)};
           if (val.type != ValueType::Text) f.number = Decimal::parse(f.text);

@@ -81,7 +81,8 @@ ValueType type_of(const FieldDef* d) {
 // Reads one layout file: its text is kept for line numbers in messages.
 class Loader {
  public:
-  Loader(std::string path, std::shared_ptr<const Vocabulary> vocab) : path_(std::move(path)), vocab_(std::move(vocab)) {}
+  Loader(std::string path, std::shared_ptr<const Vocabulary> vocab, bool check_patterns = true)
+      : path_(std::move(path)), vocab_(std::move(vocab)), check_patterns_(check_patterns) {}
 
   Expected<LayoutSpec> load() {
     std::ifstream in(path_, std::ios::binary);
@@ -123,6 +124,7 @@ class Loader {
  private:
   std::string path_, text_;
   std::shared_ptr<const Vocabulary> vocab_;
+  bool check_patterns_ = true;
   LayoutSpec spec_;
 
   Diagnostic error_at(ptrdiff_t offset, std::string message) const {
@@ -234,6 +236,8 @@ class Loader {
     if (!l) return l.error();
     v.label = std::move(*l);
     v.pattern = attr(n, "pattern");
+    v.read = attr(n, "read");
+    if (!v.read.empty() && v.read != "year") return error(n, "未知的 read=\"" + v.read + "\"（应为 year）");
     v.constant = attr(n, "const");
     v.from = attr(n, "from");
     v.unit = attr(n, "unit");
@@ -248,13 +252,13 @@ class Loader {
     v.optional = n.attribute("optional").as_bool(false);
     v.weight = n.attribute("weight").as_double(v.optional ? 0.5 : 1);
     v.nth = std::max(1, n.attribute("nth").as_int(1));
-    if (v.field.empty() || (v.label.empty() && v.pattern.empty() && v.constant.empty()))
-      return error(n, "<value> 需要 field，以及 label、pattern 或 const");
+    if (v.field.empty() || (v.label.empty() && v.pattern.empty() && v.constant.empty() && v.read.empty()))
+      return error(n, "<value> 需要 field，以及 label、pattern、read 或 const");
     if (!v.pattern.empty()) {
       std::string why;
-      auto re = TextRegex::compile(v.pattern, &why);
-      if (!re) return error(n, "<value field=\"" + v.field + "\"> 的 pattern 不是有效的正则表达式：" + v.pattern + "（" + why + "）");
-      v.regex = std::make_shared<const TextRegex>(std::move(*re));
+      if (check_patterns_ && !TextRegex::compile(v.pattern, &why))
+        return error(n, "<value field=\"" + v.field + "\"> 的 pattern 不是有效的正则表达式：" + v.pattern + "（" + why + "）");
+      v.regex = std::make_shared<DeferredRegex>(v.pattern);
     }
     spec_.values.push_back(std::move(v));
     return std::nullopt;
@@ -469,8 +473,9 @@ Diagnostic dir_error(const std::string& dir, const std::string& why) {
 
 }  // namespace
 
-Expected<LayoutSpec> load_layout_file(const std::string& path, std::shared_ptr<const Vocabulary> vocabulary) {
-  return Loader(path, std::move(vocabulary)).load();
+Expected<LayoutSpec> load_layout_file(const std::string& path, std::shared_ptr<const Vocabulary> vocabulary,
+                                      bool check_patterns) {
+  return Loader(path, std::move(vocabulary), check_patterns).load();
 }
 
 Expected<LayoutSpec> load_layout_text(const std::string& text, const std::string& name,
@@ -494,10 +499,10 @@ Expected<std::vector<LayoutSpec>> load_layouts(const std::vector<std::string>& d
         if (auto e = load_vocabulary_file(f.string(), *vocab)) return *e;
   std::shared_ptr<const Vocabulary> shared = vocab;
   std::vector<LayoutSpec> out;
-  for (const auto& list : files)
-    for (const auto& f : list) {
+  for (size_t i = 0; i < files.size(); ++i)
+    for (const auto& f : files[i]) {
       if (is_vocabulary_file(f)) continue;
-      auto spec = load_layout_file(f.string(), shared);
+      auto spec = load_layout_file(f.string(), shared, i > 0);
       if (!spec) return spec.error();
       out.push_back(std::move(spec).value());
     }

@@ -8,6 +8,8 @@
 //     <value field="name" label="项目名称"/>                  the value right of the label (or after
 //                                                             its colon: "项目名称：某项目")
 //     <value field="year" pattern="(\d{4})\s*年度"/>          the first cell text matching a regex
+//     <value field="year" read="year"/>                       the first year written in a cell:
+//                                                             four digits and 年 ("2022年度" -> 2022)
 //     <value field="table" const="05"/>                        a value the layout itself implies
 //     <value field="funds.weight" label="项目资金" from="label" unit="分"/>   a number in the label's
 //                                                             brackets: "项目资金（20分）" -> 20
@@ -37,6 +39,8 @@
 #pragma once
 
 #include <memory>
+#include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -64,11 +68,31 @@ struct AnchorSpec {
   bool title = false;  // words a title contains (title="kind"); a label must be the whole cell
 };
 
+// A layout's pattern, compiled the first time a sheet is matched against it: building ICU's regex
+// tables costs more than loading every layout, and most sheets never need them. A region's layouts
+// are compiled as they load, so that a broken pattern is reported at once; the shipped ones are
+// held to compile by the tests.
+class DeferredRegex {
+ public:
+  explicit DeferredRegex(std::string pattern) : pattern_(std::move(pattern)) {}
+  // nullptr when the pattern does not compile.
+  const TextRegex* get() const {
+    std::call_once(once_, [this] { compiled_ = TextRegex::compile(pattern_); });
+    return compiled_ ? &*compiled_ : nullptr;
+  }
+
+ private:
+  std::string pattern_;
+  mutable std::once_flag once_;
+  mutable std::optional<TextRegex> compiled_;
+};
+
 struct ValueSpec {
   std::string field;
   LabelSpec label;
   std::string pattern;       // regex over cell texts (first capture group is the value)
-  std::shared_ptr<const TextRegex> regex;  // pattern, compiled once when the spec is loaded
+  std::shared_ptr<DeferredRegex> regex;  // pattern, compiled when first used
+  std::string read;          // "year": the first four digits followed by 年 (no regex needed)
   std::string constant;      // a fixed value the layout implies (the table number of 公开05表)
   std::string from;          // "" (right of the label / after its colon) | "below" | "label" (brackets)
   std::string unit;          // with from="label": the unit that follows the number ("分")
@@ -156,13 +180,16 @@ struct LayoutSpec {
 
 // One layout file, its labels completed from the vocabulary and every field checked against the
 // record schema (model/record_schema.h): an unknown field is an error naming the file and line.
-Expected<LayoutSpec> load_layout_file(const std::string& path, std::shared_ptr<const Vocabulary> vocabulary);
+// check_patterns: compile its patterns now (a broken one is an error), not when first used.
+Expected<LayoutSpec> load_layout_file(const std::string& path, std::shared_ptr<const Vocabulary> vocabulary,
+                                      bool check_patterns = true);
 // The same from a layout's text; `name` stands for the file in messages (a drafted layout).
 Expected<LayoutSpec> load_layout_text(const std::string& text, const std::string& name,
                                       std::shared_ptr<const Vocabulary> vocabulary);
 // The layouts of several directories, in order (the shipped ones first, then a region's): first
 // every vocabulary*.xml of every directory (their words merge), then every other *.xml, sorted by
-// file name within a directory. A broken file is an error naming it.
+// file name within a directory. A broken file is an error naming it. The first directory's patterns
+// compile when first used, the others' as they load (DeferredRegex).
 Expected<std::vector<LayoutSpec>> load_layouts(const std::vector<std::string>& dirs);
 Expected<std::vector<LayoutSpec>> load_layouts(const std::string& dir);
 

@@ -108,5 +108,46 @@ TEST(LayoutSpec, EveryShippedLayoutLoadsAgainstTheSchema) {
   EXPECT_GE(specs->size(), 18u);
 }
 
+// The shipped layouts' patterns are compiled when first used (DeferredRegex), not as they load:
+// this is where a broken one is caught.
+TEST(LayoutSpec, EveryShippedPatternCompiles) {
+  auto specs = load_layouts((test::source_dir() / "mapping" / "layouts").string());
+  ASSERT_TRUE(specs) << specs.error().message;
+  size_t patterns = 0;
+  for (const LayoutSpec& spec : *specs)
+    for (const ValueSpec& v : spec.values) {
+      if (v.pattern.empty()) continue;
+      ++patterns;
+      ASSERT_TRUE(v.regex);
+      EXPECT_NE(v.regex->get(), nullptr) << spec.file << " " << v.pattern;
+    }
+  EXPECT_GT(patterns, 5u);
+}
+
+// A region's layouts come after the shipped ones: a broken pattern there is reported as it loads.
+TEST(LayoutSpec, ARegionsBrokenPatternIsRefusedAsItLoads) {
+  const std::string layout = std::string(kLayoutHead) + R"(  <value field="year" pattern="(\d{4}"/>
+</layout>
+)";
+  auto region = write_dir("badpattern", "", layout);
+  auto specs = load_layouts(std::vector<std::string>{(test::source_dir() / "mapping" / "layouts").string(), region.string()});
+  ASSERT_FALSE(specs);
+  EXPECT_NE(specs.error().message.find("pattern"), std::string::npos) << specs.error().message;
+  EXPECT_NE(specs.error().file.find("region.xml"), std::string::npos);
+  // The same file among the shipped ones (the first directory) loads; its pattern reads nothing.
+  auto first = load_layouts(region.string());
+  ASSERT_TRUE(first) << first.error().message;
+  EXPECT_EQ(first->front().values.front().regex->get(), nullptr);
+}
+
+TEST(LayoutSpec, AnUnknownReadIsRefused) {
+  auto dir = write_dir("badread", "", std::string(kLayoutHead) + R"(  <value field="year" read="month"/>
+</layout>
+)");
+  auto specs = load_layouts(dir.string());
+  ASSERT_FALSE(specs);
+  EXPECT_NE(specs.error().message.find("read=\"month\""), std::string::npos) << specs.error().message;
+}
+
 }  // namespace
 }  // namespace jixiao
