@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
+#include <future>
 #include <map>
 #include <set>
 
@@ -278,12 +279,15 @@ CheckResult check(Resources& resources, const CheckOptions& o) {
   }
   result.checked.resize(result.files.size());
   for (size_t i = 0; i < result.files.size(); ++i) result.checked[i].file = result.files[i];
+  // The rules load on a thread of their own while the layouts load here: both only parse and check
+  // data files, a third of a small check's instructions between them.
+  auto rules_loading = std::async(std::launch::async, [&] { return resources.rules(o.rules); });
   auto layouts = resources.layouts();
+  auto rules = rules_loading.get();
   if (!layouts) {
     result.fail(Status::Refused, layouts.error());
     return result;
   }
-  auto rules = resources.rules(o.rules);
   if (!rules) {
     result.fail(Status::Refused, rules.error());
     return result;

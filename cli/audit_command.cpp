@@ -27,7 +27,7 @@ void print_text(const app::AuditResult& r) {
 }
 
 int run_audit(const AuditCliOptions& o, const GlobalOptions& g) {
-  app::Resources resources(g.settings());
+  app::Resources& resources = g.resources();
   auto result = app::audit(resources, o.job);
   int code = finish(result, g);
   if (!result.ok()) return code;  // refused or unreadable: the job stopped, there is no report to show

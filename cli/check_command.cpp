@@ -128,7 +128,7 @@ int run_check(CheckCliOptions& o, const GlobalOptions& g) {
   if (const char* n = std::getenv("JIXIAO_IN_MEMORY")) o.job.in_memory = std::strtoull(n, nullptr, 10);
   // The assembled 决算 records are only shown in JSON; a large batch need not keep them.
   o.job.keep_final_accounts = o.json;
-  app::Resources resources(g.settings());
+  app::Resources& resources = g.resources();
   auto result = app::check(resources, o.job);
   if (std::getenv("JIXIAO_TIMING"))
     for (const app::Phase& p : result.phases) std::fprintf(stderr, "%s: %.3f s\n", p.name.c_str(), p.seconds);

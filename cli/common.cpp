@@ -34,4 +34,9 @@ int finish(const app::Outcome& outcome, const GlobalOptions& g) {
   return exit_code(outcome.status);
 }
 
+app::Resources& GlobalOptions::resources() const {
+  static app::Resources* const kept = new app::Resources(settings());  // never freed: see common.h
+  return *kept;
+}
+
 }  // namespace jixiao::cli

@@ -31,6 +31,10 @@ struct GlobalOptions {
     return o;
   }
   app::Settings settings() const { return {xlsx(), layout_dirs, {}}; }
+  // The process's Resources, made on first use. A command runs once per process, so what it loads
+  // (layouts, rules, templates) is left for the process's end to reclaim instead of freed piece by
+  // piece: freeing the layouts alone cost a small inspect 1.2 M instructions, 4% of it.
+  app::Resources& resources() const;
 };
 
 int exit_code(app::Status s);

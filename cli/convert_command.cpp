@@ -10,7 +10,7 @@ namespace jixiao::cli {
 namespace {
 
 int run_convert(const app::ConvertOptions& o, const GlobalOptions& g) {
-  app::Resources resources(g.settings());
+  app::Resources& resources = g.resources();
   auto result = app::convert(resources, o);
   int code = finish(result, g);
   if (const auto& c = result.conversion) {

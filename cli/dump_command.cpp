@@ -18,7 +18,7 @@ int run_dump(DumpCliOptions& o, const GlobalOptions& g) {
   o.job.format = o.format == "json" ? app::DumpOptions::Format::Json
                  : o.format == "tsv" ? app::DumpOptions::Format::Tsv
                                      : app::DumpOptions::Format::Csv;
-  app::Resources resources(g.settings());
+  app::Resources& resources = g.resources();
   std::ios::sync_with_stdio(false);
   auto result = app::dump(resources, o.job, std::cout);
   std::cout.flush();

@@ -15,7 +15,7 @@ void add_fill_command(CLI::App& app, const GlobalOptions& global, int& exit_code
   cmd->add_option("-o,--output", opts->output, "输出的 .xlsx（不能是模板本身）")->type_name("文件")->required();
   cmd->add_flag("--lenient", opts->lenient, "数据中没有的路径留空并警告，而不是报错");
   cmd->callback([opts, &global, &exit_code] {
-    app::Resources resources(global.settings());
+    app::Resources& resources = global.resources();
     auto result = app::fill(resources, *opts);
     exit_code = finish(result, global);
     if (!result.written.empty() && !global.quiet) std::fprintf(stderr, "jixiao: 已写出 %s\n", result.written.c_str());

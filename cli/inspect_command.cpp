@@ -118,7 +118,7 @@ void print_text(const std::string& file, const std::vector<MappedSheet>& sheets,
 }
 
 int run_inspect(const InspectOptions& o, const GlobalOptions& g) {
-  app::Resources resources(g.settings());
+  app::Resources& resources = g.resources();
   auto result = app::inspect(resources, o.files, o.explain);
   for (const app::InspectedFile& f : result.files) {
     print_diagnostics(f.read_warnings, g);

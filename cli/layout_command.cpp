@@ -11,7 +11,7 @@ namespace jixiao::cli {
 namespace {
 
 int run_draft(const app::LayoutDraftOptions& o, const GlobalOptions& g) {
-  app::Resources resources(g.settings());
+  app::Resources& resources = g.resources();
   app::LayoutDraftResult r = app::draft_layout(resources, o);
   if (!r.draft) return finish(r, g);
   const LayoutDraft& d = *r.draft;

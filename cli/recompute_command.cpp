@@ -51,7 +51,7 @@ void print_text(const app::RecomputeResult& result) {
 }
 
 int run_recompute(const RecomputeCliOptions& o, const GlobalOptions& g) {
-  app::Resources resources(g.settings());
+  app::Resources& resources = g.resources();
   auto result = app::recompute(resources, o.job);
   int code = finish(result, g);
   if (result.status == app::Status::Refused) return code;

@@ -13,7 +13,7 @@ namespace jixiao::cli {
 namespace {
 
 int run_render(const app::RenderOptions& o, const GlobalOptions& g) {
-  app::Resources resources(g.settings());
+  app::Resources& resources = g.resources();
   auto result = app::render(resources, o);
   int code = finish(result, g);
   if (!result.ok()) return code;
@@ -56,7 +56,7 @@ int run_render_each(const RenderCliOptions& o, const GlobalOptions& g) {
         std::fprintf(stderr, "已完成 %zu/%zu 个部门\n", done, total);
     };
   }
-  app::Resources resources(g.settings());
+  app::Resources& resources = g.resources();
   auto result = app::render_each(resources, job);
   int code = finish(result, g);
   if (result.status == app::Status::Refused && result.departments.empty()) return code;
@@ -102,7 +102,7 @@ void add_templates_command(CLI::App& app, const GlobalOptions& global, int& exit
       ->expected(2)
       ->type_name("名称 目录");
   cmd->callback([exported, &global, &exit_code] {
-    app::Resources resources(global.settings());
+    app::Resources& resources = global.resources();
     if (!exported->empty()) {
       auto written = app::export_shipped_template(resources, (*exported)[0], (*exported)[1]);
       if (!written) {

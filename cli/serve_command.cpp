@@ -112,7 +112,7 @@ int run_serve(const ServeOptions& o, const GlobalOptions& g) {
     return kUnreadable;
   }
   std::unique_ptr<app::Sessions> sessions = std::move(*sessions_made);
-  app::Resources resources(g.settings());
+  app::Resources& resources = g.resources();
   const std::string token = app::random_token();
   const std::string base = "/s/" + token;
 

@@ -138,7 +138,9 @@ std::optional<Diagnostic> stream_part(const ZipPackage& pkg, const std::string& 
     XmlScanner sc([&ahead](char* dst, size_t cap) { return ahead.read(dst, cap); });
     return parse(sc, size);
   }
-  XmlScanner sc([&r = *reader](char* dst, size_t cap) { return r.read(dst, cap); });
+  // A small part gets a buffer its size (one byte more, to see the end), not the 256 KiB chunk.
+  const size_t chunk = static_cast<size_t>(std::clamp<uint64_t>(size + 1, 4096, 256u << 10));
+  XmlScanner sc([&r = *reader](char* dst, size_t cap) { return r.read(dst, cap); }, chunk);
   return parse(sc, size);
 }
 

@@ -299,8 +299,11 @@ Expected<std::string> ZipPackage::read(std::string_view name) const {
   if (!reader) return reader.error();
   std::string out;
   size_t have = 0;
+  // Sized by the declared size (one byte more, to see the end without growing): most parts are a
+  // few kilobytes, and a 64 KiB start zeroed and faulted in 16 pages for each.
+  const size_t first = static_cast<size_t>(std::min<uint64_t>(reader->declared_size(), 1u << 20)) + 1;
   for (;;) {
-    if (out.size() - have < (1u << 16)) out.resize(std::max<size_t>(out.size() * 2, 1u << 16));
+    if (out.size() == have) out.resize(out.empty() ? first : std::max<size_t>(out.size() * 2, 1u << 16));
     auto n = reader->read(out.data() + have, out.size() - have);
     if (!n) return n.error();
     if (*n == 0) break;
