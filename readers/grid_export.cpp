@@ -273,9 +273,12 @@ void DelimitedRowBuffer::start_worker() {
         w.wb.strings.truncate(shared_);
       }
     } catch (...) {
-      std::lock_guard lock(w.mu);
-      w.failed = std::current_exception();
-      over_ = true;
+      {
+        std::lock_guard lock(w.mu);
+        w.failed = std::current_exception();
+        over_ = true;
+      }
+      w.cv.notify_all();  // a reader waiting for room in the queue stops waiting
     }
   });
 }
@@ -284,8 +287,8 @@ void DelimitedRowBuffer::hand_over() {
   Worker& w = *worker_;
   {
     std::unique_lock lock(w.mu);
-    w.cv.wait(lock, [&] { return w.queue.size() < Worker::kQueued; });
-    w.queue.push_back(std::move(w.filling));
+    w.cv.wait(lock, [&] { return w.queue.size() < Worker::kQueued || w.failed; });
+    if (!w.failed) w.queue.push_back(std::move(w.filling));
   }
   w.cv.notify_all();
   w.filling = {};
