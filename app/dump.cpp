@@ -1,9 +1,8 @@
 #include "app/dump.h"
 
-#include "app/workbooks.h"
-
 #include <deque>
 
+#include "app/workbooks.h"
 #include "readers/cell_ref.h"
 #include "readers/grid_export.h"
 #include "readers/xlsx_reader.h"
