@@ -9,6 +9,7 @@
 #include <exception>
 #include <memory>
 #include <mutex>
+#include <system_error>
 #include <thread>
 
 namespace jixiao {
@@ -300,7 +301,13 @@ void DelimitedRowBuffer::add(const Sheet& row) {
   // The first rows are formatted here: a short sheet is done before a thread would have started.
   if (!worker_) {
     keep(*shown_, wb_, row.cells.data(), row.cells.data() + row.cells.size());
-    if (++rows_ == 2048 && !over_) start_worker();
+    if (++rows_ == 2048 && !over_) {
+      try {
+        start_worker();
+      } catch (const std::system_error&) {  // no thread to be had: the rows are formatted here
+        worker_.reset();
+      }
+    }
     return;
   }
   Worker::Batch& b = worker_->filling;

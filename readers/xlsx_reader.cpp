@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <system_error>
 #include <thread>
 #include <unordered_map>
 
@@ -133,14 +134,23 @@ std::optional<Diagnostic> stream_part(const ZipPackage& pkg, const std::string& 
   auto reader = pkg.open_part(part);
   if (!reader) return reader.error();
   const uint64_t size = reader->declared_size();
-  if (size >= (4u << 20)) {
-    PartReadAhead ahead(std::move(*reader));
-    XmlScanner sc([&ahead](char* dst, size_t cap) { return ahead.read(dst, cap); });
+  // Inflated on this thread; a small part gets a buffer its size (one byte more, to see the end),
+  // not the 256 KiB chunk.
+  auto scan_here = [&](PartReader& r) {
+    const size_t chunk = static_cast<size_t>(std::clamp<uint64_t>(size + 1, 4096, 256u << 10));
+    XmlScanner sc([&r](char* dst, size_t cap) { return r.read(dst, cap); }, chunk);
     return parse(sc, size);
+  };
+  if (size < (4u << 20)) return scan_here(*reader);
+  std::optional<PartReadAhead> ahead;
+  try {
+    ahead.emplace(std::move(*reader));
+  } catch (const std::system_error&) {  // no thread to be had: the part is opened again, read here
+    auto again = pkg.open_part(part);
+    if (!again) return again.error();
+    return scan_here(*again);
   }
-  // A small part gets a buffer its size (one byte more, to see the end), not the 256 KiB chunk.
-  const size_t chunk = static_cast<size_t>(std::clamp<uint64_t>(size + 1, 4096, 256u << 10));
-  XmlScanner sc([&r = *reader](char* dst, size_t cap) { return r.read(dst, cap); }, chunk);
+  XmlScanner sc([&ahead](char* dst, size_t cap) { return ahead->read(dst, cap); });
   return parse(sc, size);
 }
 
