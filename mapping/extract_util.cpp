@@ -178,9 +178,13 @@ std::optional<std::string> year_in(std::string_view text) {
       for (size_t n; (n = space_at(text, after)) > 0;) after += n;
       if (text.substr(after, kYear.size()) == kYear) return std::string(text.substr(i, end - i));
     }
-    // the next character: the pattern may start at any of them
+    // The next character: the pattern may start at any of them. A byte that starts no valid
+    // sequence is one character, as ICU reads it (U+FFFD), so a digit after it is not skipped.
     const unsigned char c = static_cast<unsigned char>(text[i]);
-    i += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    size_t n = c < 0xC2 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : c < 0xF5 ? 4 : 1;
+    for (size_t k = 1; k < n; ++k)
+      if (i + k >= text.size() || (static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) n = k;
+    i += n;
   }
   return std::nullopt;
 }
