@@ -1,5 +1,8 @@
 #include "mapping/extract_util.h"
 
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
 #include <algorithm>
 
 #include "mapping/label_text.h"
@@ -138,53 +141,30 @@ std::string row_label_text(const std::string& text) {
   return c;
 }
 
-namespace {
-
-// The byte length of an ASCII or full-width (U+FF10..U+FF19) digit at text[i], or 0.
-size_t digit_at(std::string_view text, size_t i) {
-  if (i < text.size() && text[i] >= '0' && text[i] <= '9') return 1;
-  if (i + 2 < text.size() && static_cast<unsigned char>(text[i]) == 0xEF &&
-      static_cast<unsigned char>(text[i + 1]) == 0xBC && static_cast<unsigned char>(text[i + 2]) >= 0x90 &&
-      static_cast<unsigned char>(text[i + 2]) <= 0x99)
-    return 3;
-  return 0;
-}
-
-// The byte length of a white-space character at text[i] (\s: ASCII space and controls, U+00A0,
-// U+1680, U+2000..U+200A, U+2028, U+2029, U+202F, U+205F, U+3000), or 0.
-size_t space_at(std::string_view text, size_t i) {
-  if (i >= text.size()) return 0;
-  const auto b = [&](size_t k) { return i + k < text.size() ? static_cast<unsigned char>(text[i + k]) : 0u; };
-  const unsigned c = b(0);
-  if (c == ' ' || (c >= 0x09 && c <= 0x0D)) return 1;
-  if (c == 0xC2 && (b(1) == 0xA0 || b(1) == 0x85)) return 2;
-  if (c == 0xE1 && b(1) == 0x9A && b(2) == 0x80) return 3;
-  if (c == 0xE2 && b(1) == 0x80 && (b(2) <= 0x8A || b(2) == 0xA8 || b(2) == 0xA9 || b(2) == 0xAF)) return 3;
-  if (c == 0xE2 && b(1) == 0x81 && b(2) == 0x9F) return 3;
-  if (c == 0xE3 && b(1) == 0x80 && b(2) == 0x80) return 3;
-  return 0;
-}
-
-}  // namespace
-
+// Decoded as ICU decodes the text it searches (a byte that starts no valid sequence is one U+FFFD),
+// with ICU's own classes: \d is a decimal digit of any script, \s a White_Space character.
 std::optional<std::string> year_in(std::string_view text) {
-  static constexpr std::string_view kYear = "年";
-  for (size_t i = 0; i < text.size();) {
-    size_t end = i;
-    int digits = 0;
-    for (size_t n; digits < 4 && (n = digit_at(text, end)) > 0; end += n) ++digits;
-    if (digits == 4) {
-      size_t after = end;
-      for (size_t n; (n = space_at(text, after)) > 0;) after += n;
-      if (text.substr(after, kYear.size()) == kYear) return std::string(text.substr(i, end - i));
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  const auto size = static_cast<int32_t>(text.size());
+  auto next = [&](int32_t& at) {
+    UChar32 c;
+    U8_NEXT(bytes, at, size, c);
+    return c;
+  };
+  for (int32_t start = 0; start < size;) {
+    int32_t at = start, digits = 0;
+    while (digits < 4 && at < size) {
+      int32_t after = at;
+      if (!u_isdigit(next(after))) break;
+      at = after;
+      ++digits;
     }
-    // The next character: the pattern may start at any of them. A byte that starts no valid
-    // sequence is one character, as ICU reads it (U+FFFD), so a digit after it is not skipped.
-    const unsigned char c = static_cast<unsigned char>(text[i]);
-    size_t n = c < 0xC2 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : c < 0xF5 ? 4 : 1;
-    for (size_t k = 1; k < n; ++k)
-      if (i + k >= text.size() || (static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) n = k;
-    i += n;
+    if (digits == 4) {
+      const int32_t end = at;
+      for (int32_t after = at; at < size && u_isUWhiteSpace(next(after)); at = after) {}
+      if (at < size && next(at) == 0x5E74 /* 年 */) return std::string(text.substr(start, end - start));
+    }
+    next(start);  // the pattern may start at any character
   }
   return std::nullopt;
 }

@@ -42,7 +42,7 @@ Field make_field(const SheetView& v, const ViewCell* c, ValueType type, const Un
 std::optional<Decimal> number_in_brackets(const std::string& text, const std::string& unit);
 // The first year the text writes as four digits followed by 年, spaces allowed between
 // ("2022年度" "（2022 年）" -> "2022"): what the pattern (\d{4})\s*年 finds, without a regex engine
-// (layouts' read="year"). Full-width digits count, as \d counts them.
+// (layouts' read="year"). Digits of any script count, as \d counts them.
 std::optional<std::string> year_in(std::string_view text);
 // A row label as a list entry's label: canonical, without "其中：".
 std::string row_label_text(const std::string& text);

@@ -75,11 +75,10 @@ class DelimitedRowBuffer {
   ~DelimitedRowBuffer();
   // Cells of one row, in order, rows in ascending order, with their text in wb's strings.
   void add(const Sheet& row);
-  // Waits for the rows still being formatted. Then: whether every row was kept, and what is left
-  // of the budget (0 when not).
+  // Waits for the rows still being formatted; call it before the three below.
   void finish();
-  bool complete() const { return !over_; }
-  uint64_t remaining() const { return over_ ? 0 : budget_; }
+  bool complete() const { return !over_; }                   // every row was kept
+  uint64_t remaining() const { return over_ ? 0 : budget_; }  // what is left of the budget
   // The sheet's lines, padded to the area (which must be the area of the rows that were added).
   void write(const DelimitedArea& area, std::ostream& out) const;
 

@@ -324,8 +324,7 @@ XmlScanner::Event XmlScanner::next() {
 
 std::string_view XmlScanner::attr(std::string_view local_name) {
   for (const RawAttr& a : attrs_) {
-    if (a.name.size() != local_name.size() || (!a.name.empty() && a.name[0] != local_name[0]) || a.name != local_name)
-      continue;
+    if (a.name != local_name) continue;
     if (a.plain) return a.value;
     attr_decoded_.emplace_back();
     decode(a.value, attr_decoded_.back());

@@ -77,7 +77,7 @@ TEST(AppDump, StreamedDumpWritesWhatTheWholeGridWrites) {
       }
     }
   }
-  // Most fixtures are streamed (80 of 102); the rest (formulas saved without values, as openpyxl
+  // Most fixtures are streamed (about four in five); the rest (formulas saved without values, as openpyxl
   // writes them) take the grid path. Were none streamed, this would compare the grid with itself.
   EXPECT_GT(files, 40u);
   EXPECT_GT(streamed * 10, files * 7) << streamed << " of " << files;
