@@ -698,15 +698,22 @@ class Evaluator {
 
 }  // namespace
 
-Result evaluate(std::string_view formula, int current_sheet, Context& ctx) {
+Result evaluate(std::string_view formula, int current_sheet, Context& ctx, ParseCache* cache) {
   Result r;
-  detail::Parsed parsed = detail::parse(formula, current_sheet, ctx);
-  if (!parsed.ok) {
+  detail::Parsed parsed;
+  const detail::Node* root = nullptr;
+  if (cache) {
+    root = detail::parse_cached(formula, current_sheet, ctx, cache->impl(), parsed);
+  } else {
+    parsed = detail::parse(formula, current_sheet, ctx);
+    if (parsed.ok) root = &parsed.root;
+  }
+  if (!root) {
     r.reason = std::move(parsed.reason);
     return r;
   }
   try {
-    Value v = Evaluator(ctx).eval(parsed.root);
+    Value v = Evaluator(ctx).eval(*root);
     if (v.kind == Value::Kind::Empty) v = Value::num(0);  // =A1 of an empty cell shows 0
     if (v.kind == Value::Kind::Number) v = number(v.number);
     r.supported = true;

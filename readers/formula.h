@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -86,8 +87,26 @@ struct ReferenceAt {
 // Every reference of a formula, in text order; never fails (text that is no reference is skipped).
 std::vector<ReferenceAt> references(std::string_view formula);
 
-// formula: the text as stored in <f>, without a leading '='.
-Result evaluate(std::string_view formula, int current_sheet, Context& ctx);
+// Parsed formulas kept for evaluate: a formula that differs from one parsed before only in where
+// its references point (a column of =I2+J2, =I3+J3, ... as generators write them) is not parsed
+// again; its references are read from its own text. For one workbook (a sheet named in a formula
+// is looked up when the formula is first parsed) and one thread at a time.
+class ParseCache {
+ public:
+  ParseCache();
+  ~ParseCache();
+  ParseCache(const ParseCache&) = delete;
+  ParseCache& operator=(const ParseCache&) = delete;
+  struct Impl;
+  Impl& impl() { return *impl_; }
+
+ private:
+  std::unique_ptr<Impl> impl_;
+};
+
+// formula: the text as stored in <f>, without a leading '='. The result is the same with a cache
+// or without.
+Result evaluate(std::string_view formula, int current_sheet, Context& ctx, ParseCache* cache = nullptr);
 
 // The formula as it reads in a cell drow rows and dcol columns away from where it was written:
 // relative references move, $-anchored parts stay (Excel's shared-formula rule). References that

@@ -6,6 +6,7 @@
 #include <charconv>
 #include <optional>
 #include <system_error>
+#include <unordered_map>
 #include <utility>
 
 namespace jixiao::formula {
@@ -174,7 +175,9 @@ size_t match_error(std::string_view s, size_t i, std::string* code) {
 
 class Tokenizer {
  public:
-  explicit Tokenizer(std::string_view s) : s_(s) {}
+  // A token takes a byte or more: a short formula's tokens fit the first allocation (growing the
+  // vector moved them, a seventh of computing a column of =I2+J2).
+  explicit Tokenizer(std::string_view s) : s_(s) { out_.reserve(std::min<size_t>(s.size() + 1, 16)); }
 
   std::vector<Token> run() {
     while (i_ < s_.size()) step();
@@ -414,6 +417,26 @@ constexpr FuncInfo kFuncs[] = {
     {"REPT", Func::Rept, 2, 2},     {"LEN", Func::Len, 1, 1},           {"DATE", Func::Date, 3, 3},
 };
 
+// The cells a reference covers.
+CellRange range_of(const RefToken& r) {
+  CellPos a{r.a.row, r.a.col}, b{r.b.row, r.b.col};
+  if (r.kind == RefToken::Kind::Columns) {
+    a.row = 0;
+    b.row = kMaxRows - 1;
+  } else if (r.kind == RefToken::Kind::Rows) {
+    a.col = 0;
+    b.col = kMaxCols - 1;
+  }
+  return {{std::min(a.row, b.row), std::min(a.col, b.col)}, {std::max(a.row, b.row), std::max(a.col, b.col)}};
+}
+
+// Where a reference node points, and how it reads in messages, from its token.
+void place(Node& n, std::string_view text, const Token& t) {
+  n.text = excerpt(text.substr(t.begin, t.end - t.begin));
+  n.range = range_of(t.ref);
+  n.single = n.range.first == n.range.last;
+}
+
 class Parser {
  public:
   Parser(std::string_view text, std::vector<Token> tokens, int current_sheet, Context& ctx)
@@ -588,24 +611,13 @@ class Parser {
       return n;
     }
     n.kind = Node::Kind::Ref;
-    n.text = excerpt(text_.substr(t.begin, t.end - t.begin));
     n.sheet = current_sheet_;
     if (r.has_sheet) {
       auto idx = ctx_.sheet_index(r.sheet);
       if (!idx) fail("找不到工作表 " + excerpt(r.sheet));
       n.sheet = *idx;
     }
-    CellPos a{r.a.row, r.a.col}, b{r.b.row, r.b.col};
-    if (r.kind == RefToken::Kind::Columns) {
-      a.row = 0;
-      b.row = kMaxRows - 1;
-    } else if (r.kind == RefToken::Kind::Rows) {
-      a.col = 0;
-      b.col = kMaxCols - 1;
-    }
-    n.range = CellRange{{std::min(a.row, b.row), std::min(a.col, b.col)},
-                        {std::max(a.row, b.row), std::max(a.col, b.col)}};
-    n.single = n.range.first == n.range.last;
+    place(n, text_, t);
     return n;
   }
 
@@ -743,6 +755,100 @@ Parsed parse(std::string_view formula, int current_sheet, Context& ctx) {
     p.reason = e.reason;
   }
   return p;
+}
+
+namespace {
+
+void append_piece(std::string& key, std::string_view piece) {
+  const auto n = static_cast<uint32_t>(piece.size());
+  key.append(reinterpret_cast<const char*>(&n), sizeof n);
+  key.append(piece);
+}
+
+// What parsing a formula depends on, the places its references point to left out: each token's
+// kind and text and the spaces between, and of a reference its sheet prefix, kind, whether it is
+// one cell (a range is refused where one value is wanted) and whether it is supported. False when
+// the formula is not kept: a defined name is looked up as it parses.
+bool shape(std::string_view text, const std::vector<Token>& toks, int sheet, std::string& key) {
+  key.assign(reinterpret_cast<const char*>(&sheet), sizeof sheet);
+  size_t at = 0;
+  for (const Token& t : toks) {
+    if (t.kind == Tok::Name) return false;
+    append_piece(key, text.substr(at, t.begin - at));
+    key += static_cast<char>(t.kind);
+    at = t.end;
+    if (t.kind != Tok::Ref || t.ref.kind == RefToken::Kind::RefError) {
+      append_piece(key, text.substr(t.begin, t.end - t.begin));
+      continue;
+    }
+    const CellRange range = range_of(t.ref);
+    append_piece(key, text.substr(t.begin, t.ref.body_begin - t.begin));
+    key += static_cast<char>(t.ref.kind);
+    key += range.first == range.last ? '1' : 'n';
+    key += t.ref.unsupported.empty() ? 's' : 'u';
+  }
+  return true;
+}
+
+// The reference nodes in the order of their tokens (the parser builds every node's operands in
+// text order).
+void collect_refs(Node& n, std::vector<Node*>& out) {
+  if (n.kind == Node::Kind::Ref) out.push_back(&n);
+  for (Node& k : n.kids) collect_refs(k, out);
+}
+
+}  // namespace
+
+}  // namespace detail
+
+struct ParseCache::Impl {
+  static constexpr size_t kMaxTrees = 1024;  // then forgotten all at once: a workbook rarely has more shapes
+  std::unordered_map<std::string, detail::Node> trees;
+  std::string key;
+  std::vector<detail::Node*> refs;
+};
+
+ParseCache::ParseCache() : impl_(std::make_unique<Impl>()) {}
+ParseCache::~ParseCache() = default;
+
+namespace detail {
+
+const Node* parse_cached(std::string_view formula, int current_sheet, Context& ctx, ParseCache::Impl& cache,
+                         Parsed& failed) {
+  if (formula.size() > kMaxFormulaBytes) {
+    failed.reason = "公式过长";
+    return nullptr;
+  }
+  std::vector<Token> toks = tokenize(formula);
+  const bool keep = shape(formula, toks, current_sheet, cache.key);
+  if (keep) {
+    if (auto it = cache.trees.find(cache.key); it != cache.trees.end()) {
+      cache.refs.clear();
+      collect_refs(it->second, cache.refs);
+      auto is_ref = [](const Token& t) { return t.kind == Tok::Ref && t.ref.kind != RefToken::Kind::RefError; };
+      if (static_cast<size_t>(std::count_if(toks.begin(), toks.end(), is_ref)) == cache.refs.size()) {
+        size_t k = 0;
+        for (const Token& t : toks)
+          if (is_ref(t)) place(*cache.refs[k++], formula, t);
+        return &it->second;
+      }
+      cache.trees.erase(it);  // never seen: a tree whose references do not match its shape is parsed afresh
+    }
+  }
+  try {
+    Parser parser(formula, std::move(toks), current_sheet, ctx);
+    Node root = parser.run();
+    if (!keep) {
+      failed.root = std::move(root);
+      failed.ok = true;
+      return &failed.root;
+    }
+    if (cache.trees.size() >= ParseCache::Impl::kMaxTrees) cache.trees.clear();
+    return &cache.trees.emplace(cache.key, std::move(root)).first->second;
+  } catch (const ParseError& e) {
+    failed.reason = e.reason;
+    return nullptr;
+  }
 }
 
 }  // namespace detail

@@ -65,4 +65,9 @@ inline constexpr size_t kMaxFormulaBytes = 65536;
 
 Parsed parse(std::string_view formula, int current_sheet, Context& ctx);
 
+// As parse, through a cache: returns the tree (the cache's, valid until the next call with it) or
+// null with the reason in `failed`.
+const Node* parse_cached(std::string_view formula, int current_sheet, Context& ctx, ParseCache::Impl& cache,
+                         Parsed& failed);
+
 }  // namespace jixiao::formula::detail

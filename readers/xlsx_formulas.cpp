@@ -13,7 +13,8 @@ namespace {
 
 class WorkbookContext : public formula::Context {
  public:
-  WorkbookContext(Workbook& wb, Diagnostics& diags) : wb_(wb), diags_(diags) {}
+  WorkbookContext(Workbook& wb, Diagnostics& diags, formula::ParseCache& cache)
+      : wb_(wb), diags_(diags), cache_(cache) {}
 
   // Confines the context to one row of one sheet (a streamed row, the only cells at hand): a
   // formula that asks for anything else marks the context as having reached outside.
@@ -89,7 +90,7 @@ class WorkbookContext : public formula::Context {
     taint_.clear();
     in_progress_.insert(key);
     ++depth_;
-    formula::Result r = formula::evaluate(s.formulas[c.formula], sheet, *this);
+    formula::Result r = formula::evaluate(s.formulas[c.formula], sheet, *this, &cache_);
     --depth_;
     in_progress_.erase(key);
     Cell& cell = wb_.sheets[static_cast<size_t>(sheet)].cells[i];  // vectors are not resized here
@@ -152,6 +153,7 @@ class WorkbookContext : public formula::Context {
 
   Workbook& wb_;
   Diagnostics& diags_;
+  formula::ParseCache& cache_;
   std::optional<std::pair<int, uint32_t>> confined_;
   mutable bool outside_ = false;
   std::unordered_set<uint64_t> in_progress_;
@@ -161,9 +163,9 @@ class WorkbookContext : public formula::Context {
 
 }  // namespace
 
-bool evaluate_row_formulas(Workbook& wb, int sheet, uint32_t row) {
+bool evaluate_row_formulas(Workbook& wb, int sheet, uint32_t row, formula::ParseCache& cache) {
   Diagnostics unused;  // nothing is reported: a row that fails is read again through the grid
-  WorkbookContext ctx(wb, unused);
+  WorkbookContext ctx(wb, unused, cache);
   ctx.confine(sheet, row);
   Sheet& s = wb.sheets[static_cast<size_t>(sheet)];
   for (size_t i = 0; i < s.cells.size(); ++i) {
@@ -176,7 +178,8 @@ bool evaluate_row_formulas(Workbook& wb, int sheet, uint32_t row) {
 }
 
 void evaluate_missing_formulas(Workbook& wb, Diagnostics& diags) {
-  WorkbookContext ctx(wb, diags);
+  formula::ParseCache cache;
+  WorkbookContext ctx(wb, diags, cache);
   for (size_t s = 0; s < wb.sheets.size(); ++s)
     for (size_t i = 0; i < wb.sheets[s].cells.size(); ++i)
       if (wb.sheets[s].cells[i].flags & Cell::kNoCachedValue) {

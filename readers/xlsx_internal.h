@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "core/diagnostic.h"
+#include "readers/formula.h"
 #include "readers/workbook.h"
 #include "readers/xml_scanner.h"
 
@@ -57,7 +58,7 @@ void evaluate_missing_formulas(Workbook& wb, Diagnostics& diags);
 // The same for a sheet whose cells are one row (a streamed row, readers/xlsx_reader.h): true when
 // every such formula refers only to cells of that row and was computed; false, leaving the row's
 // values unsettled, when one reaches another row, sheet or a defined name, or cannot be computed.
-bool evaluate_row_formulas(Workbook& wb, int sheet, uint32_t row);
+bool evaluate_row_formulas(Workbook& wb, int sheet, uint32_t row, formula::ParseCache& cache);
 
 Diagnostic malformed_xml(const std::string& file, const std::string& part, size_t offset, const std::string& what);
 // The error a scanner stopped on: its source's (inflating the part failed) or the XML's.

@@ -403,7 +403,8 @@ class RowSink final : public xlsx::SheetSink {
       Sheet& at = book_.sheets[sheet_];
       at.cells.swap(row_.cells);
       at.formulas.swap(row_.formulas);
-      if (!xlsx::evaluate_row_formulas(book_, static_cast<int>(sheet_), at.cells.front().row)) scan_.needs_grid = true;
+      if (!xlsx::evaluate_row_formulas(book_, static_cast<int>(sheet_), at.cells.front().row, parsed_))
+        scan_.needs_grid = true;
       at.cells.swap(row_.cells);
       at.formulas.swap(row_.formulas);
       unsettled_ = false;
@@ -423,6 +424,7 @@ class RowSink final : public xlsx::SheetSink {
   const size_t shared_;
   Sheet row_;
   std::string pending_formula_;
+  formula::ParseCache parsed_;  // a column of formulas copied down is parsed once
   CellPos last_;
   bool unsettled_ = false;
 };

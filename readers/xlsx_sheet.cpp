@@ -43,6 +43,11 @@ bool parse_double(std::string_view s, double& out) {
 // Collects the character data of the element just started, up to its end, into buf (the
 // scanner's own text buffer is reused by later events, so the value is copied).
 bool collect_text(XmlScanner& sc, std::string& buf, std::string_view& out) {
+  if (auto text = sc.text_only()) {
+    buf.assign(*text);
+    out = buf;
+    return true;
+  }
   buf.clear();
   const int depth = sc.depth();
   for (;;) {
@@ -72,6 +77,10 @@ bool collect_string_item(XmlScanner& sc, std::string& out) {
       if (sc.name() == "rPh" || sc.name() == "rPr" || sc.name() == "phoneticPr") {
         sc.skip_element();
       } else if (sc.name() == "t") {
+        if (auto text = sc.text_only()) {
+          out.append(*text);
+          continue;
+        }
         for (;;) {
           auto te = sc.next();
           if (te == XmlScanner::Event::Text) out.append(sc.text());

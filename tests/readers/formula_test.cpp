@@ -502,5 +502,87 @@ TEST(FormulaNames, UnknownNamesAndNamesHoldingFormulasAreUnsupported) {
   EXPECT_NE(formula_name.reason.find("不是单元格引用"), std::string::npos) << formula_name.reason;
 }
 
+// ---- a column of formulas copied down, computed through a ParseCache --------------------------
+
+TEST(FormulaCache, CasesComputedTwiceThroughOneCacheMatchLibreOffice) {
+  auto doc = nlohmann::json::parse(test::read_file(test::fixture("formulas/cases.json")));
+  MapContext ctx;
+  std::map<std::string, int> sheets;
+  for (const auto& s : doc.at("sheets")) {
+    int idx = ctx.add_sheet(s.at("name"));
+    sheets[s.at("name")] = idx;
+    for (const auto& c : s.at("cells")) ctx.set(idx, c.at("ref"), from_json(c));
+  }
+  formula::ParseCache cache;
+  size_t passed = 0;
+  for (int round = 0; round < 2; ++round) {  // the second round finds every formula parsed
+    for (const auto& c : doc.at("cases")) {
+      const std::string f = c.at("formula");
+      SCOPED_TRACE("=" + f);
+      auto r = formula::evaluate(f, sheets.at(c.at("sheet")), ctx, &cache);
+      ASSERT_TRUE(r.supported) << r.reason;
+      if (same_value(r.value, from_json(c))) ++passed;
+    }
+  }
+  EXPECT_EQ(passed, 2 * doc.at("cases").size());
+}
+
+TEST(FormulaCache, ACopiedDownColumnReadsEachRowsOwnReferences) {
+  MapContext ctx;
+  const int s1 = ctx.add_sheet("Sheet1"), s2 = ctx.add_sheet("Sheet2");
+  for (int r = 1; r <= 4; ++r) {
+    ctx.set(s1, "A" + std::to_string(r), Value::num(r));        // 1 2 3 4
+    ctx.set(s1, "B" + std::to_string(r), Value::num(10 * r));   // 10 20 30 40
+    ctx.set(s2, "C" + std::to_string(r), Value::num(100 * r));  // 100 200 300 400
+  }
+  ctx.define("Base", "Sheet1!$B$1");
+  formula::ParseCache cache;
+  auto eval = [&](const std::string& f) { return formula::evaluate(f, s1, ctx, &cache); };
+  for (int r = 1; r <= 4; ++r) {
+    const std::string n = std::to_string(r);
+    SCOPED_TRACE("row " + n);
+    EXPECT_EQ(eval("A" + n + "+B" + n).value.number, 11 * r);
+    EXPECT_EQ(eval("A" + n + "*2").value.number, 2 * r);
+    EXPECT_EQ(eval("SUM(A1:A" + n + ")").value.number, r * (r + 1) / 2);   // one cell at row 1, then ranges
+    EXPECT_EQ(eval("$A$1+B" + n).value.number, 1 + 10 * r);
+    EXPECT_EQ(eval("Sheet2!C" + n + "-A" + n).value.number, 99 * r);
+    EXPECT_EQ(eval("Base+A" + n).value.number, 10 + r);                    // a defined name
+    EXPECT_EQ(eval("IF(A" + n + ">2,\"大\",\"小\")").value.text, r > 2 ? "大" : "小");
+  }
+  // A range where one value is wanted is refused whatever the cache holds (A1:A1 is one cell).
+  EXPECT_TRUE(eval("A1:A1+1").supported);
+  auto range = eval("A1:A2+1");
+  EXPECT_FALSE(range.supported);
+  EXPECT_NE(range.reason.find("A1:A2"), std::string::npos) << range.reason;
+}
+
+TEST(FormulaCache, ShiftedCopiesOfEveryCaseGiveWhatEachGivesParsedAlone) {
+  auto doc = nlohmann::json::parse(test::read_file(test::fixture("formulas/cases.json")));
+  MapContext ctx;
+  std::map<std::string, int> sheets;
+  for (const auto& s : doc.at("sheets")) {
+    int idx = ctx.add_sheet(s.at("name"));
+    sheets[s.at("name")] = idx;
+    for (const auto& c : s.at("cells")) ctx.set(idx, c.at("ref"), from_json(c));
+  }
+  formula::ParseCache cache;
+  size_t compared = 0;
+  for (const auto& c : doc.at("cases")) {
+    for (int drow : {0, 1, 2, 7})
+      for (int dcol : {0, 1}) {
+        const std::string f = formula::shift_formula(c.at("formula").get<std::string>(), drow, dcol);
+        SCOPED_TRACE("=" + f);
+        const int sheet = sheets.at(c.at("sheet"));
+        auto cached = formula::evaluate(f, sheet, ctx, &cache);
+        auto alone = formula::evaluate(f, sheet, ctx);
+        EXPECT_EQ(cached.supported, alone.supported);
+        EXPECT_EQ(cached.reason, alone.reason);
+        EXPECT_EQ(describe(cached.value), describe(alone.value));
+        ++compared;
+      }
+  }
+  EXPECT_EQ(compared, 8 * doc.at("cases").size());
+}
+
 }  // namespace
 }  // namespace jixiao
