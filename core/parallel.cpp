@@ -10,6 +10,12 @@
 #include <thread>
 #include <vector>
 
+#if defined(__linux__)
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
+
 namespace jixiao {
 
 namespace {
@@ -146,6 +152,13 @@ void parallel_for(size_t n, const std::function<void(size_t)>& fn, size_t max_th
 }
 
 size_t parallel_threads() { return Pool::instance().threads(); }
+
+void serve_in_background() {
+#if defined(__linux__)
+  // On Linux a nice value belongs to the thread. Failure changes nothing but speed.
+  (void)setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), 5);
+#endif
+}
 
 void parallel_stop() {
   if (Pool::made()) Pool::instance().stop();

@@ -17,6 +17,12 @@ void parallel_for(size_t n, const std::function<void(size_t)>& fn, size_t max_th
 // How many threads parallel_for may use at most (the cores).
 size_t parallel_threads();
 
+// For a thread that works ahead of another (inflating a part, formatting rows the reader hands
+// over): lowers its scheduling priority a little, so that when threads outnumber cores the thread
+// it serves keeps a core to itself; it still takes any core that is free. Linux only; elsewhere
+// nothing.
+void serve_in_background();
+
 // Ends the workers (main calls it before returning). Libraries that a worker used lazily, such as
 // OpenSSL through libzip's temporary-file names, registered their exit handlers after the pool
 // was made, so they would run before the pool's destructor and leave the workers' thread state

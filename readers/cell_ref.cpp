@@ -37,13 +37,19 @@ std::optional<uint32_t> parse_column(std::string_view s) {
   return v - 1;
 }
 
+// One pass: every cell of a sheet names itself ("T12345"), so this runs a million times a sheet.
 std::optional<CellPos> parse_cell(std::string_view s) {
   size_t i = 0;
   if (i < s.size() && s[i] == '$') ++i;
-  size_t col_start = i;
-  while (i < s.size() && ((s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= 'a' && s[i] <= 'z'))) ++i;
-  auto col = parse_column(s.substr(col_start, i - col_start));
-  if (!col) return std::nullopt;
+  const size_t col_start = i;
+  uint32_t col = 0;
+  for (; i < s.size(); ++i) {
+    const char ch = static_cast<char>(s[i] & ~0x20);  // a-z as A-Z; other bytes stay no letter
+    if (ch < 'A' || ch > 'Z') break;
+    if (i - col_start == 3) return std::nullopt;
+    col = col * 26 + static_cast<uint32_t>(ch - 'A' + 1);
+  }
+  if (col == 0 || col > kMaxCols) return std::nullopt;
   if (i < s.size() && s[i] == '$') ++i;
   if (i >= s.size()) return std::nullopt;
   uint64_t row = 0;
@@ -53,7 +59,7 @@ std::optional<CellPos> parse_cell(std::string_view s) {
     if (row > kMaxRows) return std::nullopt;
   }
   if (row == 0) return std::nullopt;
-  return CellPos{static_cast<uint32_t>(row - 1), *col};
+  return CellPos{static_cast<uint32_t>(row - 1), col - 1};
 }
 
 std::optional<CellRange> parse_range(std::string_view s) {

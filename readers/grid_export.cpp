@@ -250,6 +250,7 @@ void DelimitedRowBuffer::start_worker() {
   w.wb.strings.truncate(shared_);
   w.shown = std::make_unique<CellDisplay>(w.wb);
   w.thread = std::thread([this] {
+    serve_in_background();
     Worker& w = *worker_;
     try {
       for (;;) {

@@ -10,6 +10,7 @@
 #include <cmath>
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 namespace jixiao::numfmt {
 
@@ -30,6 +31,10 @@ void round_decimals(Dec& x, int decimals);
 // the same double, then, when max_sig is below 17, rounded half away from zero to that many
 // significant digits.
 void to_dec(double a, Dec& x, int max_sig);
+// The other way, for a value as most cells hold it ("45121", "-2371044.44": at most 15 digits, an
+// optional '-' and '.', no exponent or space): the double from_chars reads. False for any other
+// text, which the caller reads with from_chars.
+bool read_plain_decimal(std::string_view s, double& out);
 // Integers LibreOffice prints with all their digits (rtl::math's integer path).
 inline bool exact_integer(double a) { return a < kTwo53 && a == std::floor(a); }
 // Whether the 15-digit rounding of a value near DBL_MAX went beyond the range of a double.

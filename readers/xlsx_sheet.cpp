@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "readers/formula.h"
+#include "readers/number_digits.h"
 #include "readers/xlsx_internal.h"
 #include "readers/xml_scanner.h"
 
@@ -32,6 +33,7 @@ bool parse_uint(std::string_view s, uint32_t& out) {
 }
 
 bool parse_double(std::string_view s, double& out) {
+  if (numfmt::read_plain_decimal(s, out)) return true;
   while (!s.empty() && (s.front() == ' ' || s.front() == '\n' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\n' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
   if (!s.empty() && s.front() == '+') s.remove_prefix(1);

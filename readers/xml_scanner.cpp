@@ -1,6 +1,7 @@
 #include "readers/xml_scanner.h"
 
 #include <algorithm>
+#include <array>
 
 #include <cstring>
 
@@ -94,20 +95,26 @@ bool XmlScanner::fail(std::string message) {
 // Drops the bytes before keep_from and appends the next chunk. Views into the old bytes die here,
 // which is why the scanner only refills inside next().
 bool XmlScanner::refill(size_t keep_from) {
-  buffer_.erase(0, keep_from);
+  // xml_ is the buffer's first buffer_used_ bytes; the unconsumed ones move to its start.
+  const size_t have = xml_.size() - keep_from;
+  if (have) std::memmove(buffer_.get(), buffer_.get() + keep_from, have);
   base_ += keep_from;
   pos_ -= keep_from;
-  size_t have = buffer_.size();
   // A token longer than a chunk is scanned again from its start after every refill: the buffer
   // doubles each time, so that a 100 MB text costs a few passes, not one per chunk (quadratic).
   const size_t want = std::max(chunk_, have);
-  buffer_.resize(have + want);
+  if (have + want > buffer_cap_) {
+    // Not zero-filled (a string's resize wrote every byte before the inflater wrote it again).
+    auto bigger = std::make_unique_for_overwrite<char[]>(have + want);
+    if (have) std::memcpy(bigger.get(), buffer_.get(), have);
+    buffer_ = std::move(bigger);
+    buffer_cap_ = have + want;
+  }
   size_t filled = 0;
   while (filled < want) {
-    auto got = pull_(buffer_.data() + have + filled, want - filled);
+    auto got = pull_(buffer_.get() + have + filled, want - filled);
     if (!got) {
-      buffer_.resize(have + filled);
-      xml_ = buffer_;
+      xml_ = std::string_view(buffer_.get(), have + filled);
       source_error_ = got.error();
       return fail(got.error().message);
     }
@@ -117,8 +124,7 @@ bool XmlScanner::refill(size_t keep_from) {
     }
     filled += *got;
   }
-  buffer_.resize(have + filled);
-  xml_ = buffer_;
+  xml_ = std::string_view(buffer_.get(), have + filled);
   return true;
 }
 
@@ -180,54 +186,86 @@ void XmlScanner::decode(std::string_view raw, std::string& out) {
   }
 }
 
-// Parses the start tag at pos_. Incomplete leaves pos_ where it was.
+// What a byte may end while reading a tag: one table lookup per byte instead of a chain of compares.
+enum : uint8_t { kSpace = 1, kTagEnd = 2 /* > / */, kEquals = 4, kColon = 8, kValueStop = 16 /* " ' & CR */ };
+constexpr std::array<uint8_t, 256> kTagBytes = [] {
+  std::array<uint8_t, 256> t{};
+  for (unsigned char c : {' ', '\t', '\n', '\r'}) t[c] |= kSpace;
+  t['>'] |= kTagEnd;
+  t['/'] |= kTagEnd;
+  t['='] |= kEquals;
+  t[':'] |= kColon;
+  for (unsigned char c : {'"', '\'', '&', '\r'}) t[c] |= kValueStop;
+  return t;
+}();
+inline uint8_t tag_byte(char c) { return kTagBytes[static_cast<unsigned char>(c)]; }
+
+// Parses the start tag at pos_. Incomplete leaves pos_ where it was. Names are read once, noting
+// where the part after the last ':' (the local name) begins.
 XmlScanner::Step XmlScanner::parse_start_tag() {
+  const char* d = xml_.data();
+  const size_t n = xml_.size();
   size_t p = pos_ + 1;
-  size_t start = p;
-  while (p < xml_.size() && !is_space(xml_[p]) && xml_[p] != '>' && xml_[p] != '/') ++p;
-  if (p >= xml_.size()) return Step::Incomplete;
+  const size_t start = p;
+  size_t local = p;
+  for (; p < n; ++p) {
+    const uint8_t k = tag_byte(d[p]);
+    if (k & (kSpace | kTagEnd)) break;
+    if (k & kColon) local = p + 1;
+  }
+  if (p >= n) return Step::Incomplete;
   if (p == start) return fail("“<”后缺少元素名"), Step::Failed;
-  std::string_view qname = xml_.substr(start, p - start);
+  const std::string_view qname(d + start, p - start);
+  const std::string_view local_name(d + local, p - local);
   attrs_.clear();
   bool empty = false;
   for (;;) {
-    while (p < xml_.size() && is_space(xml_[p])) ++p;
-    if (p >= xml_.size()) return Step::Incomplete;
-    char c = xml_[p];
+    while (p < n && (tag_byte(d[p]) & kSpace)) ++p;
+    if (p >= n) return Step::Incomplete;
+    const char c = d[p];
     if (c == '>') {
       ++p;
       break;
     }
     if (c == '/') {
-      if (p + 1 >= xml_.size()) return Step::Incomplete;
-      if (xml_[p + 1] != '>') return fail("“/”后应为“>”"), Step::Failed;
+      if (p + 1 >= n) return Step::Incomplete;
+      if (d[p + 1] != '>') return fail("“/”后应为“>”"), Step::Failed;
       empty = true;
       p += 2;
       break;
     }
-    size_t an = p;
-    while (p < xml_.size() && !is_space(xml_[p]) && xml_[p] != '=' && xml_[p] != '>' && xml_[p] != '/') ++p;
-    if (p >= xml_.size()) return Step::Incomplete;
-    std::string_view aname = xml_.substr(an, p - an);
+    const size_t an = p;
+    size_t alocal = p;
+    for (; p < n; ++p) {
+      const uint8_t k = tag_byte(d[p]);
+      if (k & (kSpace | kTagEnd | kEquals)) break;
+      if (k & kColon) alocal = p + 1;
+    }
+    if (p >= n) return Step::Incomplete;
+    const std::string_view aname(d + an, p - an), alocal_name(d + alocal, p - alocal);
     if (aname.empty()) return fail("属性名无效"), Step::Failed;
-    while (p < xml_.size() && is_space(xml_[p])) ++p;
-    if (p >= xml_.size()) return Step::Incomplete;
-    if (xml_[p] != '=') return fail("属性 " + std::string(aname) + " 缺少“=”"), Step::Failed;
+    while (p < n && (tag_byte(d[p]) & kSpace)) ++p;
+    if (p >= n) return Step::Incomplete;
+    if (d[p] != '=') return fail("属性 " + std::string(aname) + " 缺少“=”"), Step::Failed;
     ++p;
-    while (p < xml_.size() && is_space(xml_[p])) ++p;
-    if (p >= xml_.size()) return Step::Incomplete;
-    if (xml_[p] != '"' && xml_[p] != '\'') return fail("属性 " + std::string(aname) + " 的值缺少引号"), Step::Failed;
-    // One search finds the value's end and whether it needs decoding.
-    const char q = xml_[p++];
+    while (p < n && (tag_byte(d[p]) & kSpace)) ++p;
+    if (p >= n) return Step::Incomplete;
+    if (d[p] != '"' && d[p] != '\'') return fail("属性 " + std::string(aname) + " 的值缺少引号"), Step::Failed;
+    // Values are short (a cell reference, a style number): one pass finds the end and whether the
+    // value needs decoding.
+    const char q = d[p++];
     const size_t vstart = p;
-    p = find_first_of3(xml_.data(), p, xml_.size(), q, '&', '\r');
-    const bool plain = p >= xml_.size() || xml_[p] == q;
-    if (!plain) p = find_first_of3(xml_.data(), p, xml_.size(), q, q, q);
-    if (p >= xml_.size()) return Step::Incomplete;
-    attrs_.push_back({local_part(aname), xml_.substr(vstart, p - vstart), plain});
+    bool plain = true;
+    for (; p < n; ++p) {
+      if (!(tag_byte(d[p]) & kValueStop)) continue;
+      if (d[p] == q) break;
+      if (d[p] == '&' || d[p] == '\r') plain = false;
+    }
+    if (p >= n) return Step::Incomplete;
+    attrs_.push_back({alocal_name, std::string_view(d + vstart, p - vstart), plain});
     ++p;
   }
-  name_ = local_part(qname);  // in xml_, which only a later next() refills
+  name_ = local_name;  // in xml_, which only a later next() refills
   open_.push_back(static_cast<uint32_t>(open_names_.size()));
   open_names_ += qname;
   pending_end_ = empty;

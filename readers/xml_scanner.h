@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <deque>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -81,7 +82,8 @@ class XmlScanner {
   bool eof_ = true;            // no more bytes will come
   Pull pull_;
   size_t chunk_ = 0;
-  std::string buffer_;         // streaming mode: unconsumed bytes
+  std::unique_ptr<char[]> buffer_;  // streaming mode: the bytes at hand, xml_ views them
+  size_t buffer_cap_ = 0;
 
   std::string_view name_;
   std::vector<RawAttr> attrs_;

@@ -1,5 +1,7 @@
 #include "readers/zip_package.h"
 
+#include "core/parallel.h"
+
 #include <zip.h>
 
 #include <algorithm>
@@ -182,7 +184,10 @@ struct PartReadAhead::Impl {
 
   explicit Impl(PartReader&& r) : reader(std::move(r)) {
     for (size_t i = 0; i < kChunks; ++i) spare.emplace_back(kChunk, '\0');
-    worker = std::thread([this] { inflate(); });
+    worker = std::thread([this] {
+      serve_in_background();
+      inflate();
+    });
   }
   ~Impl() {
     {

@@ -85,5 +85,39 @@ TEST(ToDec, RoundsToFifteenSignificantDigitsHalfAwayFromZero) {
   EXPECT_EQ(x.dp, 1);
 }
 
+// The reverse shortcut: a cell's text as most are written, read as from_chars reads it.
+TEST(ReadPlainDecimal, GivesWhatFromCharsGivesForEveryPlainValue) {
+  std::mt19937_64 rng(11);
+  int read = 0;
+  for (int i = 0; i < 300000; ++i) {
+    std::string text = (i % 5 == 0) ? "-" : "";
+    const int whole = 1 + static_cast<int>(rng() % 15);
+    for (int k = 0; k < whole; ++k) text += static_cast<char>('0' + rng() % 10);
+    const int decimals = static_cast<int>(rng() % 16);
+    if (decimals > 0 && whole + decimals <= 15) {
+      text += '.';
+      for (int k = 0; k < decimals; ++k) text += static_cast<char>('0' + rng() % 10);
+    }
+    double want = 0, got = 0;
+    auto r = std::from_chars(text.data(), text.data() + text.size(), want);
+    ASSERT_EQ(r.ptr, text.data() + text.size()) << text;
+    ASSERT_TRUE(read_plain_decimal(text, got)) << text;
+    ASSERT_EQ(std::memcmp(&got, &want, sizeof got), 0) << text;  // the same bits, -0 included
+    ++read;
+  }
+  EXPECT_EQ(read, 300000);
+}
+
+TEST(ReadPlainDecimal, LeavesEverythingElseToFromChars) {
+  double v = 0;
+  for (const char* text : {"", "-", ".5", "5.", "1e5", "1E-3", " 5", "5 ", "+5", "1,000", "0x10", "inf", "nan",
+                           "1234567890123456", "0.1234567890123456", "--1", "1.2.3", "１２"})
+    EXPECT_FALSE(read_plain_decimal(text, v)) << text;
+  ASSERT_TRUE(read_plain_decimal("-0", v));
+  EXPECT_TRUE(std::signbit(v));
+  ASSERT_TRUE(read_plain_decimal("2371044.44", v));
+  EXPECT_EQ(v, 2371044.44);
+}
+
 }  // namespace
 }  // namespace jixiao::numfmt

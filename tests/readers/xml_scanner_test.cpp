@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <optional>
+#include <string>
+
 namespace jixiao {
 
 using E = XmlScanner::Event;
@@ -79,6 +83,57 @@ TEST(XmlScanner, TruncatedDocumentIsAnError) {
     }
     EXPECT_EQ(e, E::Error) << xml;
   }
+}
+
+// Every event of a document, as text, read with text_only after each start tag when `fast`.
+std::string events(std::string_view xml, bool fast, size_t chunk = 0) {
+  std::string pulled(xml);
+  size_t at = 0;
+  auto pull = [&](char* dst, size_t cap) -> Expected<size_t> {
+    size_t n = std::min({cap, pulled.size() - at, chunk});
+    std::copy_n(pulled.data() + at, n, dst);
+    at += n;
+    return n;
+  };
+  std::optional<XmlScanner> sc;
+  if (chunk) sc.emplace(pull, chunk);
+  else sc.emplace(xml);
+  std::string out;
+  for (;;) {
+    auto e = sc->next();
+    if (e == E::End) return out;
+    if (e == E::Error) return out + "error(" + sc->error() + ")";
+    if (e == E::Text) out += "text(" + std::string(sc->text()) + ")";
+    if (e == E::EndElement) out += "end(" + std::string(sc->name()) + ")";
+    if (e == E::StartElement) {
+      out += "start(" + std::string(sc->name()) + ")";
+      if (!fast) continue;
+      const std::string name(sc->name());
+      if (auto t = sc->text_only()) {
+        if (!t->empty()) out += "text(" + std::string(*t) + ")";
+        EXPECT_EQ(sc->name(), name);
+        out += "end(" + std::string(sc->name()) + ")";
+      }
+    }
+  }
+}
+
+TEST(XmlScanner, TextOnlyReadsWhatTextAndEndEventsRead) {
+  const std::string docs[] = {
+      R"(<s><c r="A1"><v>12</v></c><c><v/></c><c><v></v></c></s>)",
+      R"(<x:s xmlns:x="u"><x:c><x:v>1&amp;2 &#x4E2D;</x:v></x:c></x:s>)",
+      "<s><t>a\r\nb</t><t> </t></s>",
+      R"(<s><c><v>1<x/>2</v></c><c><v><!-- c -->3</v></c><c><v><![CDATA[<4>]]></v></c></s>)",
+      R"(<s><c><v>5</v ></c><c><v>6</w></c></s>)",
+  };
+  for (const std::string& doc : docs) {
+    SCOPED_TRACE(doc);
+    const std::string plain = events(doc, false);
+    EXPECT_EQ(events(doc, true), plain);
+    for (size_t chunk : {1u, 2u, 3u, 7u, 64u}) EXPECT_EQ(events(doc, true, chunk), plain) << "chunks of " << chunk;
+  }
+  EXPECT_EQ(events(docs[0], true), "start(s)start(c)start(v)text(12)end(v)end(c)start(c)start(v)end(v)end(c)"
+                                   "start(c)start(v)end(v)end(c)end(s)");
 }
 
 TEST(OoxmlEscapes, DecodesHexEscapesAndTheEscapedUnderscore) {
