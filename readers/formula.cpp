@@ -85,7 +85,8 @@ Decimal decimal(double x, int digits) {
     int i = digits - 1;
     while (i >= 0 && d.digits[static_cast<size_t>(i)] == '9') d.digits[static_cast<size_t>(i--)] = '0';
     if (i < 0) {
-      d.digits = "1" + std::string(static_cast<size_t>(digits - 1), '0');
+      d.digits.assign(static_cast<size_t>(digits), '0');  // 99.9 -> 100: a one and zeros
+      d.digits[0] = '1';
       ++d.exp;
     } else {
       ++d.digits[static_cast<size_t>(i)];
@@ -108,7 +109,7 @@ std::string number_text(double x) {
   bool scientific = d.exp >= 0 ? d.exp + 1 > 20 : static_cast<size_t>(2 - d.exp - 1) + n > 20;
   if (scientific) {
     out += g[0];
-    if (n > 1) out += "." + g.substr(1);
+    if (n > 1) out.append(1, '.').append(g, 1);
     int a = std::abs(d.exp);
     out += d.exp < 0 ? "E-" : "E+";
     if (a < 10) out += '0';

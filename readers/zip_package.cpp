@@ -1,8 +1,10 @@
 #include "readers/zip_package.h"
 
 #include "core/parallel.h"
+#include "readers/zip_crc.h"
 
 #include <zip.h>
+#include <zlib.h>
 
 #include <algorithm>
 #include <condition_variable>
@@ -142,15 +144,46 @@ std::vector<std::string> ZipPackage::part_names() const {
   return out;
 }
 
+// A deflated part is read as its compressed bytes (ZIP_FL_COMPRESSED) and inflated here with zlib,
+// its CRC checked by crc32_update: libzip's own path checks it with zlib's tables, a quarter of
+// the time inflating a big sheet takes; folded by carry-less multiplication it is a twentieth.
+// Stored, encrypted or otherwise compressed parts go through libzip.
+struct PartReader::Inflater {
+  z_stream zs{};
+  bool began = false, ended = false;
+  std::unique_ptr<unsigned char[]> in;
+  static constexpr size_t kIn = 64u << 10;
+  uint32_t crc = 0;
+  std::optional<uint32_t> expected_crc;
+  ~Inflater() {
+    if (began) inflateEnd(&zs);
+  }
+};
+
 PartReader::~PartReader() {
   if (file_) zip_fclose(static_cast<zip_file_t*>(file_));
 }
 
 PartReader::PartReader(PartReader&& o) noexcept
-    : file_(o.file_), zip_name_(std::move(o.zip_name_)), part_(std::move(o.part_)), limit_(o.limit_), total_(o.total_),
-      declared_(o.declared_) {
+    : file_(o.file_), inflater_(std::move(o.inflater_)), zip_name_(std::move(o.zip_name_)), part_(std::move(o.part_)),
+      limit_(o.limit_), total_(o.total_), declared_(o.declared_) {
   o.file_ = nullptr;
 }
+
+namespace {
+
+// The words libzip would use for the same failure, so that a damaged part reads the same whichever
+// path inflated it.
+Diagnostic damaged(const std::string& file, const std::string& part, int zip_code, int system_code = 0) {
+  zip_error_t e;
+  zip_error_init(&e);
+  zip_error_set(&e, zip_code, system_code);
+  std::string why = zip_error_strerror(&e);
+  zip_error_fini(&e);
+  return Diagnostic::error("xlsx.damaged_part", "解压部件失败（" + why + "），文件可能已损坏或不完整", file, part);
+}
+
+}  // namespace
 
 static Diagnostic too_big(const std::string& file, const std::string& part, uint64_t limit) {
   return Diagnostic::error("xlsx.part_too_large",
@@ -159,7 +192,43 @@ static Diagnostic too_big(const std::string& file, const std::string& part, uint
                        part);
 }
 
+Expected<size_t> PartReader::read_deflated(char* dst, size_t cap) {
+  Inflater& z = *inflater_;
+  if (z.ended) return size_t{0};
+  auto* f = static_cast<zip_file_t*>(file_);
+  // Never trust the declared size: count what actually comes out and stop at the limit.
+  const uint64_t room = limit_ - total_ + 1;
+  z.zs.next_out = reinterpret_cast<Bytef*>(dst);
+  z.zs.avail_out = static_cast<uInt>(std::min<uint64_t>({cap, room, 1u << 30}));
+  const uInt wanted = z.zs.avail_out;
+  while (z.zs.avail_out > 0) {
+    if (z.zs.avail_in == 0) {
+      const zip_int64_t n = zip_fread(f, z.in.get(), Inflater::kIn);
+      if (n < 0) {
+        std::string why = zip_error_strerror(zip_file_get_error(f));
+        return Diagnostic::error("xlsx.damaged_part", "解压部件失败（" + why + "），文件可能已损坏或不完整", zip_name_, part_);
+      }
+      if (n == 0) return damaged(zip_name_, part_, ZIP_ER_EOF);  // the stream stops short of its end
+      z.zs.next_in = z.in.get();
+      z.zs.avail_in = static_cast<uInt>(n);
+    }
+    const int r = inflate(&z.zs, Z_NO_FLUSH);
+    if (r == Z_STREAM_END) {
+      z.ended = true;
+      break;
+    }
+    if (r != Z_OK) return damaged(zip_name_, part_, ZIP_ER_ZLIB, r == Z_MEM_ERROR ? Z_MEM_ERROR : Z_DATA_ERROR);
+  }
+  const size_t got = wanted - z.zs.avail_out;
+  z.crc = crc32_update(z.crc, dst, got);
+  total_ += got;
+  if (total_ > limit_) return too_big(zip_name_, part_, limit_);
+  if (z.ended && z.expected_crc && z.crc != *z.expected_crc) return damaged(zip_name_, part_, ZIP_ER_CRC);
+  return got;
+}
+
 Expected<size_t> PartReader::read(char* dst, size_t cap) {
+  if (inflater_) return read_deflated(dst, cap);
   auto* f = static_cast<zip_file_t*>(file_);
   // Never trust the declared size: count what actually comes out and stop at the limit.
   uint64_t room = limit_ - total_ + 1;
@@ -286,12 +355,21 @@ Expected<PartReader> ZipPackage::open_part(std::string_view name) const {
   if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) && st.encryption_method != ZIP_EM_NONE)
     return Diagnostic::error("xlsx.encrypted_part", "部件经过 zip 加密，无法读取", file_, stored);
   if ((st.valid & ZIP_STAT_SIZE) && st.size > limits_.max_part_bytes) return too_big(file_, stored, limits_.max_part_bytes);
-  zip_file_t* f = zip_fopen_index(impl_->zip, index, 0);
+  const bool deflated = (st.valid & ZIP_STAT_COMP_METHOD) && st.comp_method == ZIP_CM_DEFLATE;
+  zip_file_t* f = zip_fopen_index(impl_->zip, index, deflated ? ZIP_FL_COMPRESSED : 0);
   if (!f)
     return Diagnostic::error("xlsx.damaged_part",
                          std::string("无法解压部件：") + zip_strerror(impl_->zip) + "；文件可能已损坏", file_, stored);
   PartReader r;
   r.file_ = f;
+  if (deflated) {
+    r.inflater_ = std::make_unique<PartReader::Inflater>();
+    if (inflateInit2(&r.inflater_->zs, -MAX_WBITS) != Z_OK)
+      return Diagnostic::error("xlsx.damaged_part", "无法解压部件：内存不足", file_, stored);
+    r.inflater_->began = true;
+    r.inflater_->in = std::make_unique_for_overwrite<unsigned char[]>(PartReader::Inflater::kIn);
+    if (st.valid & ZIP_STAT_CRC) r.inflater_->expected_crc = st.crc;
+  }
   r.zip_name_ = file_;
   r.part_ = stored;
   r.limit_ = limits_.max_part_bytes;

@@ -32,7 +32,10 @@ class PartReader {
  private:
   friend class ZipPackage;
   PartReader() = default;
+  struct Inflater;  // a deflated part: its compressed bytes through zlib (zip_package.cpp says why)
+  Expected<size_t> read_deflated(char* dst, size_t cap);
   void* file_ = nullptr;  // zip_file_t
+  std::unique_ptr<Inflater> inflater_;
   std::string zip_name_, part_;
   uint64_t limit_ = 0, total_ = 0, declared_ = 0;
 };
