@@ -38,7 +38,8 @@ std::optional<uint32_t> parse_column(std::string_view s) {
 }
 
 // One pass: every cell of a sheet names itself ("T12345"), so this runs a million times a sheet.
-std::optional<CellPos> parse_cell(std::string_view s) {
+constexpr uint64_t kNotACell = ~uint64_t{0};
+uint64_t detail::parse_cell_packed(std::string_view s) {
   size_t i = 0;
   if (i < s.size() && s[i] == '$') ++i;
   const size_t col_start = i;
@@ -46,20 +47,20 @@ std::optional<CellPos> parse_cell(std::string_view s) {
   for (; i < s.size(); ++i) {
     const char ch = static_cast<char>(s[i] & ~0x20);  // a-z as A-Z; other bytes stay no letter
     if (ch < 'A' || ch > 'Z') break;
-    if (i - col_start == 3) return std::nullopt;
+    if (i - col_start == 3) return kNotACell;
     col = col * 26 + static_cast<uint32_t>(ch - 'A' + 1);
   }
-  if (col == 0 || col > kMaxCols) return std::nullopt;
+  if (col == 0 || col > kMaxCols) return kNotACell;
   if (i < s.size() && s[i] == '$') ++i;
-  if (i >= s.size()) return std::nullopt;
+  if (i >= s.size()) return kNotACell;
   uint64_t row = 0;
   for (; i < s.size(); ++i) {
-    if (s[i] < '0' || s[i] > '9') return std::nullopt;
+    if (s[i] < '0' || s[i] > '9') return kNotACell;
     row = row * 10 + static_cast<uint64_t>(s[i] - '0');
-    if (row > kMaxRows) return std::nullopt;
+    if (row > kMaxRows) return kNotACell;
   }
-  if (row == 0) return std::nullopt;
-  return CellPos{static_cast<uint32_t>(row - 1), col - 1};
+  if (row == 0) return kNotACell;
+  return (row - 1) << 32 | (col - 1);
 }
 
 std::optional<CellRange> parse_range(std::string_view s) {

@@ -236,7 +236,13 @@ std::optional<Diagnostic> parse_sheet(XmlScanner& sc, const SheetInput& in, Shee
     std::string ftype;
     std::string formula;
     const int depth = sc.depth();
-    for (;;) {
+    const std::optional<std::string_view> only_v = sc.only_child_text("v");  // <c …><v>12</v></c>: most cells
+    if (only_v) {
+      vbuf.assign(*only_v);
+      v = vbuf;
+      has_v = true;
+    }
+    while (!only_v) {
       auto ce = sc.next();
       if (ce == XmlScanner::Event::Error || ce == XmlScanner::Event::End)
         return scan_error(sc, in.file, in.part);

@@ -425,6 +425,40 @@ std::optional<std::string_view> XmlScanner::text_only() {
   return text_;
 }
 
+std::optional<std::string_view> XmlScanner::only_child_text(std::string_view child) {
+  if (!error_.empty() || open_.empty() || pending_end_) return std::nullopt;
+  const size_t size = xml_.size();
+  const char* d = xml_.data();
+  const size_t k = child.size();
+  // "<child>"
+  size_t p = pos_;
+  if (p + k + 2 > size || d[p] != '<' || d[p + k + 1] != '>' || !same_name(std::string_view(d + p + 1, k), child))
+    return std::nullopt;
+  p += k + 2;
+  size_t lt = find_first_of3(d, p, size, '<', '&', '\r');
+  const bool plain = lt == size || d[lt] == '<';
+  if (!plain) lt = find_first_of3(d, lt, size, '<', '<', '<');
+  // "</child></parent>", the parent's name as its start tag wrote it
+  const std::string_view parent = innermost();
+  const size_t end = lt + k + 3 + parent.size() + 3;
+  if (end > size || d[lt + 1] != '/' || d[lt + 2 + k] != '>' || !same_name(std::string_view(d + lt + 2, k), child) ||
+      d[lt + k + 3] != '<' || d[lt + k + 4] != '/' || d[end - 1] != '>' ||
+      !same_name(std::string_view(d + lt + k + 5, parent.size()), parent))
+    return std::nullopt;
+  if (!attr_decoded_.empty()) attr_decoded_.clear();
+  const std::string_view raw(d + p, lt - p);
+  if (plain) {
+    text_ = raw;
+  } else {
+    decode(raw, text_buf_);
+    text_ = text_buf_;
+  }
+  name_ = local_part(xml_.substr(lt + k + 5, parent.size()));  // the parent's end tag, in xml_
+  close_innermost();
+  pos_ = end;
+  return text_;
+}
+
 std::string_view XmlScanner::attr(std::string_view local_name) {
   for (const RawAttr& a : attrs_) {
     if (!same_name(a.name, local_name)) continue;

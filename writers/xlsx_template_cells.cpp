@@ -263,8 +263,8 @@ Expected<bool> SheetRowWriter::next(std::string& out, size_t bytes) {
           if (have) {
             number_.clear();
             if (v.kind == Value::Kind::Number) append_number(number_, v.number);
-            else if (v.kind == Value::Kind::Boolean) number_ = v.number != 0 ? "1" : "0";
-            else if (v.kind == Value::Kind::Empty) number_ = "0";
+            else if (v.kind == Value::Kind::Boolean) number_ += v.number != 0 ? '1' : '0';
+            else if (v.kind == Value::Kind::Empty) number_ += '0';
             w.element(value_name_, v.kind == Value::Kind::String || v.kind == Value::Kind::Error
                                        ? std::string_view(v.text)
                                        : std::string_view(number_));
