@@ -145,16 +145,23 @@ struct Book {
 
 // ---- cases computed by LibreOffice (and, where LibreOffice is not Excel, Excel's documentation) --
 
-TEST(FormulaCases, MatchIndependentlyComputedValues) {
-  auto path = test::fixture("formulas/cases.json");
-  auto doc = nlohmann::json::parse(test::read_file(path));
+// tests/fixtures/formulas/cases.json: the sheets' cells in a context, the cases LibreOffice computed.
+struct LibreOfficeCases {
+  nlohmann::json doc = nlohmann::json::parse(test::read_file(test::fixture("formulas/cases.json")));
   MapContext ctx;
   std::map<std::string, int> sheets;
-  for (const auto& s : doc.at("sheets")) {
-    int idx = ctx.add_sheet(s.at("name"));
-    sheets[s.at("name")] = idx;
-    for (const auto& c : s.at("cells")) ctx.set(idx, c.at("ref"), from_json(c));
+  LibreOfficeCases() {
+    for (const auto& s : doc.at("sheets")) {
+      int idx = ctx.add_sheet(s.at("name"));
+      sheets[s.at("name")] = idx;
+      for (const auto& c : s.at("cells")) ctx.set(idx, c.at("ref"), from_json(c));
+    }
   }
+};
+
+TEST(FormulaCases, MatchIndependentlyComputedValues) {
+  LibreOfficeCases all;
+  auto& [doc, ctx, sheets] = all;
   const auto& cases = doc.at("cases");
   ASSERT_GE(cases.size(), 80u);
   size_t passed = 0;
@@ -505,14 +512,8 @@ TEST(FormulaNames, UnknownNamesAndNamesHoldingFormulasAreUnsupported) {
 // ---- a column of formulas copied down, computed through a ParseCache --------------------------
 
 TEST(FormulaCache, CasesComputedTwiceThroughOneCacheMatchLibreOffice) {
-  auto doc = nlohmann::json::parse(test::read_file(test::fixture("formulas/cases.json")));
-  MapContext ctx;
-  std::map<std::string, int> sheets;
-  for (const auto& s : doc.at("sheets")) {
-    int idx = ctx.add_sheet(s.at("name"));
-    sheets[s.at("name")] = idx;
-    for (const auto& c : s.at("cells")) ctx.set(idx, c.at("ref"), from_json(c));
-  }
+  LibreOfficeCases cases;
+  auto& [doc, ctx, sheets] = cases;
   formula::ParseCache cache;
   size_t passed = 0;
   for (int round = 0; round < 2; ++round) {  // the second round finds every formula parsed
@@ -557,14 +558,8 @@ TEST(FormulaCache, ACopiedDownColumnReadsEachRowsOwnReferences) {
 }
 
 TEST(FormulaCache, ShiftedCopiesOfEveryCaseGiveWhatEachGivesParsedAlone) {
-  auto doc = nlohmann::json::parse(test::read_file(test::fixture("formulas/cases.json")));
-  MapContext ctx;
-  std::map<std::string, int> sheets;
-  for (const auto& s : doc.at("sheets")) {
-    int idx = ctx.add_sheet(s.at("name"));
-    sheets[s.at("name")] = idx;
-    for (const auto& c : s.at("cells")) ctx.set(idx, c.at("ref"), from_json(c));
-  }
+  LibreOfficeCases cases;
+  auto& [doc, ctx, sheets] = cases;
   formula::ParseCache cache;
   size_t compared = 0;
   for (const auto& c : doc.at("cases")) {
