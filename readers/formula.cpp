@@ -703,8 +703,13 @@ Result evaluate(std::string_view formula, int current_sheet, Context& ctx, Parse
   Result r;
   detail::Parsed parsed;
   const detail::Node* root = nullptr;
-  if (cache) {
+  // A formula computed while a cached tree is being computed (a cell it refers to holds a formula)
+  // parses on its own: taking a tree from the cache could re-point the references of the very tree
+  // the outer formula is in the middle of.
+  std::optional<detail::CacheInUse> in_use;
+  if (cache && !detail::cache_in_use(cache->impl())) {
     root = detail::parse_cached(formula, current_sheet, ctx, cache->impl(), parsed);
+    in_use.emplace(cache->impl());
   } else {
     parsed = detail::parse(formula, current_sheet, ctx);
     if (parsed.ok) root = &parsed.root;

@@ -806,12 +806,17 @@ struct ParseCache::Impl {
   std::unordered_map<std::string, detail::Node> trees;
   std::string key;
   std::vector<detail::Node*> refs;
+  bool in_use = false;  // a tree of this cache is being computed
 };
 
 ParseCache::ParseCache() : impl_(std::make_unique<Impl>()) {}
 ParseCache::~ParseCache() = default;
 
 namespace detail {
+
+bool cache_in_use(const ParseCache::Impl& cache) { return cache.in_use; }
+CacheInUse::CacheInUse(ParseCache::Impl& cache) : cache_(cache) { cache_.in_use = true; }
+CacheInUse::~CacheInUse() { cache_.in_use = false; }
 
 const Node* parse_cached(std::string_view formula, int current_sheet, Context& ctx, ParseCache::Impl& cache,
                          Parsed& failed) {

@@ -69,5 +69,17 @@ Parsed parse(std::string_view formula, int current_sheet, Context& ctx);
 // null with the reason in `failed`.
 const Node* parse_cached(std::string_view formula, int current_sheet, Context& ctx, ParseCache::Impl& cache,
                          Parsed& failed);
+// Whether a tree of the cache is being computed; CacheInUse marks one for its lifetime.
+bool cache_in_use(const ParseCache::Impl& cache);
+class CacheInUse {
+ public:
+  explicit CacheInUse(ParseCache::Impl& cache);
+  ~CacheInUse();
+  CacheInUse(const CacheInUse&) = delete;
+  CacheInUse& operator=(const CacheInUse&) = delete;
+
+ private:
+  ParseCache::Impl& cache_;
+};
 
 }  // namespace jixiao::formula::detail

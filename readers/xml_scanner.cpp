@@ -95,7 +95,7 @@ bool XmlScanner::fail(std::string message) {
 // Drops the bytes before keep_from and appends the next chunk. Views into the old bytes die here,
 // which is why the scanner only refills inside next().
 bool XmlScanner::refill(size_t keep_from) {
-  // xml_ is the buffer's first buffer_used_ bytes; the unconsumed ones move to its start.
+  // xml_ views the bytes at hand, at the buffer's start; the unconsumed ones move there.
   const size_t have = xml_.size() - keep_from;
   if (have) std::memmove(buffer_.get(), buffer_.get() + keep_from, have);
   base_ += keep_from;

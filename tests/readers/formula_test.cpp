@@ -557,6 +557,33 @@ TEST(FormulaCache, ACopiedDownColumnReadsEachRowsOwnReferences) {
   EXPECT_NE(range.reason.find("A1:A2"), std::string::npos) << range.reason;
 }
 
+// A cell's formula computed while another formula of the same shape is being computed (T = I+J,
+// U = T+K): the inner one must not move the outer one's references.
+class FormulaCellsContext : public MapContext {
+ public:
+  formula::ParseCache cache;
+  std::map<std::pair<uint32_t, uint32_t>, std::string> formulas;
+  Value cell(int sheet, CellPos pos) override {
+    auto it = formulas.find({pos.row, pos.col});
+    if (it == formulas.end()) return MapContext::cell(sheet, pos);
+    return formula::evaluate(it->second, sheet, *this, &cache).value;
+  }
+};
+
+TEST(FormulaCache, AFormulaComputedInsideAnotherKeepsTheOuterOnesReferences) {
+  FormulaCellsContext ctx;
+  const int s = ctx.add_sheet("Sheet1");
+  ctx.set(s, "B2", Value::num(10));
+  ctx.set(s, "C1", Value::num(1));
+  ctx.set(s, "C2", Value::num(2));
+  ctx.formulas[{0, 1}] = "C1+C2";  // B1
+  auto r = formula::evaluate("B1+B2", s, ctx, &ctx.cache);
+  ASSERT_TRUE(r.supported) << r.reason;
+  EXPECT_EQ(r.value.number, 13);  // (1 + 2) + 10
+  auto again = formula::evaluate("B1+B2", s, ctx, &ctx.cache);  // now from the cache
+  EXPECT_EQ(again.value.number, 13);
+}
+
 TEST(FormulaCache, ShiftedCopiesOfEveryCaseGiveWhatEachGivesParsedAlone) {
   LibreOfficeCases cases;
   auto& [doc, ctx, sheets] = cases;
