@@ -8,6 +8,12 @@
 
 namespace jixiao::numfmt {
 
+namespace {
+// 10^0 .. 10^22: every one a double exactly.
+constexpr double kPow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
+                             1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+}  // namespace
+
 // ---- decimal digits ------------------------------------------------------------------------
 
 
@@ -88,8 +94,6 @@ void digits_of(uint64_t m, int k, Dec& x) {  // x = m / 10^k
 }
 
 bool short_decimal(double a, Dec& x) {
-  static constexpr double kPow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,
-                                      1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18};
   // 10^-4 .. 10^15 as doubles: the decade thresholds
   static constexpr double kDecades[] = {1e-4, 1e-3, 1e-2, 1e-1, 1e0,  1e1,  1e2,  1e3,  1e4,  1e5,
                                         1e6,  1e7,  1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
@@ -143,7 +147,6 @@ bool overflows(const Dec& x) {
 // 10^k for k <= 22), so one correctly rounded division gives what from_chars gives, for a
 // tenth of the work. False for anything else, which from_chars reads.
 bool read_plain_decimal(std::string_view s, double& out) {
-  static constexpr double kPow10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
   size_t i = s.size() > 0 && s[0] == '-' ? 1 : 0;
   const size_t first = i;
   uint64_t m = 0;
@@ -236,11 +239,7 @@ void general_in_format(double v, std::string& out) {
 
 // ---- LibreOffice's rounding helpers (rtl::math) for times ---------------------------------
 
-double pow10i(int n) {
-  static const double k[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,
-                             1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20};
-  return n >= 0 && n <= 20 ? k[n] : std::pow(10.0, n);
-}
+double pow10i(int n) { return n >= 0 && n <= 22 ? kPow10[n] : std::pow(10.0, n); }
 
 // rtl::math::round(v, dec) in its "corrected" mode: half away from zero, with a tiny nudge.
 double lo_round(double v, int dec) {

@@ -1,5 +1,6 @@
 // Decimal digits of a double the way LibreOffice prints them (rtl::math), and its rounding of times
-// (tools::Time): what every number format renders from. Internal to the number-format units.
+// (tools::Time): what every number format renders from. Internal to readers/: the number-format
+// units, and the sheet reader for read_plain_decimal.
 //
 // Digits: LibreOffice starts from the shortest decimal that reads back as the same double (2.675,
 // not 2.67499999999999982236...), keeps at most 15 significant digits (integers below 2^53 keep all

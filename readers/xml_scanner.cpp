@@ -283,22 +283,13 @@ XmlScanner::Step XmlScanner::scan(Event& ev) {
       return Step::Ok;
     }
     if (xml_[pos_] != '<') {
-      // One search finds the text's end and whether it needs decoding.
-      const size_t size = xml_.size();
-      const char* d = xml_.data();
-      size_t lt = find_first_of3(d, pos_, size, '<', '&', '\r');
-      const bool plain = lt == size || d[lt] == '<';
-      if (!plain) lt = find_first_of3(d, lt, size, '<', '<', '<');
-      if (lt == size && !eof_) return Step::Incomplete;
-      std::string_view raw = xml_.substr(pos_, lt - pos_);
+      bool plain = true;
+      const size_t lt = text_end(pos_, plain);
+      if (lt == xml_.size() && !eof_) return Step::Incomplete;
+      const size_t begin = pos_;
       pos_ = lt;
       if (open_.empty()) continue;  // whitespace around the root element
-      if (plain) {
-        text_ = raw;
-      } else {
-        decode(raw, text_buf_);
-        text_ = text_buf_;
-      }
+      set_text(begin, lt, plain);
       ev = Event::Text;
       return Step::Ok;
     }
@@ -392,6 +383,28 @@ XmlScanner::Event XmlScanner::next() {
   }
 }
 
+// Where the character data starting at `from` ends (the next '<', or the bytes' end), and whether
+// it is plain (no entity or CR to decode). One search for both, then one for the '<' if needed.
+size_t XmlScanner::text_end(size_t from, bool& plain) const {
+  const char* d = xml_.data();
+  const size_t size = xml_.size();
+  size_t lt = find_first_of3(d, from, size, '<', '&', '\r');
+  plain = lt == size || d[lt] == '<';
+  if (!plain) lt = find_first_of3(d, lt, size, '<', '<', '<');
+  return lt;
+}
+
+// text_ = the bytes [begin, end), decoded unless plain.
+void XmlScanner::set_text(size_t begin, size_t end, bool plain) {
+  const std::string_view raw = xml_.substr(begin, end - begin);
+  if (plain) {
+    text_ = raw;
+  } else {
+    decode(raw, text_buf_);
+    text_ = text_buf_;
+  }
+}
+
 std::optional<std::string_view> XmlScanner::text_only() {
   if (!error_.empty() || open_.empty()) return std::nullopt;
   if (!attr_decoded_.empty()) attr_decoded_.clear();
@@ -403,22 +416,15 @@ std::optional<std::string_view> XmlScanner::text_only() {
   }
   const size_t size = xml_.size();
   const char* d = xml_.data();
-  size_t lt = find_first_of3(d, pos_, size, '<', '&', '\r');
-  const bool plain = lt == size || d[lt] == '<';
-  if (!plain) lt = find_first_of3(d, lt, size, '<', '<', '<');
+  bool plain = true;
+  const size_t lt = text_end(pos_, plain);
   // The end tag exactly as the start tag named it; anything else (a child, a comment, CDATA, a
   // space before '>', bytes not yet at hand) is left to next().
   const std::string_view name = innermost();
   if (lt + 3 + name.size() > size || d[lt + 1] != '/' || d[lt + 2 + name.size()] != '>' ||
       !same_name(std::string_view(d + lt + 2, name.size()), name))
     return std::nullopt;
-  const std::string_view raw = xml_.substr(pos_, lt - pos_);
-  if (plain) {
-    text_ = raw;
-  } else {
-    decode(raw, text_buf_);
-    text_ = text_buf_;
-  }
+  set_text(pos_, lt, plain);
   name_ = local_part(xml_.substr(lt + 2, name.size()));  // the end tag's, in xml_, as next() leaves it
   close_innermost();
   pos_ = lt + 3 + name.size();
@@ -435,9 +441,8 @@ std::optional<std::string_view> XmlScanner::only_child_text(std::string_view chi
   if (p + k + 2 > size || d[p] != '<' || d[p + k + 1] != '>' || !same_name(std::string_view(d + p + 1, k), child))
     return std::nullopt;
   p += k + 2;
-  size_t lt = find_first_of3(d, p, size, '<', '&', '\r');
-  const bool plain = lt == size || d[lt] == '<';
-  if (!plain) lt = find_first_of3(d, lt, size, '<', '<', '<');
+  bool plain = true;
+  const size_t lt = text_end(p, plain);
   // "</child></parent>", the parent's name as its start tag wrote it
   const std::string_view parent = innermost();
   const size_t end = lt + k + 3 + parent.size() + 3;
@@ -446,13 +451,7 @@ std::optional<std::string_view> XmlScanner::only_child_text(std::string_view chi
       !same_name(std::string_view(d + lt + k + 5, parent.size()), parent))
     return std::nullopt;
   if (!attr_decoded_.empty()) attr_decoded_.clear();
-  const std::string_view raw(d + p, lt - p);
-  if (plain) {
-    text_ = raw;
-  } else {
-    decode(raw, text_buf_);
-    text_ = text_buf_;
-  }
+  set_text(p, lt, plain);
   name_ = local_part(xml_.substr(lt + k + 5, parent.size()));  // the parent's end tag, in xml_
   close_innermost();
   pos_ = end;

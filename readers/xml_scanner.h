@@ -82,6 +82,8 @@ class XmlScanner {
   Step parse_start_tag();
   bool refill(size_t keep_from);
   void decode(std::string_view raw, std::string& out);
+  size_t text_end(size_t from, bool& plain) const;
+  void set_text(size_t begin, size_t end, bool plain);
 
   std::string_view xml_;       // the bytes at hand (the document, or buffer_)
   size_t pos_ = 0;             // in xml_

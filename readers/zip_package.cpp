@@ -172,6 +172,11 @@ PartReader::PartReader(PartReader&& o) noexcept
 
 namespace {
 
+// A part that fails to inflate; why: libzip's words.
+Diagnostic damaged(const std::string& file, const std::string& part, const std::string& why) {
+  return Diagnostic::error("xlsx.damaged_part", "解压部件失败（" + why + "），文件可能已损坏或不完整", file, part);
+}
+
 // The words libzip would use for the same failure, so that a damaged part reads the same whichever
 // path inflated it.
 Diagnostic damaged(const std::string& file, const std::string& part, int zip_code, int system_code = 0) {
@@ -180,7 +185,7 @@ Diagnostic damaged(const std::string& file, const std::string& part, int zip_cod
   zip_error_set(&e, zip_code, system_code);
   std::string why = zip_error_strerror(&e);
   zip_error_fini(&e);
-  return Diagnostic::error("xlsx.damaged_part", "解压部件失败（" + why + "），文件可能已损坏或不完整", file, part);
+  return damaged(file, part, why);
 }
 
 }  // namespace
@@ -204,10 +209,7 @@ Expected<size_t> PartReader::read_deflated(char* dst, size_t cap) {
   while (z.zs.avail_out > 0) {
     if (z.zs.avail_in == 0) {
       const zip_int64_t n = zip_fread(f, z.in.get(), Inflater::kIn);
-      if (n < 0) {
-        std::string why = zip_error_strerror(zip_file_get_error(f));
-        return Diagnostic::error("xlsx.damaged_part", "解压部件失败（" + why + "），文件可能已损坏或不完整", zip_name_, part_);
-      }
+      if (n < 0) return damaged(zip_name_, part_, zip_error_strerror(zip_file_get_error(f)));
       if (n == 0) return damaged(zip_name_, part_, ZIP_ER_EOF);  // the stream stops short of its end
       z.zs.next_in = z.in.get();
       z.zs.avail_in = static_cast<uInt>(n);
@@ -233,10 +235,7 @@ Expected<size_t> PartReader::read(char* dst, size_t cap) {
   // Never trust the declared size: count what actually comes out and stop at the limit.
   uint64_t room = limit_ - total_ + 1;
   zip_int64_t n = zip_fread(f, dst, std::min<uint64_t>(cap, room));
-  if (n < 0) {
-    std::string why = zip_error_strerror(zip_file_get_error(f));
-    return Diagnostic::error("xlsx.damaged_part", "解压部件失败（" + why + "），文件可能已损坏或不完整", zip_name_, part_);
-  }
+  if (n < 0) return damaged(zip_name_, part_, zip_error_strerror(zip_file_get_error(f)));
   total_ += static_cast<uint64_t>(n);
   if (total_ > limit_) return too_big(zip_name_, part_, limit_);
   return static_cast<size_t>(n);
